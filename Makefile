@@ -1,0 +1,50 @@
+# placeplan: `make demo` and `make test` install what is missing, build and run.
+SHELL := /bin/bash
+SWIFT ?= swift
+SHARED ?= ../shared
+NIST ?= $(SHARED)/reference/nist-strd-lls
+APT_PACKAGES := liblapack-dev libopenblas-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN_DEBUG = $$($(SWIFT) build --show-bin-path)/placeplan
+BIN_RELEASE = $$($(SWIFT) build -c release --show-bin-path)/placeplan
+
+.PHONY: deps build demo test bench selftest clean format lint
+
+deps:
+	@if dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
+	  echo "deps: $(APT_PACKAGES) already installed"; \
+	else \
+	  echo "deps: installing $(APT_PACKAGES)"; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y $(APT_PACKAGES); \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+demo: build
+	@echo "== West Sussex EHCP forecast by setting type (SampleData/) =="
+	$(BIN_DEBUG) forecast --la E10000032 --horizon 5
+	@if [ -d "$(NIST)" ]; then echo "== NIST StRD certification =="; $(BIN_DEBUG) selftest --nist $(NIST); fi
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+selftest: build
+	$(BIN_DEBUG) selftest --nist $(NIST)
+
+bench: deps
+	$(SWIFT) build -c release
+	$(BIN_RELEASE) bench --caseload-2025 $(SHARED)/data/ehcp_sen2/ehcp2025_caseload.csv \
+	  --caseload-2022 $(SHARED)/data/ehcp_sen2/ehcp2022_sen2_estab_caseload.csv
+	@TIMEFORMAT="forecast --la all --format csv (whole process): %R s wall"; \
+	  time ($(BIN_RELEASE) forecast --la all --format csv > /dev/null 2>&1)
+
+format:
+	$(SWIFT) format -i -r Sources Tests Package.swift
+
+lint:
+	$(SWIFT) format lint -r Sources Tests
+
+clean:
+	rm -rf .build

@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "placeplan",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "placeplan", targets: ["placeplan"]),
+    .library(name: "ForecastCore", targets: ["ForecastCore"]),
+    .library(name: "PlacePlanning", targets: ["PlacePlanning"]),
+    .library(name: "PlacePlanningIO", targets: ["PlacePlanningIO"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+  ],
+  targets: [
+    .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK"),
+    .target(name: "ForecastCore", dependencies: ["CLAPACK"]),
+    .target(name: "PlacePlanning", dependencies: ["ForecastCore"]),
+    .target(
+      name: "PlacePlanningIO",
+      dependencies: ["PlacePlanning", "ForecastCore", .product(name: "CSV", package: "CSV.swift")]),
+    .executableTarget(
+      name: "placeplan",
+      dependencies: [
+        "PlacePlanningIO", "PlacePlanning", "ForecastCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "ForecastCoreTests", dependencies: ["ForecastCore"]),
+    .target(name: "PlacePlanTestSupport", path: "Tests/PlacePlanTestSupport"),
+    .testTarget(name: "PlacePlanningTests", dependencies: ["PlacePlanning", "PlacePlanTestSupport"]),
+    .testTarget(
+      name: "PlacePlanningIOTests", dependencies: ["PlacePlanningIO", "PlacePlanTestSupport"]),
+    .testTarget(name: "PlaceplanCLITests", dependencies: ["PlacePlanTestSupport"]),
+  ]
+)

@@ -1,0 +1,80 @@
+import Foundation
+
+/// All LAs' caseload series, with recoded LAs joined under one code.
+///
+/// The code an LA is known by is the one on its latest census record (so Buckinghamshire is
+/// E10000002, as in the 2025 SEN2 release); records under its other codes are joined into
+/// the same series. LAs whose boundaries changed are not joined (see `LocalAuthorityCodes`).
+public struct CaseloadHistory: Sendable {
+  /// One LA's series: records sorted by census year, one per year.
+  public struct Series: Sendable {
+    public let laCode: String
+    public let laName: String
+    /// Every code the series was published under, `laCode` first.
+    public let codes: [String]
+    public let records: [CaseloadRecord]
+
+    /// The census years with a record.
+    public var censusYears: [Int] { records.map(\.censusYear) }
+
+    /// The record for a census year, if any.
+    public func record(for censusYear: Int) -> CaseloadRecord? {
+      records.first { $0.censusYear == censusYear }
+    }
+
+    /// The records up to and including a census year.
+    public func through(_ censusYear: Int) -> [CaseloadRecord] {
+      records.filter { $0.censusYear <= censusYear }
+    }
+  }
+
+  /// Series in the order of their codes.
+  public let series: [Series]
+
+  /// Groups records by LA, joining recoded LAs. Where two codes of one area both have a
+  /// record for a year, the record under the latest code is kept.
+  public init(records: [CaseloadRecord]) {
+    var groups: [String: [CaseloadRecord]] = [:]
+    for record in records {
+      let key = LocalAuthorityCodes.aliases(of: record.laCode).sorted().first ?? record.laCode
+      groups[key, default: []].append(record)
+    }
+    var built: [Series] = []
+    for (_, group) in groups {
+      let sorted = group.sorted { $0.censusYear < $1.censusYear }
+      guard let latest = sorted.last else { continue }
+      var byYear: [Int: CaseloadRecord] = [:]
+      for record in sorted {
+        if let existing = byYear[record.censusYear], existing.laCode == latest.laCode {
+          continue
+        }
+        byYear[record.censusYear] = record
+      }
+      let kept = byYear.values.sorted { $0.censusYear < $1.censusYear }
+      var codes = [latest.laCode]
+      for record in sorted where !codes.contains(record.laCode) { codes.append(record.laCode) }
+      built.append(
+        Series(laCode: latest.laCode, laName: latest.laName, codes: codes, records: kept))
+    }
+    series = built.sorted { $0.laCode < $1.laCode }
+  }
+
+  /// The series for an LA given by any of its codes or its name (case-insensitive).
+  public func find(_ query: String) -> Series? {
+    let trimmed = query.trimmingCharacters(in: .whitespaces)
+    if let byCode = series.first(where: { $0.codes.contains(trimmed.uppercased()) }) {
+      return byCode
+    }
+    let lowered = trimmed.lowercased()
+    return series.first { $0.laName.lowercased() == lowered }
+  }
+
+  /// Names or codes that look like a query, for a "did you mean" hint.
+  public func suggestions(for query: String, limit: Int = 3) -> [String] {
+    let lowered = query.lowercased()
+    let matches = series.filter {
+      $0.laName.lowercased().contains(lowered) || lowered.contains($0.laName.lowercased())
+    }
+    return matches.prefix(limit).map { "\($0.laCode) \($0.laName)" }
+  }
+}

@@ -1,0 +1,304 @@
+import ForecastCore
+
+/// Forecasts an LA's EHCP caseload by setting type from its census history.
+///
+/// Each setting type, and the total, is fitted on its own over the census window, then the
+/// additive setting types are scaled in each forecast year so that they sum to the total's
+/// forecast (proportional reconciliation; `rp_sen_unit` takes `mainstream`'s factor). The
+/// January census of year Y is paired with the ONS mid-(Y−1) population estimate, the latest
+/// one made before it. A forecast through census T uses only censuses ≤ T and population
+/// estimates ≤ mid-(T−1); later population comes from a supplied projection or by ageing.
+public struct DemandForecaster: Sendable {
+  /// What to forecast.
+  public struct Options: Sendable {
+    /// The last census to use; nil means the LA's latest.
+    public var throughYear: Int?
+    /// Census years ahead, 1…15.
+    public var horizon: Int
+    public var method: ForecastMethod
+    /// The first census of the fitting window; nil means `defaultFirstCensus(through:)`.
+    public var firstCensusYear: Int?
+
+    public init(
+      throughYear: Int? = nil, horizon: Int = 5, method: ForecastMethod = .prevalence,
+      firstCensusYear: Int? = nil
+    ) {
+      self.throughYear = throughYear
+      self.horizon = horizon
+      self.method = method
+      self.firstCensusYear = firstCensusYear
+    }
+  }
+
+  /// The first census after the 2014 reform's statement-to-EHCP conversion ended (2018).
+  public static let firstPostConversionCensus = 2019
+
+  /// The default window start: 2019 when that leaves at least three censuses, since the
+  /// 2015–2018 series mixes statements converting to plans with demand; otherwise the last
+  /// five censuses.
+  public static func defaultFirstCensus(through: Int) -> Int {
+    through - firstPostConversionCensus >= 2 ? firstPostConversionCensus : through - 4
+  }
+
+  public let history: CaseloadHistory
+  public let population: PopulationEstimates?
+  public let populationProjection: PopulationEstimates?
+  public let ageing: PopulationProjection
+
+  public init(
+    history: CaseloadHistory, population: PopulationEstimates?,
+    populationProjection: PopulationEstimates? = nil,
+    ageing: PopulationProjection = PopulationProjection()
+  ) {
+    self.history = history
+    self.population = population
+    self.populationProjection = populationProjection
+    self.ageing = ageing
+  }
+
+  /// Forecasts one LA's series.
+  public func forecast(_ series: CaseloadHistory.Series, options: Options) throws(ForecastError)
+    -> LAForecast
+  {
+    guard (1...15).contains(options.horizon) else {
+      throw .horizonOutOfRange(options.horizon)
+    }
+    guard let first = series.records.first, let last = series.records.last else {
+      throw .unknownLocalAuthority(query: series.laCode, suggestions: [])
+    }
+    let through = options.throughYear ?? last.censusYear
+    guard through >= first.censusYear else {
+      throw .noCensusThrough(
+        laCode: series.laCode, throughYear: through, firstCensus: first.censusYear)
+    }
+    if last.censusYear < through {
+      let reason =
+        LocalAuthorityCodes.boundaryChange(involving: series.laCode)?.summary
+        ?? "no later census in the file"
+      throw .seriesEnded(laCode: series.laCode, lastCensus: last.censusYear, reason: reason)
+    }
+    var notes: [String] = []
+    if series.codes.count > 1 {
+      notes.append(
+        "series joined across LA codes \(series.codes.joined(separator: ", ")) (same area, recoded)")
+    }
+    if let change = LocalAuthorityCodes.boundaryChange(involving: series.laCode),
+      change.successors.contains(series.laCode)
+    {
+      notes.append(
+        "series starts at the \(change.firstCensusOfSuccessors) census (\(change.summary)); "
+          + "not joined with \(change.predecessors.joined(separator: ", "))")
+    }
+    let windowStart = options.firstCensusYear ?? Self.defaultFirstCensus(through: through)
+    let window = series.records.filter {
+      $0.censusYear >= windowStart && $0.censusYear <= through
+    }
+    let windowYears = window.map(\.censusYear)
+    let futureYears = Array((through + 1)...(through + options.horizon))
+
+    var historicPopulation: [Int: Double] = [:]
+    var futurePopulation: [Int: Double] = [:]
+    if options.method.needsPopulation {
+      let populations = try populations(
+        series: series, censusYears: windowYears, futureYears: futureYears, through: through)
+      historicPopulation = populations.historic
+      futurePopulation = populations.future
+      notes.append(contentsOf: populations.notes)
+    }
+
+    var forecasts: [SettingType: [ForecastRow]] = [:]
+    var fits: [SettingType: String] = [:]
+    for setting in SettingType.allCases {
+      let points = window.compactMap { record in
+        record[setting].map { (year: record.censusYear, value: $0) }
+      }
+      guard let lastPoint = points.last else {
+        notes.append("\(setting.rawValue): no counts in the window; not forecast")
+        continue
+      }
+      let outcome = fitSetting(
+        setting, points: points, lastValue: lastPoint.value, method: options.method,
+        historicPopulation: historicPopulation, futurePopulation: futurePopulation,
+        futureYears: futureYears)
+      fits[setting] = outcome.description
+      if let note = outcome.note { notes.append("\(setting.rawValue): \(note)") }
+      forecasts[setting] = outcome.points.map { point in
+        ForecastRow(
+          laCode: series.laCode, laName: series.laName, setting: setting,
+          censusYear: point.time, kind: .forecast, value: point.mean,
+          lower80: outcome.hasIntervals ? point.lower80 : nil,
+          upper80: outcome.hasIntervals ? point.upper80 : nil,
+          lower95: outcome.hasIntervals ? point.lower95 : nil,
+          upper95: outcome.hasIntervals ? point.upper95 : nil, method: outcome.method)
+      }
+    }
+    if let note = reconcile(&forecasts) { notes.append(note) }
+
+    var rows: [ForecastRow] = []
+    for setting in SettingType.allCases {
+      for record in series.records where record.censusYear <= through {
+        guard let value = record[setting] else { continue }
+        rows.append(
+          ForecastRow(
+            laCode: series.laCode, laName: series.laName, setting: setting,
+            censusYear: record.censusYear, kind: .actual, value: value))
+      }
+      rows.append(contentsOf: forecasts[setting] ?? [])
+    }
+    return LAForecast(
+      laCode: series.laCode, laName: series.laName, throughYear: through,
+      censusYearsUsed: windowYears, method: options.method, rows: rows, fits: fits,
+      notes: notes)
+  }
+
+  // MARK: - One setting type
+
+  private struct SettingOutcome {
+    var points: [ForecastPoint]
+    var hasIntervals: Bool
+    var method: String
+    var description: String
+    var note: String?
+  }
+
+  private func fitSetting(
+    _ setting: SettingType, points: [(year: Int, value: Double)], lastValue: Double,
+    method: ForecastMethod, historicPopulation: [Int: Double], futurePopulation: [Int: Double],
+    futureYears: [Int]
+  ) -> SettingOutcome {
+    let naive = { (reason: String) -> SettingOutcome in
+      SettingOutcome(
+        points: futureYears.map {
+          ForecastPoint(
+            time: $0, mean: lastValue, lower80: lastValue, upper80: lastValue,
+            lower95: lastValue, upper95: lastValue)
+        }, hasIntervals: false, method: "naive",
+        description: "last value \(lastValue) carried forward", note: reason)
+    }
+    if points.count < 3 {
+      return naive("only \(points.count) census(es) in the window; last value carried forward, no interval")
+    }
+    if points.allSatisfy({ $0.value == 0 }) {
+      var outcome = naive("all counts in the window are zero; zero carried forward")
+      outcome.hasIntervals = true
+      return outcome
+    }
+    var kind = method.trendKind
+    var note: String?
+    if kind == .logLinear && points.contains(where: { $0.value <= 0 }) {
+      kind = .linear
+      note = "zero counts in the window; linear trend used instead of log-linear"
+    }
+    let times = points.map(\.year)
+    let values = points.map(\.value)
+    do {
+      let model = TrendModel(kind: kind)
+      let fitted: FittedTrend
+      let forecast: [ForecastPoint]
+      if kind == .prevalence {
+        let exposure = times.map { historicPopulation[$0] ?? 0 }
+        fitted = try model.fit(times: times, values: values, exposure: exposure)
+        forecast = try fitted.forecast(
+          times: futureYears, exposure: futureYears.map { futurePopulation[$0] ?? 0 })
+      } else {
+        fitted = try model.fit(times: times, values: values)
+        forecast = try fitted.forecast(times: futureYears)
+      }
+      return SettingOutcome(
+        points: forecast, hasIntervals: true, method: kind.rawValue,
+        description: fitted.description, note: note)
+    } catch {
+      return naive("\(kind.rawValue) fit failed (\(error)); last value carried forward, no interval")
+    }
+  }
+
+  // MARK: - Reconciliation
+
+  /// Scales the additive setting types so they sum to the total in each forecast year.
+  private func reconcile(_ forecasts: inout [SettingType: [ForecastRow]]) -> String? {
+    guard let total = forecasts[.total] else { return nil }
+    let parts = SettingType.additiveParts
+    guard parts.allSatisfy({ forecasts[$0]?.count == total.count }) else {
+      return "setting types not reconciled to the total: some have no forecast"
+    }
+    var factors: [Double] = []
+    for (index, totalRow) in total.enumerated() {
+      let sum = parts.reduce(0.0) { $0 + (forecasts[$1]?[index].value ?? 0) }
+      guard sum > 0 else { return nil }
+      let factor = totalRow.value / sum
+      factors.append(factor)
+      for setting in parts + [.rpSENUnit] {
+        guard var rows = forecasts[setting], index < rows.count else { continue }
+        rows[index] = rows[index].scaled(by: factor)
+        forecasts[setting] = rows
+      }
+    }
+    guard let low = factors.min(), let high = factors.max() else { return nil }
+    return "setting types scaled to sum to the total forecast (factors "
+      + "\(Self.format(low))-\(Self.format(high)))"
+  }
+
+  private static func format(_ value: Double) -> String {
+    let scaled = (value * 1000).rounded() / 1000
+    return String(scaled)
+  }
+
+  // MARK: - Population
+
+  private struct Populations {
+    var historic: [Int: Double]
+    var future: [Int: Double]
+    var notes: [String]
+  }
+
+  private func populations(
+    series: CaseloadHistory.Series, censusYears: [Int], futureYears: [Int], through: Int
+  ) throws(ForecastError) -> Populations {
+    let codes = series.codes.flatMap { LocalAuthorityCodes.aliases(of: $0) }
+    var historic: [Int: Double] = [:]
+    for year in censusYears {
+      guard let total = population?.total0to25(for: codes, midYear: year - 1) else {
+        throw .populationMissing(laCode: series.laCode, midYear: year - 1, censusYear: year)
+      }
+      historic[year] = total
+    }
+    var future: [Int: Double] = [:]
+    var notes: [String] = []
+    var projectedYears: [Int] = []
+    for year in futureYears {
+      if let supplied = populationProjection?.total0to25(for: codes, midYear: year - 1) {
+        future[year] = supplied
+        projectedYears.append(year - 1)
+      }
+    }
+    if !projectedYears.isEmpty {
+      notes.append(
+        "population 0-25 for mid-\(projectedYears.min() ?? 0)-\(projectedYears.max() ?? 0) from the supplied projection")
+    }
+    let missing = futureYears.filter { future[$0] == nil }
+    if !missing.isEmpty {
+      var estimates: [Int: [Double]] = [:]
+      for midYear in population?.midYears ?? [] where midYear <= through - 1 {
+        if let ages = population?.ages(for: codes, midYear: midYear) {
+          estimates[midYear] = ages
+        }
+      }
+      guard let base = estimates.keys.max() else {
+        throw .populationMissing(laCode: series.laCode, midYear: through - 1, censusYear: through)
+      }
+      let lastNeeded = (missing.max() ?? through) - 1
+      let projected = ageing.project(estimates: estimates, through: lastNeeded)
+      for year in missing {
+        let midYear = year - 1
+        let ages = midYear <= base ? estimates[midYear] : projected[midYear]
+        guard let ages else {
+          throw .populationMissing(laCode: series.laCode, midYear: midYear, censusYear: year)
+        }
+        future[year] = ages.reduce(0, +)
+      }
+      notes.append(ageing.assumption(baseMidYear: base))
+    }
+    notes.append("census year Y paired with the ONS mid-(Y-1) population estimate")
+    return Populations(historic: historic, future: future, notes: notes)
+  }
+}

@@ -1,0 +1,31 @@
+/// Why an LA's caseload could not be forecast, with what to do about it.
+public enum ForecastError: Error, Equatable, Sendable, CustomStringConvertible {
+  case unknownLocalAuthority(query: String, suggestions: [String])
+  case noCensusThrough(laCode: String, throughYear: Int, firstCensus: Int)
+  case seriesEnded(laCode: String, lastCensus: Int, reason: String)
+  case populationMissing(laCode: String, midYear: Int, censusYear: Int)
+  case horizonOutOfRange(Int)
+
+  public var description: String {
+    switch self {
+    case .unknownLocalAuthority(let query, let suggestions):
+      let hint =
+        suggestions.isEmpty
+        ? "use an LA code such as E10000032 or a name as published (e.g. \"West Sussex\"), or all"
+        : "did you mean: \(suggestions.joined(separator: "; "))?"
+      return "no local authority \"\(query)\" in the caseload data; \(hint)"
+    case .noCensusThrough(let code, let through, let first):
+      return
+        "\(code) has no census up to \(through) (first census \(first)); use --through \(first) or later"
+    case .seriesEnded(let code, let last, let reason):
+      return
+        "\(code)'s series ends at the \(last) census (\(reason)); forecast its successor LAs, or use --through \(last)"
+    case .populationMissing(let code, let midYear, let censusYear):
+      return
+        "population for \(code) at mid-\(midYear) (paired with the January \(censusYear) census) is missing; "
+        + "supply a population file that covers it, or use --method linear or log-linear"
+    case .horizonOutOfRange(let horizon):
+      return "horizon \(horizon) is out of range; use 1 to 15 census years"
+    }
+  }
+}

@@ -1,0 +1,45 @@
+/// The type of setting an EHCP holder is placed in, as reported in the DfE SEN2 return.
+///
+/// `total` is all settings: `mainstream + specialState + inms + apPRU + fePost16 +
+/// earlyYears + other`. `rpSENUnit` (resourced provision and SEN units, "SSC" in some LAs)
+/// is the part of `mainstream` reported separately and is not added again.
+public enum SettingType: String, CaseIterable, Sendable, Codable, Comparable {
+  case total
+  case mainstream
+  case rpSENUnit = "rp_sen_unit"
+  case specialState = "special_state"
+  case inms
+  case apPRU = "ap_pru"
+  case fePost16 = "fe_post16"
+  case earlyYears = "early_years"
+  case other
+
+  /// The settings that add up to `total`, each child counted once.
+  public static let additiveParts: [SettingType] = [
+    .mainstream, .specialState, .inms, .apPRU, .fePost16, .earlyYears, .other,
+  ]
+
+  /// The setting a sub-setting is part of (`rpSENUnit` is part of `mainstream`); nil otherwise.
+  public var parent: SettingType? {
+    self == .rpSENUnit ? .mainstream : nil
+  }
+
+  /// Words a planning officer would read in a table.
+  public var label: String {
+    switch self {
+    case .total: return "Total EHCPs 0-25"
+    case .mainstream: return "Mainstream (incl. RP/SEN units)"
+    case .rpSENUnit: return "RP/SEN unit (SSC)"
+    case .specialState: return "State special"
+    case .inms: return "Independent/non-maintained special"
+    case .apPRU: return "AP/PRU"
+    case .fePost16: return "FE and specialist post-16"
+    case .earlyYears: return "Non-maintained early years"
+    case .other: return "Other (EHE, other arrangements, NEET, awaiting, unknown)"
+    }
+  }
+
+  private var order: Int { SettingType.allCases.firstIndex(of: self) ?? 0 }
+
+  public static func < (lhs: SettingType, rhs: SettingType) -> Bool { lhs.order < rhs.order }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Writes output files so that a failure leaves no partial file.
+///
+/// The text goes to a temporary file in the destination's folder, which is then renamed over
+/// the destination (rename is atomic on one file system).
+public enum AtomicFile {
+  public static func write(_ text: String, to path: String) throws(InputError) {
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent()
+    let temporary = folder.appendingPathComponent(
+      ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    do {
+      try Data(text.utf8).write(to: temporary)
+      if FileManager.default.fileExists(atPath: url.path) {
+        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+      } else {
+        try FileManager.default.moveItem(at: temporary, to: url)
+      }
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      throw .cannotWrite(file: path, reason: (error as NSError).localizedDescription)
+    }
+  }
+}

@@ -1,0 +1,290 @@
+import PlacePlanning
+
+/// Reads DfE SEN2 caseload files into per-LA census records by setting type.
+///
+/// Three layouts are recognised by their headers:
+/// - the 2025 release `caseload.csv` (wide, one row per LA × year × breakdown; totals are the
+///   rows whose `breakdown_topic` is `All EHC plans`; `special_academy_free`, or
+///   `special_academy` + `special_free_school` in other releases; `AP_PRU_total_pc` spelling
+///   tolerated since percentage columns are not read);
+/// - the 2022 release `sen2_estab_caseload.csv` (long, one row per establishment type;
+///   `Total_all` = statements + EHC plans);
+/// - the derived 2010–2025 by-setting file (`census_year`, `total`, `mainstream_total`, …).
+///
+/// Only `Local authority` rows are read. In every layout `other` is the residual
+/// `total − mainstream − special (state + INMS) − AP/PRU − FE − early years`, so the
+/// setting types always add up to the published total; blank FE and early-years cells
+/// (not collected before 2015) count as zero in that residual.
+public enum CaseloadReader {
+  /// The layouts this reader knows.
+  public enum Layout: String, Sendable {
+    case release2025 = "SEN2 2025 release caseload.csv"
+    case establishment2022 = "SEN2 2022 release sen2_estab_caseload.csv"
+    case derivedBySetting = "derived by-setting 2010-2025"
+  }
+
+  static let expectedLayouts =
+    "the 2025 release caseload.csv (time_period, breakdown_topic, ehcplans, mainstream_total, "
+    + "special_independent, …), the 2022 release sen2_estab_caseload.csv (time_period, "
+    + "establishment_type, establishment_group, Total_all) or the derived by-setting file "
+    + "(census_year, new_la_code, total, mainstream_total, special_state, …)"
+
+  /// Reads a caseload file of any known layout.
+  public static func read(path: String) throws(InputError) -> (
+    records: [CaseloadRecord], layout: Layout
+  ) {
+    let table = try CSVTable.read(path: path)
+    return try read(table: table)
+  }
+
+  /// Parses caseload CSV text (for tests); `file` names it in errors.
+  public static func parse(text: String, file: String) throws(InputError) -> (
+    records: [CaseloadRecord], layout: Layout
+  ) {
+    try read(table: CSVTable.parse(text: text, file: file))
+  }
+
+  static func read(table: CSVTable) throws(InputError) -> (
+    records: [CaseloadRecord], layout: Layout
+  ) {
+    let names = Set(table.header)
+    let records: [CaseloadRecord]
+    let layout: Layout
+    if names.contains("census_year") && names.contains("total") {
+      layout = .derivedBySetting
+      records = try readDerived(table)
+    } else if names.contains("establishment_type") && names.contains("Total_all") {
+      layout = .establishment2022
+      records = try readEstablishment(table)
+    } else if names.contains("time_period") && names.contains("ehcplans") {
+      layout = .release2025
+      records = try readRelease(table)
+    } else {
+      throw .unknownSchema(file: table.file, header: table.header, expected: expectedLayouts)
+    }
+    guard !records.isEmpty else {
+      throw .noRecords(file: table.file, expected: "no Local authority rows with EHCP totals")
+    }
+    return (records, layout)
+  }
+
+  // MARK: - Shared
+
+  /// The residual `other` count, or nil when a needed part is missing.
+  static func residualOther(_ counts: [SettingType: Double]) -> Double? {
+    guard let total = counts[.total], let mainstream = counts[.mainstream],
+      let special = counts[.specialState], let inms = counts[.inms]
+    else { return nil }
+    let rest = [SettingType.apPRU, .fePost16, .earlyYears].reduce(0.0) { $0 + (counts[$1] ?? 0) }
+    let other = total - mainstream - special - inms - rest
+    return other >= 0 ? other : nil
+  }
+
+  private struct Seen {
+    var lines: [String: Int] = [:]
+
+    mutating func check(_ key: String, table: CSVTable, row: Int) throws(InputError) {
+      let line = table.line(ofRow: row)
+      if let first = lines[key] {
+        throw .duplicateRow(file: table.file, line: line, firstLine: first, key: key)
+      }
+      lines[key] = line
+    }
+  }
+
+  /// Sum of the named columns' counts; nil if any is missing.
+  private static func sum(
+    _ columns: [Int], table: CSVTable, row: Int
+  ) throws(InputError) -> Double? {
+    var total = 0.0
+    for column in columns {
+      guard let value = try CellParser.count(table.rows[row][column], table: table, row: row, column: column)
+      else { return nil }
+      total += value
+    }
+    return total
+  }
+
+  // MARK: - Derived by-setting file
+
+  private static func readDerived(_ table: CSVTable) throws(InputError) -> [CaseloadRecord] {
+    let schema = Layout.derivedBySetting.rawValue
+    let level = try table.require("geographic_level", schema: schema)
+    let year = try table.require("census_year", schema: schema)
+    let code = try table.require("new_la_code", schema: schema)
+    let name = try table.require("la_name", schema: schema)
+    var columns: [SettingType: [Int]] = [:]
+    columns[.total] = [try table.require("total", schema: schema)]
+    columns[.mainstream] = [try table.require("mainstream_total", schema: schema)]
+    columns[.rpSENUnit] = [try table.require("mainstream_rp_or_senunit", schema: schema)]
+    columns[.specialState] = [try table.require("special_state", schema: schema)]
+    columns[.inms] = [
+      try table.require("special_independent", schema: schema),
+      try table.require("special_non_maintained", schema: schema),
+    ]
+    columns[.apPRU] = [try table.require("ap_pru_total", schema: schema)]
+    columns[.fePost16] = [try table.require("fe_total", schema: schema)]
+    columns[.earlyYears] = [try table.require("early_years_nonmaintained", schema: schema)]
+    var seen = Seen()
+    var records: [CaseloadRecord] = []
+    for row in table.rows.indices {
+      let fields = table.rows[row]
+      guard fields[level] == "Local authority" else { continue }
+      let census = try CellParser.year(fields[year], table: table, row: row, column: year)
+      let la = try CellParser.laCode(fields[code], table: table, row: row, column: code)
+      try seen.check("\(la) census \(census)", table: table, row: row)
+      var counts: [SettingType: Double] = [:]
+      for (setting, indices) in columns {
+        counts[setting] = try sum(indices, table: table, row: row)
+      }
+      counts[.other] = residualOther(counts)
+      records.append(
+        CaseloadRecord(
+          laCode: la, laName: fields[name], censusYear: census, counts: counts,
+          source: "\(table.file):\(table.line(ofRow: row))"))
+    }
+    return records
+  }
+
+  // MARK: - 2025 release (wide)
+
+  private static func readRelease(_ table: CSVTable) throws(InputError) -> [CaseloadRecord] {
+    let schema = Layout.release2025.rawValue
+    let level = try table.require("geographic_level", schema: schema)
+    let period = try table.require("time_period", schema: schema)
+    let code = try table.require("new_la_code", schema: schema)
+    let name = try table.require("la_name", schema: schema)
+    let topic = try table.require("breakdown_topic", schema: schema)
+    let names = table.header
+    var columns: [SettingType: [Int]] = [:]
+    columns[.total] = [try table.require("ehcplans", schema: schema)]
+    columns[.mainstream] = [try table.require("mainstream_total", schema: schema)]
+    columns[.rpSENUnit] = names.indices.filter {
+      names[$0].hasPrefix("mainstream_")
+        && (names[$0].hasSuffix("_resourced_provision") || names[$0].hasSuffix("_senunit"))
+    }
+    guard !(columns[.rpSENUnit] ?? []).isEmpty else {
+      throw .missingColumn(
+        file: table.file, column: "mainstream_la_maintained_resourced_provision", schema: schema)
+    }
+    let maintained = try table.require("special_la_maintained", schema: schema)
+    if let academyFree = table.index(of: "special_academy_free") {
+      columns[.specialState] = [maintained, academyFree]
+    } else {
+      columns[.specialState] = [
+        maintained, try table.require("special_academy", schema: schema),
+        try table.require("special_free_school", schema: schema),
+      ]
+    }
+    columns[.inms] = [
+      try table.require("special_independent", schema: schema),
+      try table.require("special_non_maintained", schema: schema),
+    ]
+    columns[.apPRU] = [try table.require("ap_pru_total", schema: schema)]
+    columns[.fePost16] = [try table.require("fe_total", schema: schema)]
+    columns[.earlyYears] = [try table.require("nm_early_years", schema: schema)]
+    var seen = Seen()
+    var records: [CaseloadRecord] = []
+    for row in table.rows.indices {
+      let fields = table.rows[row]
+      guard fields[level] == "Local authority", fields[topic] == "All EHC plans" else { continue }
+      let census = try CellParser.year(fields[period], table: table, row: row, column: period)
+      let la = try CellParser.laCode(fields[code], table: table, row: row, column: code)
+      try seen.check("\(la) census \(census)", table: table, row: row)
+      var counts: [SettingType: Double] = [:]
+      for (setting, indices) in columns {
+        counts[setting] = try sum(indices, table: table, row: row)
+      }
+      counts[.other] = residualOther(counts)
+      records.append(
+        CaseloadRecord(
+          laCode: la, laName: fields[name], censusYear: census, counts: counts,
+          source: "\(table.file):\(table.line(ofRow: row))"))
+    }
+    return records
+  }
+
+  // MARK: - 2022 release by establishment type (long)
+
+  private static func readEstablishment(_ table: CSVTable) throws(InputError) -> [CaseloadRecord]
+  {
+    let schema = Layout.establishment2022.rawValue
+    let level = try table.require("geographic_level", schema: schema)
+    let period = try table.require("time_period", schema: schema)
+    let code = try table.require("new_la_code", schema: schema)
+    let name = try table.require("la_name", schema: schema)
+    let type = try table.require("establishment_type", schema: schema)
+    let group = try table.require("establishment_group", schema: schema)
+    let value = try table.require("Total_all", schema: schema)
+
+    struct Partial {
+      var name: String
+      var firstLine: Int
+      var counts: [SettingType: Double] = [:]
+      var missing: Set<SettingType> = []
+
+      mutating func add(_ setting: SettingType, _ count: Double?) {
+        guard let count else {
+          missing.insert(setting)
+          return
+        }
+        counts[setting, default: 0] += count
+      }
+    }
+    let groupTotals: [String: SettingType] = [
+      "Total": .total, "Mainstream school": .mainstream,
+      "Alternative provision/Pupil referral unit": .apPRU, "Further education": .fePost16,
+      "Non-maintained early years": .earlyYears,
+    ]
+    let specialState: Set<String> = [
+      "Special - LA maintained", "Special - Academy/free", "Special - Academy",
+      "Special - Free school", "Hospital School",
+    ]
+    let inms: Set<String> = ["Special - Independent", "Special - Non-maintained"]
+
+    var seen = Seen()
+    var partials: [String: Partial] = [:]
+    var order: [String] = []
+    for row in table.rows.indices {
+      let fields = table.rows[row]
+      guard fields[level] == "Local authority" else { continue }
+      let census = try CellParser.year(fields[period], table: table, row: row, column: period)
+      let la = try CellParser.laCode(fields[code], table: table, row: row, column: code)
+      let establishment = fields[type]
+      try seen.check(
+        "\(la) \(census) \(establishment) / \(fields[group])", table: table, row: row)
+      let count = try CellParser.count(fields[value], table: table, row: row, column: value)
+      let key = "\(la)|\(census)"
+      if partials[key] == nil {
+        partials[key] = Partial(name: fields[name], firstLine: table.line(ofRow: row))
+        order.append(key)
+      }
+      if establishment == "Total", let setting = groupTotals[fields[group]] {
+        partials[key]?.add(setting, count)
+      } else if specialState.contains(establishment) {
+        partials[key]?.add(.specialState, count)
+      } else if inms.contains(establishment) {
+        partials[key]?.add(.inms, count)
+      } else if establishment.hasPrefix("Mainstream"),
+        establishment.lowercased().hasSuffix("sen unit")
+          || establishment.lowercased().hasSuffix("resourced provision")
+      {
+        partials[key]?.add(.rpSENUnit, count)
+      }
+    }
+    var records: [CaseloadRecord] = []
+    for key in order {
+      guard let partial = partials[key] else { continue }
+      let parts = key.split(separator: "|")
+      guard parts.count == 2, let census = Int(parts[1]) else { continue }
+      var counts = partial.counts
+      for setting in partial.missing { counts[setting] = nil }
+      counts[.other] = residualOther(counts)
+      records.append(
+        CaseloadRecord(
+          laCode: String(parts[0]), laName: partial.name, censusYear: census, counts: counts,
+          source: "\(table.file):\(partial.firstLine)"))
+    }
+    return records
+  }
+}

@@ -1,0 +1,63 @@
+/// Reads numeric cells of published statistics.
+///
+/// Blank cells and the EES suppression markers `x` (not available), `c` (confidential),
+/// `z` (not applicable), `:` and `low` are missing values, never zeros.
+enum CellParser {
+  static let suppressionMarkers: Set<String> = ["x", "c", "z", ":", "low", "u", "#N/A"]
+
+  /// A non-negative count, or nil when blank or suppressed.
+  static func count(
+    _ raw: String, table: CSVTable, row: Int, column: Int
+  ) throws(InputError) -> Double? {
+    let cell = raw.trimmingCharacters(in: .whitespaces)
+    if cell.isEmpty || suppressionMarkers.contains(cell.lowercased()) { return nil }
+    guard let value = Double(cell), value.isFinite else {
+      throw .notANumber(
+        file: table.file, line: table.line(ofRow: row), column: column + 1,
+        name: table.header[column], value: String(cell.prefix(40)))
+    }
+    guard value >= 0 else {
+      throw .negativeCount(
+        file: table.file, line: table.line(ofRow: row), column: column + 1,
+        name: table.header[column], value: cell)
+    }
+    return value
+  }
+
+  /// A census or mid-year: `2025`, or DfE's academic-year form `202425` (→ 2025, the January
+  /// census of academic year 2024/25).
+  static func year(_ raw: String, table: CSVTable, row: Int, column: Int) throws(InputError)
+    -> Int
+  {
+    let cell = raw.trimmingCharacters(in: .whitespaces)
+    let fail = InputError.yearOutOfRange(
+      file: table.file, line: table.line(ofRow: row), column: column + 1,
+      name: table.header[column], value: String(cell.prefix(40)))
+    guard let number = Int(cell) else { throw fail }
+    if (2000...2100).contains(number) { return number }
+    if (200_001...210_099).contains(number) {
+      let start = number / 100
+      let end = number % 100
+      guard end == (start + 1) % 100 else { throw fail }
+      return start + 1
+    }
+    throw fail
+  }
+
+  /// An ONS local-authority code (E06, E07, E08, E09, E10 then six digits), checked.
+  static func laCode(_ raw: String, table: CSVTable, row: Int, column: Int) throws(InputError)
+    -> String
+  {
+    let cell = raw.trimmingCharacters(in: .whitespaces).uppercased()
+    let prefixes = ["E06", "E07", "E08", "E09", "E10"]
+    let digits = cell.dropFirst(3)
+    guard cell.count == 9, prefixes.contains(String(cell.prefix(3))),
+      digits.allSatisfy({ $0.isASCII && $0.isNumber })
+    else {
+      throw .unknownLACode(
+        file: table.file, line: table.line(ofRow: row), column: column + 1,
+        value: String(cell.prefix(40)))
+    }
+    return cell
+  }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import PlacePlanning
+
+/// Writes caseload forecasts as a table for reading, CSV for spreadsheets, or JSON.
+public enum ForecastWriter {
+  /// The CSV header, one row per LA, setting type and census year.
+  public static let csvHeader =
+    "la_code,la_name,setting_type,census_year,kind,value,lower80,upper80,lower95,upper95,method"
+
+  /// CSV: actual rows have whole numbers and empty interval columns; forecasts one decimal.
+  public static func csv(_ forecasts: [LAForecast]) -> String {
+    var lines = [csvHeader]
+    for forecast in forecasts {
+      for row in forecast.rows {
+        let decimals = row.kind == .actual ? 0 : 1
+        lines.append(
+          CSVFormat.line([
+            CSVFormat.text(row.laCode), CSVFormat.text(row.laName),
+            row.setting.rawValue, String(row.censusYear), row.kind.rawValue,
+            CSVFormat.number(row.value, decimals: decimals),
+            CSVFormat.number(row.lower80), CSVFormat.number(row.upper80),
+            CSVFormat.number(row.lower95), CSVFormat.number(row.upper95),
+            CSVFormat.text(row.method),
+          ]))
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Provenance and per-LA notes as JSON, the CSV's sidecar.
+  public static func provenanceJSON(_ forecasts: [LAForecast], provenance: Provenance) -> String {
+    let document = SidecarDocument(
+      provenance: provenance,
+      localAuthorities: forecasts.map { SidecarLA(forecast: $0) })
+    return encode(document)
+  }
+
+  /// JSON: provenance, then per LA its window, fits, notes and rows.
+  public static func json(_ forecasts: [LAForecast], provenance: Provenance) -> String {
+    let document = JSONDocument(
+      provenance: provenance, forecasts: forecasts.map { JSONForecast(forecast: $0) })
+    return encode(document)
+  }
+
+  /// A table per LA: setting type, census year, kind, value and intervals; then the method,
+  /// window, fits, notes and provenance as a footer.
+  public static func table(_ forecasts: [LAForecast], provenance: Provenance) -> String {
+    var out = ""
+    for forecast in forecasts {
+      out += "\(forecast.laName) (\(forecast.laCode)): EHCPs by setting type, "
+      out += "census through January \(forecast.throughYear)\n"
+      let header = ["setting type", "census", "kind", "EHCPs", "80% interval", "95% interval", "method"]
+      var rows: [[String]] = []
+      for setting in SettingType.allCases {
+        let settingRows = forecast.rows.filter { $0.setting == setting }
+        let actuals = settingRows.filter { $0.kind == .actual }.suffix(2)
+        for row in actuals + settingRows.filter({ $0.kind == .forecast }) {
+          rows.append([
+            setting.rawValue, String(row.censusYear), row.kind.rawValue,
+            grouped(row.value), interval(row.lower80, row.upper80),
+            interval(row.lower95, row.upper95), row.method,
+          ])
+        }
+      }
+      out += TextTable.render(header: header, rows: rows, rightAligned: [1, 3, 4, 5])
+      out += "Fitted on censuses \(span(forecast.censusYearsUsed)); method \(forecast.method.rawValue).\n"
+      for setting in SettingType.allCases {
+        if let fit = forecast.fits[setting] { out += "  \(setting.rawValue): \(fit)\n" }
+      }
+      for note in forecast.notes { out += "  note: \(note)\n" }
+      out += "\n"
+    }
+    out += footer(provenance)
+    return out
+  }
+
+  /// The provenance footer of a table.
+  public static func footer(_ provenance: Provenance) -> String {
+    var out = "\(provenance.tool) \(provenance.version): \(provenance.command)\n"
+    for input in provenance.inputs {
+      out += "  \(input.role): \(input.file) (\(input.layout))\n"
+    }
+    for key in provenance.parameters.keys.sorted() {
+      out += "  \(key) = \(provenance.parameters[key] ?? "")\n"
+    }
+    return out
+  }
+
+  static func span(_ years: [Int]) -> String {
+    guard let first = years.first, let last = years.last else { return "none" }
+    return first == last ? "\(first)" : "\(first)-\(last) (\(years.count))"
+  }
+
+  static func grouped(_ value: Double) -> String {
+    guard value.isFinite, abs(value) < 1e15 else { return CSVFormat.number(value, decimals: 0) }
+    let rounded = Int(value.rounded())
+    let digits = String(abs(rounded))
+    var parts: [String] = []
+    var end = digits.endIndex
+    while end > digits.startIndex {
+      let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+      parts.insert(String(digits[start..<end]), at: 0)
+      end = start
+    }
+    return (rounded < 0 ? "-" : "") + parts.joined(separator: ",")
+  }
+
+  static func interval(_ lower: Double?, _ upper: Double?) -> String {
+    guard let lower, let upper else { return "" }
+    return "\(grouped(lower))-\(grouped(upper))"
+  }
+
+  static func encode<T: Encodable>(_ value: T) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8)
+    else { return "{}\n" }
+    return text + "\n"
+  }
+
+  // MARK: - JSON shapes
+
+  struct JSONDocument: Encodable {
+    let provenance: Provenance
+    let forecasts: [JSONForecast]
+  }
+
+  struct JSONRow: Encodable {
+    let setting_type: String
+    let census_year: Int
+    let kind: String
+    let value: Double
+    let lower80: Double?
+    let upper80: Double?
+    let lower95: Double?
+    let upper95: Double?
+    let method: String?
+  }
+
+  struct JSONForecast: Encodable {
+    let la_code: String
+    let la_name: String
+    let through_census: Int
+    let census_years_used: [Int]
+    let method: String
+    let fits: [String: String]
+    let notes: [String]
+    let rows: [JSONRow]
+
+    init(forecast: LAForecast) {
+      la_code = forecast.laCode
+      la_name = forecast.laName
+      through_census = forecast.throughYear
+      census_years_used = forecast.censusYearsUsed
+      method = forecast.method.rawValue
+      fits = Dictionary(uniqueKeysWithValues: forecast.fits.map { ($0.key.rawValue, $0.value) })
+      notes = forecast.notes
+      rows = forecast.rows.map {
+        JSONRow(
+          setting_type: $0.setting.rawValue, census_year: $0.censusYear, kind: $0.kind.rawValue,
+          value: rounded($0.value), lower80: $0.lower80.map(rounded),
+          upper80: $0.upper80.map(rounded), lower95: $0.lower95.map(rounded),
+          upper95: $0.upper95.map(rounded), method: $0.method.isEmpty ? nil : $0.method)
+      }
+    }
+  }
+
+  struct SidecarDocument: Encodable {
+    let provenance: Provenance
+    let localAuthorities: [SidecarLA]
+  }
+
+  struct SidecarLA: Encodable {
+    let la_code: String
+    let census_years_used: [Int]
+    let fits: [String: String]
+    let notes: [String]
+
+    init(forecast: LAForecast) {
+      la_code = forecast.laCode
+      census_years_used = forecast.censusYearsUsed
+      fits = Dictionary(uniqueKeysWithValues: forecast.fits.map { ($0.key.rawValue, $0.value) })
+      notes = forecast.notes
+    }
+  }
+}
+
+/// Rounds to one decimal place for JSON output.
+private func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }

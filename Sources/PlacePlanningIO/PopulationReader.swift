@@ -1,0 +1,58 @@
+import PlacePlanning
+
+/// Reads ONS population by single year of age, long layout:
+/// `mid_year,area_code,area_name,geography,age,population` (ages 0…25; an `all` row is
+/// ignored). Rows for ages outside 0–25 are ignored.
+public enum PopulationReader {
+  static let schema = "ONS population long (mid_year, area_code, area_name, geography, age, population)"
+
+  public static func read(path: String) throws(InputError) -> PopulationEstimates {
+    try read(table: CSVTable.read(path: path))
+  }
+
+  public static func parse(text: String, file: String) throws(InputError) -> PopulationEstimates {
+    try read(table: CSVTable.parse(text: text, file: file))
+  }
+
+  static func read(table: CSVTable) throws(InputError) -> PopulationEstimates {
+    guard table.index(of: "mid_year") != nil, table.index(of: "population") != nil else {
+      throw .unknownSchema(file: table.file, header: table.header, expected: schema)
+    }
+    let yearColumn = try table.require("mid_year", schema: schema)
+    let codeColumn = try table.require("area_code", schema: schema)
+    let nameColumn = try table.require("area_name", schema: schema)
+    let ageColumn = try table.require("age", schema: schema)
+    let valueColumn = try table.require("population", schema: schema)
+    var values: [String: [Int: [Double?]]] = [:]
+    var names: [String: String] = [:]
+    var firstLines: [String: Int] = [:]
+    for row in table.rows.indices {
+      let fields = table.rows[row]
+      let ageText = fields[ageColumn].trimmingCharacters(in: .whitespaces)
+      guard let age = Int(ageText) else {
+        if ageText.lowercased() == "all" { continue }
+        throw .notANumber(
+          file: table.file, line: table.line(ofRow: row), column: ageColumn + 1, name: "age",
+          value: String(ageText.prefix(40)))
+      }
+      guard PopulationEstimates.ages.contains(age) else { continue }
+      let year = try CellParser.year(fields[yearColumn], table: table, row: row, column: yearColumn)
+      let code = fields[codeColumn].trimmingCharacters(in: .whitespaces).uppercased()
+      let key = "\(code) mid-\(year) age \(age)"
+      let line = table.line(ofRow: row)
+      if let first = firstLines[key] {
+        throw .duplicateRow(file: table.file, line: line, firstLine: first, key: key)
+      }
+      firstLines[key] = line
+      let count = try CellParser.count(fields[valueColumn], table: table, row: row, column: valueColumn)
+      var ages = values[code]?[year] ?? [Double?](repeating: nil, count: PopulationEstimates.ages.count)
+      ages[age] = count
+      values[code, default: [:]][year] = ages
+      names[code] = fields[nameColumn]
+    }
+    guard !values.isEmpty else {
+      throw .noRecords(file: table.file, expected: "no rows for ages 0-25")
+    }
+    return PopulationEstimates(table: values, names: names)
+  }
+}

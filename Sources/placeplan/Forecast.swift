@@ -1,0 +1,150 @@
+import ArgumentParser
+import Foundation
+import PlacePlanning
+import PlacePlanningIO
+
+extension PlacePlan {
+  /// `placeplan forecast`: EHCP caseload by setting type with prediction intervals.
+  struct Forecast: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Forecast EHCPs 0-25 by setting type, with 80% and 95% intervals.",
+      discussion: """
+        Fits each setting type's census series over the window (default: censuses from 2019, \
+        after the 2014 reform's statement-to-EHCP conversion), forecasts the total and the \
+        setting types and scales the setting types to sum to the total. The prevalence \
+        method fits EHCPs per resident aged 0-25 by Poisson GLM and multiplies by the \
+        projected population.
+        """)
+
+    @OptionGroup var data: DataOptions
+
+    @Option(help: "Use only censuses up to this January (for honest backtests).")
+    var through: Int?
+
+    @Option(help: "Census years to forecast ahead (1-15).")
+    var horizon: Int = 5
+
+    @Option(help: "Forecast method: \(ForecastMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var method: ForecastMethod = .prevalence
+
+    @Option(help: "First census of the fitting window (default 2019, or the last five censuses before 2021).")
+    var from: Int?
+
+    @Option(
+      help: ArgumentHelp(
+        "ONS population projection (same long layout as --population); otherwise the estimates are aged forward.",
+        valueName: "file"))
+    var projection: String?
+
+    func validate() throws {
+      guard (1...15).contains(horizon) else {
+        throw ValidationError("--horizon must be 1 to 15 census years, got \(horizon)")
+      }
+      if let through, !(2010...2100).contains(through) {
+        throw ValidationError("--through must be a census year such as 2025, got \(through)")
+      }
+      if let from, let through, from > through - 2 {
+        throw ValidationError("--from \(from) leaves fewer than three censuses before --through \(through)")
+      }
+    }
+
+    func run() throws {
+      let caseloadPath = DataOptions.resolve(data.caseload)
+      let populationPath = DataOptions.resolve(data.population)
+      let caseload: (records: [CaseloadRecord], layout: CaseloadReader.Layout)
+      var population: PopulationEstimates?
+      var projected: PopulationEstimates?
+      do {
+        caseload = try CaseloadReader.read(path: caseloadPath)
+        if method.needsPopulation {
+          population = try PopulationReader.read(path: populationPath)
+          if let projection {
+            projected = try PopulationReader.read(path: projection)
+          }
+        }
+      } catch {
+        Output.warn("\(error)")
+        throw ExitCode.failure
+      }
+      let history = CaseloadHistory(records: caseload.records)
+      let forecaster = DemandForecaster(
+        history: history, population: population, populationProjection: projected)
+      let latestCensus = history.series.compactMap { $0.records.last?.censusYear }.max()
+      let isAll = data.la.lowercased() == "all"
+      let options = DemandForecaster.Options(
+        throughYear: through ?? (isAll ? latestCensus : nil), horizon: horizon, method: method,
+        firstCensusYear: from)
+
+      var forecasts: [LAForecast] = []
+      if isAll {
+        var skipped = 0
+        for series in history.series {
+          do {
+            forecasts.append(try forecaster.forecast(series, options: options))
+          } catch {
+            skipped += 1
+            Output.warn("skipped \(series.laCode) \(series.laName): \(error)")
+          }
+        }
+        if forecasts.isEmpty {
+          Output.warn("no LA could be forecast")
+          throw ExitCode.failure
+        }
+        if skipped > 0 { Output.warn("forecast \(forecasts.count) LAs, skipped \(skipped)") }
+      } else {
+        guard let series = history.find(data.la) else {
+          Output.warn(
+            "\(ForecastError.unknownLocalAuthority(query: data.la, suggestions: history.suggestions(for: data.la)))"
+          )
+          throw ExitCode.failure
+        }
+        do {
+          forecasts.append(try forecaster.forecast(series, options: options))
+        } catch {
+          Output.warn("\(error)")
+          throw ExitCode.failure
+        }
+      }
+
+      var inputs = [
+        Provenance.Input(role: "caseload", file: caseloadPath, layout: caseload.layout.rawValue)
+      ]
+      if method.needsPopulation {
+        inputs.append(
+          Provenance.Input(role: "population", file: populationPath, layout: "ONS mid-year estimates, single year of age 0-25"))
+        if let projection {
+          inputs.append(Provenance.Input(role: "population projection", file: projection, layout: "ONS projection, single year of age 0-25"))
+        }
+      }
+      let provenance = Provenance(
+        command: "forecast",
+        inputs: inputs,
+        parameters: [
+          "la": data.la, "method": method.rawValue, "horizon": String(horizon),
+          "through": through.map(String.init) ?? "latest census",
+          "window": from.map { "censuses from \($0)" }
+            ?? "censuses from 2019 (or the last five before 2021)",
+          "intervals": "80% and 95% prediction intervals (t quantiles)",
+        ])
+      do {
+        switch data.format {
+        case .csv:
+          try Output.emit(ForecastWriter.csv(forecasts), to: data.out)
+          let sidecar = ForecastWriter.provenanceJSON(forecasts, provenance: provenance)
+          if let out = data.out {
+            try Output.emit(sidecar, to: out + ".provenance.json")
+          }
+        case .json:
+          try Output.emit(ForecastWriter.json(forecasts, provenance: provenance), to: data.out)
+        case .table:
+          try Output.emit(ForecastWriter.table(forecasts, provenance: provenance), to: data.out)
+        }
+      } catch {
+        Output.warn("\(error)")
+        throw ExitCode.failure
+      }
+    }
+  }
+}
+
+extension ForecastMethod: ExpressibleByArgument {}

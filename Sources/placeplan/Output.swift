@@ -1,0 +1,25 @@
+import Foundation
+import PlacePlanningIO
+
+/// Prints results or writes them atomically, and reports errors in one line.
+enum Output {
+  /// Writes `text` to `path` atomically, or to standard output when `path` is nil.
+  static func emit(_ text: String, to path: String?) throws {
+    if let path {
+      try AtomicFile.write(text, to: path)
+    } else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+    }
+  }
+
+  /// A line on standard error.
+  static func warn(_ message: String) {
+    FileHandle.standardError.write(Data("placeplan: \(message)\n".utf8))
+  }
+}
+
+/// An error already explained to the user: the command exits non-zero without more output.
+struct ReportedFailure: Error, CustomStringConvertible {
+  let message: String
+  var description: String { message }
+}

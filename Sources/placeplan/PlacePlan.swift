@@ -1,0 +1,12 @@
+import ArgumentParser
+import PlacePlanning
+
+/// The `placeplan` command: SEND place-planning forecasts for English local authorities.
+@main
+struct PlacePlan: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "placeplan",
+    abstract: "Forecast EHCP caseload by setting type and plan specialist places.",
+    version: PlacePlanVersion.current,
+    subcommands: [Forecast.self, SelfTest.self, Bench.self])
+}

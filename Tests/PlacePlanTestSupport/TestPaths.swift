@@ -1,0 +1,42 @@
+import Foundation
+
+/// Locations of the package, its fixtures and the shared real data, for tests.
+public enum TestPaths {
+  /// The package root (the folder holding Package.swift).
+  public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The shared data folder beside the package (`../shared`).
+  public static let shared: URL = packageRoot.deletingLastPathComponent()
+    .appendingPathComponent("shared")
+
+  /// A file under `Tests/Fixtures/`.
+  public static func fixture(_ name: String) -> String {
+    packageRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(name).path
+  }
+
+  /// A file under `SampleData/`.
+  public static func sample(_ name: String) -> String {
+    packageRoot.appendingPathComponent("SampleData").appendingPathComponent(name).path
+  }
+
+  /// A file under the shared data folder, e.g. `data/ehcp_sen2/ehcp2025_caseload.csv`.
+  public static func sharedFile(_ relative: String) -> String {
+    shared.appendingPathComponent(relative).path
+  }
+}
+
+/// A small, fast, seeded generator (SplitMix64) so randomised tests repeat exactly.
+public struct SeededGenerator: RandomNumberGenerator {
+  private var state: UInt64
+
+  public init(seed: UInt64) { state = seed }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

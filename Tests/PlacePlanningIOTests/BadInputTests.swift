@@ -1,0 +1,137 @@
+import PlacePlanTestSupport
+import PlacePlanning
+import XCTest
+
+@testable import PlacePlanningIO
+
+/// Each kind of bad input gives one located, fixable error.
+final class BadInputTests: XCTestCase {
+  private let derivedHeader =
+    "census_year,geographic_level,region_code,region_name,old_la_code,new_la_code,la_name,source_release,total,statements,ehc_plans,mainstream_total,mainstream_rp_or_senunit,special_state,special_independent,special_non_maintained,special_total,ap_pru_total,fe_total,specialist_post16,neet,early_years_nonmaintained,all_other_settings"
+  private let westSussex2025 =
+    "2025,Local authority,E12000008,South East,938,E10000032,West Sussex,x,9301,0,9301,3791,390,2147,670,249,3066,43,1764,73,41,91,637"
+  private let westSussex2024 =
+    "2024,Local authority,E12000008,South East,938,E10000032,West Sussex,x,7684,0,7684,2941,351,2036,516,217,2769,24,1512,75,2,36,438"
+
+  private func caseloadError(_ text: String) -> InputError? {
+    do {
+      _ = try CaseloadReader.parse(text: text, file: "caseload.csv")
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  func testEmptyFile() {
+    XCTAssertEqual(caseloadError(""), .empty(file: "caseload.csv"))
+    XCTAssertEqual(caseloadError("\u{FEFF}\n  \n"), .empty(file: "caseload.csv"))
+  }
+
+  func testHeaderOnly() {
+    XCTAssertEqual(caseloadError(derivedHeader + "\n"), .headerOnly(file: "caseload.csv"))
+  }
+
+  func testTruncatedLastLine() {
+    let truncated = String(westSussex2025.prefix(60))
+    let error = caseloadError([derivedHeader, westSussex2024, truncated].joined(separator: "\n"))
+    guard case .wrongFieldCount(_, let line, let expected, let found) = error else {
+      return XCTFail("got \(String(describing: error))")
+    }
+    XCTAssertEqual(line, 3)
+    XCTAssertEqual(expected, 23)
+    XCTAssertLessThan(found, 23)
+    XCTAssertTrue(error?.description.hasPrefix("caseload.csv:3: expected 23 fields") ?? false)
+  }
+
+  func testWrongDelimiter() {
+    let text = [derivedHeader, westSussex2025].joined(separator: "\n")
+      .replacingOccurrences(of: ",", with: ";")
+    XCTAssertEqual(caseloadError(text), .wrongDelimiter(file: "caseload.csv", found: "semicolons"))
+  }
+
+  func testMissingRequiredColumn() {
+    let header = derivedHeader.replacingOccurrences(of: ",special_state,", with: ",special_x,")
+    XCTAssertEqual(
+      caseloadError([header, westSussex2025].joined(separator: "\n")),
+      .missingColumn(
+        file: "caseload.csv", column: "special_state",
+        schema: CaseloadReader.Layout.derivedBySetting.rawValue))
+  }
+
+  func testUnknownSchema() {
+    let error = caseloadError("year,code,count\n2025,E10000032,9301\n")
+    guard case .unknownSchema(_, let header, let expected) = error else {
+      return XCTFail("got \(String(describing: error))")
+    }
+    XCTAssertEqual(header, ["year", "code", "count"])
+    XCTAssertTrue(expected.contains("census_year"))
+  }
+
+  func testNonNumericCell() {
+    let row = westSussex2025.replacingOccurrences(of: ",3791,", with: ",3,791,")
+      .replacingOccurrences(of: ",9301,0,", with: ",nine,0,")
+    let error = caseloadError([derivedHeader, row].joined(separator: "\n"))
+    // The stray comma makes the row too long, which is found first.
+    XCTAssertEqual(error, .wrongFieldCount(file: "caseload.csv", line: 2, expected: 23, found: 24))
+    let nonNumeric = westSussex2025.replacingOccurrences(of: ",9301,0,", with: ",nine,0,")
+    XCTAssertEqual(
+      caseloadError([derivedHeader, nonNumeric].joined(separator: "\n")),
+      .notANumber(file: "caseload.csv", line: 2, column: 9, name: "total", value: "nine"))
+  }
+
+  func testSuppressionMarkersAreMissingNotZero() throws {
+    let row = westSussex2025.replacingOccurrences(of: ",43,", with: ",c,")
+    let record = try XCTUnwrap(
+      CaseloadReader.parse(text: [derivedHeader, row].joined(separator: "\n"), file: "f").records.first)
+    XCTAssertNil(record[.apPRU])
+    XCTAssertEqual(record[.total], 9301)
+  }
+
+  func testNegativeCount() {
+    let row = westSussex2025.replacingOccurrences(of: ",43,", with: ",-43,")
+    XCTAssertEqual(
+      caseloadError([derivedHeader, row].joined(separator: "\n")),
+      .negativeCount(file: "caseload.csv", line: 2, column: 18, name: "ap_pru_total", value: "-43"))
+  }
+
+  func testDuplicateLAYearRows() {
+    let error = caseloadError([derivedHeader, westSussex2025, westSussex2024, westSussex2025].joined(separator: "\n"))
+    XCTAssertEqual(
+      error, .duplicateRow(file: "caseload.csv", line: 4, firstLine: 2, key: "E10000032 census 2025"))
+    XCTAssertEqual(
+      error?.description,
+      "caseload.csv:4: E10000032 census 2025 appears again (first on line 2); fix: remove the repeated row")
+  }
+
+  func testUnknownLACode() {
+    let row = westSussex2025.replacingOccurrences(of: "E10000032", with: "W06000001")
+    XCTAssertEqual(
+      caseloadError([derivedHeader, row].joined(separator: "\n")),
+      .unknownLACode(file: "caseload.csv", line: 2, column: 6, value: "W06000001"))
+  }
+
+  func testYearOutOfRange() {
+    let row = westSussex2025.replacingOccurrences(of: "2025,Local", with: "20x5,Local")
+    XCTAssertEqual(
+      caseloadError([derivedHeader, row].joined(separator: "\n")),
+      .yearOutOfRange(file: "caseload.csv", line: 2, column: 1, name: "census_year", value: "20x5"))
+  }
+
+  func testMissingFile() {
+    XCTAssertThrowsError(try CaseloadReader.read(path: "/nonexistent/caseload.csv")) { error in
+      guard case .cannotRead(let file, _) = error as? InputError else {
+        return XCTFail("got \(error)")
+      }
+      XCTAssertEqual(file, "/nonexistent/caseload.csv")
+    }
+  }
+
+  func testPopulationNonNumericAge() {
+    let text = "mid_year,area_code,area_name,geography,age,population\n2024,E10000032,West Sussex,County,ten,8000\n"
+    XCTAssertThrowsError(try PopulationReader.parse(text: text, file: "pop.csv")) { error in
+      XCTAssertEqual(
+        error as? InputError,
+        .notANumber(file: "pop.csv", line: 2, column: 5, name: "age", value: "ten"))
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import PlacePlanTestSupport
+import XCTest
+
+/// End-to-end: the built binary, its stdout, stderr and exit code.
+final class ForecastCommandTests: XCTestCase {
+  private let header = "la_code,la_name,setting_type,census_year,kind,value,lower80,upper80,lower95,upper95,method"
+
+  func testDefaultForecastIsWestSussexTableWithProvenance() throws {
+    let result = try CommandRunner.run(["forecast"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertTrue(result.stdout.hasPrefix("West Sussex (E10000032)"))
+    for setting in ["total", "mainstream", "rp_sen_unit", "special_state", "inms", "ap_pru", "fe_post16", "early_years", "other"] {
+      XCTAssertTrue(result.stdout.contains("\n\(setting) "), setting)
+    }
+    XCTAssertTrue(result.stdout.contains("placeplan 0.1.0: forecast"))
+    XCTAssertTrue(result.stdout.contains("caseload: "))
+    XCTAssertTrue(result.stdout.contains("Fitted on censuses 2019-2025 (7)"))
+  }
+
+  func testCSVHasExactHeaderAndAllSettingTypes() throws {
+    let result = try CommandRunner.run(["forecast", "--la", "West Sussex", "--format", "csv", "--horizon", "5"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    XCTAssertEqual(lines.first, header)
+    let forecasts = lines.dropFirst().filter { $0.contains(",forecast,") }
+    XCTAssertEqual(forecasts.count, 9 * 5)
+    let actual2025 = try XCTUnwrap(lines.first { $0.hasPrefix("E10000032,West Sussex,total,2025,actual,") })
+    XCTAssertEqual(actual2025, "E10000032,West Sussex,total,2025,actual,9301,,,,,")
+    for line in forecasts {
+      let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+      XCTAssertEqual(cells.count, 11, line)
+      XCTAssertTrue(cells[6...9].allSatisfy { Double($0) != nil }, line)
+    }
+  }
+
+  func testAllLAsThroughAnEarlierCensus() throws {
+    let result = try CommandRunner.run(["forecast", "--la", "all", "--through", "2022", "--horizon", "3", "--format", "csv"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let lines = result.stdout.split(separator: "\n")
+    let codes = Set(lines.dropFirst().map { $0.prefix(9) })
+    XCTAssertGreaterThan(codes.count, 145)
+    XCTAssertFalse(lines.contains { $0.contains(",2023,actual,") })
+    XCTAssertTrue(lines.contains { $0.hasPrefix("E10000032,West Sussex,inms,2025,forecast,") })
+    // Cumbria's series runs to 2023, so through 2022 it is forecast too; successors are skipped.
+    XCTAssertTrue(codes.contains("E10000006"))
+    XCTAssertTrue(result.stderr.contains("skipped E06000063"))
+  }
+
+  func testJSONIsDeterministicAndCarriesProvenance() throws {
+    let first = try CommandRunner.run(["forecast", "--format", "json", "--method", "log-linear"])
+    let second = try CommandRunner.run(["forecast", "--format", "json", "--method", "log-linear"])
+    XCTAssertEqual(first.status, 0, first.stderr)
+    XCTAssertEqual(first.stdout, second.stdout)
+    let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+    let provenance = try XCTUnwrap(object["provenance"] as? [String: Any])
+    XCTAssertEqual(provenance["version"] as? String, "0.1.0")
+    let forecasts = try XCTUnwrap(object["forecasts"] as? [[String: Any]])
+    XCTAssertEqual(forecasts.first?["census_years_used"] as? [Int], Array(2019...2025))
+  }
+
+  func testOutWritesFileAndSidecarAtomically() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("placeplan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("forecast.csv").path
+    let result = try CommandRunner.run(["forecast", "--format", "csv", "--out", out])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertTrue(try String(contentsOfFile: out, encoding: .utf8).hasPrefix(header))
+    XCTAssertTrue(FileManager.default.fileExists(atPath: out + ".provenance.json"))
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+    XCTAssertEqual(leftovers, [])
+  }
+
+  func testUnknownLAExitsNonZeroWithAHint() throws {
+    let result = try CommandRunner.run(["forecast", "--la", "Sussex"])
+    XCTAssertNotEqual(result.status, 0)
+    XCTAssertEqual(result.stdout, "")
+    XCTAssertTrue(result.stderr.contains("no local authority \"Sussex\""), result.stderr)
+    XCTAssertTrue(result.stderr.contains("E10000032 West Sussex"), result.stderr)
+  }
+
+  func testBadCaseloadFileIsLocatedAndWritesNothing() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("placeplan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let bad = folder.appendingPathComponent("bad.csv")
+    let text = try String(contentsOfFile: TestPaths.fixture("derived_extract.csv"), encoding: .utf8)
+      .replacingOccurrences(of: ",9301,", with: ",93o1,")
+    try text.write(to: bad, atomically: true, encoding: .utf8)
+    let out = folder.appendingPathComponent("out.csv").path
+    let result = try CommandRunner.run(["forecast", "--caseload", bad.path, "--format", "csv", "--out", out])
+    XCTAssertNotEqual(result.status, 0)
+    XCTAssertTrue(result.stderr.contains("bad.csv:"), result.stderr)
+    XCTAssertTrue(result.stderr.contains("total is \"93o1\""), result.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+  }
+
+  func testHorizonOutOfRangeIsAValidationError() throws {
+    let result = try CommandRunner.run(["forecast", "--horizon", "40"])
+    XCTAssertNotEqual(result.status, 0)
+    XCTAssertTrue(result.stderr.contains("--horizon must be 1 to 15"), result.stderr)
+  }
+}
