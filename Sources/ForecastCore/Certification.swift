@@ -19,7 +19,9 @@ public enum Certification {
   }
 
   /// Fits the dataset's certified model with `LeastSquares.fit` and scores it.
-  public static func certify(_ dataset: StRDDataset) throws(LeastSquaresError) -> CertificationResult {
+  public static func certify(_ dataset: StRDDataset) throws(LeastSquaresError)
+    -> CertificationResult
+  {
     let fit = try LeastSquares.fit(
       design: dataset.designMatrix(), response: dataset.y, hasIntercept: dataset.hasIntercept)
     func minimumLRE(_ estimates: [Double], _ certified: [Double]) -> Double {

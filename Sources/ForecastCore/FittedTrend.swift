@@ -10,12 +10,14 @@ import Foundation
 /// log-linear:  m = x·β̂ (log scale), point exp(m) (the median, not the mean),
 ///              bounds exp(m ± t_q √(xᵀCx + s²))
 /// prevalence:  η = x·β̂ + log(exposure),  μ = exp(η),
-///              Var = φ μ + μ² xᵀCx     (overdispersed Poisson noise + parameter error),
-///              bounds μ ± t_q √Var                                        floored at 0
+///              φ* = max(1, φ),  Var = φ* μ + μ² xᵀC*x   (overdispersed Poisson noise +
+///              parameter error, C* = C φ*/φ),  bounds μ ± t_q √Var          floored at 0
 /// ```
 ///
 /// `C` is the estimated covariance of `β̂` (for the GLM already multiplied by the Pearson
-/// dispersion `φ`). The linear point forecast is also floored at 0, since the series are
+/// dispersion `φ`). For prediction the dispersion is floored at 1: an underdispersed fit
+/// (φ < 1, common with seven smooth census points) would otherwise give intervals narrower
+/// than Poisson noise alone, which a forecast of next year's count should not claim. The linear point forecast is also floored at 0, since the series are
 /// counts.
 public struct FittedTrend: Sendable {
   /// The fitted model's form.
@@ -91,8 +93,10 @@ public struct FittedTrend: Sendable {
       case .poisson(let fit):
         let offset = logExposure?[index] ?? 0
         let mu = exp(fit.linearPredictor(at: x, offset: offset))
-        let seEta = fit.standardErrorOfLinearPredictor(at: x)
-        let sd = (fit.dispersion * mu + mu * mu * seEta * seEta).squareRoot()
+        let dispersion = max(1, fit.dispersion)
+        let inflation = fit.dispersion > 0 ? dispersion / fit.dispersion : 1
+        let seEta = fit.standardErrorOfLinearPredictor(at: x) * inflation.squareRoot()
+        let sd = (dispersion * mu + mu * mu * seEta * seEta).squareRoot()
         let df = Double(fit.residualDegreesOfFreedom)
         let t80 = StudentT.quantile(0.90, degreesOfFreedom: df)
         let t95 = StudentT.quantile(0.975, degreesOfFreedom: df)
@@ -105,7 +109,9 @@ public struct FittedTrend: Sendable {
 
   /// Design rows `(1, t − t̄)`.
   static func design(times: [Int], centre: Double) -> Matrix {
-    Matrix(rows: times.count, columns: 2, columnMajor: times.map { _ in 1.0 } + times.map { Double($0) - centre })
+    Matrix(
+      rows: times.count, columns: 2,
+      columnMajor: times.map { _ in 1.0 } + times.map { Double($0) - centre })
   }
 
   /// `log(exposure)` after checking presence, length and positivity.

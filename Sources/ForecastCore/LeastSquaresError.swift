@@ -20,7 +20,8 @@ public enum LeastSquaresError: Error, Equatable, Sendable, CustomStringConvertib
     case .dimensionMismatch(let what):
       return "dimension mismatch: \(what)"
     case .tooFewObservations(let observations, let parameters):
-      return "too few observations: \(observations) for \(parameters) parameters (need more observations than parameters)"
+      return
+        "too few observations: \(observations) for \(parameters) parameters (need more observations than parameters)"
     case .nonFiniteInput(let row, let column):
       if let column {
         return "non-finite design value at row \(row), column \(column)"
@@ -30,7 +31,8 @@ public enum LeastSquaresError: Error, Equatable, Sendable, CustomStringConvertib
       return "weight at row \(row) is not positive"
     case .rankDeficient(let rank, let columns, let dependentColumns):
       let list = dependentColumns.map(String.init).joined(separator: ", ")
-      return "design is rank deficient: rank \(rank) of \(columns) columns; dependent column(s) \(list)"
+      return
+        "design is rank deficient: rank \(rank) of \(columns) columns; dependent column(s) \(list)"
     case .lapack(let routine, let info):
       return "LAPACK \(routine) failed with INFO = \(info)"
     }

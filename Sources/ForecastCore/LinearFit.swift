@@ -35,25 +35,6 @@ public struct LinearFit: Sendable {
   /// `yᵢ − xᵢᵀβ̂` (not multiplied by `√wᵢ`).
   public let residuals: [Double]
 
-  init(
-    coefficients: [Double], standardErrors: [Double], covariance: Matrix,
-    residualStandardDeviation: Double, rSquared: Double, residualDegreesOfFreedom: Int,
-    observations: Int, rank: Int, conditionEstimate: Double, fittedValues: [Double],
-    residuals: [Double]
-  ) {
-    self.coefficients = coefficients
-    self.standardErrors = standardErrors
-    self.covariance = covariance
-    self.residualStandardDeviation = residualStandardDeviation
-    self.rSquared = rSquared
-    self.residualDegreesOfFreedom = residualDegreesOfFreedom
-    self.observations = observations
-    self.rank = rank
-    self.conditionEstimate = conditionEstimate
-    self.fittedValues = fittedValues
-    self.residuals = residuals
-  }
-
   /// Estimated mean response at design row `x`.
   ///
   /// ```

@@ -50,11 +50,13 @@ public struct Matrix: Sendable, Equatable {
   /// - Precondition: `0 ≤ row < rows` and `0 ≤ column < columns`.
   public subscript(row: Int, column: Int) -> Double {
     get {
-      precondition(row >= 0 && row < rows && column >= 0 && column < columns, "Matrix index out of range")
+      precondition(
+        row >= 0 && row < rows && column >= 0 && column < columns, "Matrix index out of range")
       return values[row + column * rows]
     }
     set {
-      precondition(row >= 0 && row < rows && column >= 0 && column < columns, "Matrix index out of range")
+      precondition(
+        row >= 0 && row < rows && column >= 0 && column < columns, "Matrix index out of range")
       values[row + column * rows] = newValue
     }
   }

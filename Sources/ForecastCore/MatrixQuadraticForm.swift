@@ -10,7 +10,9 @@ extension Matrix {
   ///
   /// - Precondition: the matrix is square and `x.count == columns`.
   func quadraticForm(_ x: [Double]) -> Double {
-    precondition(rows == columns && x.count == columns, "quadratic form needs a square matrix and matching vector")
+    precondition(
+      rows == columns && x.count == columns,
+      "quadratic form needs a square matrix and matching vector")
     var sum: ExtendedFloat = 0
     for j in 0..<columns {
       var inner: ExtendedFloat = 0

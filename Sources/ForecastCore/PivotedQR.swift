@@ -25,7 +25,8 @@ struct PivotedQR: Sendable {
 
   /// Factorises `matrix` (requires `rows ≥ columns ≥ 1`).
   init(_ matrix: Matrix) throws(LeastSquaresError) {
-    precondition(matrix.rows >= matrix.columns && matrix.columns >= 1, "PivotedQR needs a tall matrix")
+    precondition(
+      matrix.rows >= matrix.columns && matrix.columns >= 1, "PivotedQR needs a tall matrix")
     var m = Int32(matrix.rows)
     var n = Int32(matrix.columns)
     var lda = m
@@ -74,7 +75,8 @@ struct PivotedQR: Sendable {
     var lwork: Int32 = 64
     var work = [Double](repeating: 0, count: Int(lwork))
     var info: Int32 = 0
-    dormqr_("L", transpose ? "T" : "N", &m, &one, &k, factors, &lda, tau, &c, &ldc, &work, &lwork, &info)
+    dormqr_(
+      "L", transpose ? "T" : "N", &m, &one, &k, factors, &lda, tau, &c, &ldc, &work, &lwork, &info)
     guard info == 0 else { throw .lapack(routine: "dormqr", info: info) }
     return c
   }

@@ -102,10 +102,11 @@ public enum PoissonGLM {
 
   /// Poisson deviance `2 Σ [y log(y/μ) − (y − μ)]`, with `y log(y/μ) = 0` when `y = 0`.
   static func deviance(counts: [Double], means: [Double]) -> Double {
-    2 * zip(counts, means).reduce(0.0) { sum, pair in
-      let (y, mu) = pair
-      let term = y > 0 ? y * log(y / mu) : 0
-      return sum + term - (y - mu)
-    }
+    2
+      * zip(counts, means).reduce(0.0) { sum, pair in
+        let (y, mu) = pair
+        let term = y > 0 ? y * log(y / mu) : 0
+        return sum + term - (y - mu)
+      }
   }
 }

@@ -32,23 +32,6 @@ public struct PoissonGLMFit: Sendable {
   /// `μᵢ`, in counts.
   public let fittedMeans: [Double]
 
-  init(
-    coefficients: [Double], standardErrors: [Double], covariance: Matrix, dispersion: Double,
-    deviance: Double, pearsonChiSquare: Double, residualDegreesOfFreedom: Int, iterations: Int,
-    converged: Bool, fittedMeans: [Double]
-  ) {
-    self.coefficients = coefficients
-    self.standardErrors = standardErrors
-    self.covariance = covariance
-    self.dispersion = dispersion
-    self.deviance = deviance
-    self.pearsonChiSquare = pearsonChiSquare
-    self.residualDegreesOfFreedom = residualDegreesOfFreedom
-    self.iterations = iterations
-    self.converged = converged
-    self.fittedMeans = fittedMeans
-  }
-
   /// Linear predictor (log mean) at design row `x` with the given offset.
   ///
   /// ```

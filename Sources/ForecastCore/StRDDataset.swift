@@ -48,7 +48,9 @@ public struct StRDDataset: Sendable {
     else {
       throw StRDParseError(line: 0, expected: "a header line 'Data (lines A to B)'")
     }
-    let rangeTokens = tokens(lines[rangeIndex]).map { $0.filter { $0.isNumber } }.compactMap { Int($0) }
+    let rangeTokens = tokens(lines[rangeIndex]).map { $0.filter { $0.isNumber } }.compactMap {
+      Int($0)
+    }
     guard rangeTokens.count == 2, rangeTokens[0] >= 1, rangeTokens[0] <= rangeTokens[1],
       rangeTokens[1] <= lines.count
     else {
@@ -81,7 +83,9 @@ public struct StRDDataset: Sendable {
         }
         coefficients.append(estimate)
         standardErrors.append(sd)
-      } else if line.hasPrefix("Standard Deviation"), let last = parts.last, let value = Double(last) {
+      } else if line.hasPrefix("Standard Deviation"), let last = parts.last,
+        let value = Double(last)
+      {
         residualSD = value
       } else if line.hasPrefix("R-Squared") {
         guard let last = parts.last, let value = Double(last) else {
@@ -106,7 +110,8 @@ public struct StRDDataset: Sendable {
     for lineNumber in firstDataLine...lastDataLine {
       let values = tokens(lines[lineNumber - 1]).map { Double($0) }
       let width = xs.first.map { $0.count + 1 }
-      guard values.count >= 2, values.allSatisfy({ $0 != nil }), width == nil || width == values.count
+      guard values.count >= 2, values.allSatisfy({ $0 != nil }),
+        width == nil || width == values.count
       else {
         throw StRDParseError(
           line: lineNumber,
@@ -130,7 +135,8 @@ public struct StRDDataset: Sendable {
       guard p == predictorCount + interceptTerms else {
         throw StRDParseError(
           line: modelIndex + 1,
-          expected: "\(predictorCount + interceptTerms) parameters for \(predictorCount) predictors")
+          expected: "\(predictorCount + interceptTerms) parameters for \(predictorCount) predictors"
+        )
       }
       polynomialDegree = nil
     }
@@ -183,7 +189,8 @@ extension Substring {
   /// The substring without leading and trailing spaces and tabs.
   fileprivate func trimmed() -> Substring {
     let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-    guard let start = firstIndex(where: { !isBlank($0) }), let end = lastIndex(where: { !isBlank($0) })
+    guard let start = firstIndex(where: { !isBlank($0) }),
+      let end = lastIndex(where: { !isBlank($0) })
     else { return self[endIndex...] }
     return self[start...end]
   }

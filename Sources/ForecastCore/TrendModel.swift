@@ -42,20 +42,24 @@ public struct TrendModel: Sendable {
     let centre = Double(times.reduce(0, +)) / Double(times.count)
     let design = FittedTrend.design(times: times, centre: centre)
 
-    let logExposure = kind == .prevalence ? try FittedTrend.logExposure(exposure, times: times) : nil
+    let logExposure =
+      kind == .prevalence ? try FittedTrend.logExposure(exposure, times: times) : nil
 
     do throws(LeastSquaresError) {
       switch kind {
       case .linear:
         let fit = try LeastSquares.fit(design: design, response: values, hasIntercept: true)
-        return FittedTrend(kind: kind, centre: centre, model: .ordinary(fit), observations: times.count)
+        return FittedTrend(
+          kind: kind, centre: centre, model: .ordinary(fit), observations: times.count)
       case .logLinear:
         let logs = values.map { log($0) }
         let fit = try LeastSquares.fit(design: design, response: logs, hasIntercept: true)
-        return FittedTrend(kind: kind, centre: centre, model: .ordinary(fit), observations: times.count)
+        return FittedTrend(
+          kind: kind, centre: centre, model: .ordinary(fit), observations: times.count)
       case .prevalence:
         let fit = try PoissonGLM.fit(design: design, counts: values, offset: logExposure)
-        return FittedTrend(kind: kind, centre: centre, model: .poisson(fit), observations: times.count)
+        return FittedTrend(
+          kind: kind, centre: centre, model: .poisson(fit), observations: times.count)
       }
     } catch {
       throw .fit(error)

@@ -11,10 +11,10 @@ extension PlacePlan {
       abstract: "Measure reading speed, model fits per second and the all-LA forecast time.",
       shouldDisplay: false)
 
-    @Option(help: ArgumentHelp("The SEN2 2025 release caseload.csv.", valueName: "file"))
+    @Option(name: .customLong("caseload-2025"), help: ArgumentHelp("The SEN2 2025 release caseload.csv.", valueName: "file"))
     var caseload2025: String
 
-    @Option(help: ArgumentHelp("The SEN2 2022 release sen2_estab_caseload.csv.", valueName: "file"))
+    @Option(name: .customLong("caseload-2022"), help: ArgumentHelp("The SEN2 2022 release sen2_estab_caseload.csv.", valueName: "file"))
     var caseload2022: String
 
     @OptionGroup var data: DataOptions
