@@ -1,10 +1,16 @@
 import PlacePlanning
 
-/// Reads ONS population by single year of age, long layout:
-/// `mid_year,area_code,area_name,geography,age,population` (ages 0…25; an `all` row is
-/// ignored). Rows for ages outside 0–25 are ignored.
+/// Reads ONS population by single year of age, in either of two layouts:
+/// - long estimates: `mid_year,area_code,area_name,geography,age,population` (an `all` age
+///   row is ignored);
+/// - wide projections as ONS publishes the subnational population projections (SNPP):
+///   `AREA_CODE,AREA_NAME,COMPONENT,SEX,AGE_GROUP,2022,2023,…`, of which the rows with
+///   `COMPONENT` = `Population` and `SEX` = `persons` are read.
+/// Ages outside 0–25 are ignored.
 public enum PopulationReader {
-  static let schema = "ONS population long (mid_year, area_code, area_name, geography, age, population)"
+  static let schema =
+    "ONS population long (mid_year, area_code, area_name, geography, age, population) or "
+    + "ONS SNPP wide (AREA_CODE, AREA_NAME, COMPONENT, SEX, AGE_GROUP, then one column per year)"
 
   public static func read(path: String) throws(InputError) -> PopulationEstimates {
     try read(table: CSVTable.read(path: path))
@@ -15,6 +21,9 @@ public enum PopulationReader {
   }
 
   static func read(table: CSVTable) throws(InputError) -> PopulationEstimates {
+    if table.index(of: "AREA_CODE") != nil && table.index(of: "AGE_GROUP") != nil {
+      return try readProjection(table: table)
+    }
     guard table.index(of: "mid_year") != nil, table.index(of: "population") != nil else {
       throw .unknownSchema(file: table.file, header: table.header, expected: schema)
     }
@@ -52,6 +61,51 @@ public enum PopulationReader {
     }
     guard !values.isEmpty else {
       throw .noRecords(file: table.file, expected: "no rows for ages 0-25")
+    }
+    return PopulationEstimates(table: values, names: names)
+  }
+
+  /// The ONS SNPP wide layout.
+  static func readProjection(table: CSVTable) throws(InputError) -> PopulationEstimates {
+    let codeColumn = try table.require("AREA_CODE", schema: schema)
+    let nameColumn = try table.require("AREA_NAME", schema: schema)
+    let ageColumn = try table.require("AGE_GROUP", schema: schema)
+    let componentColumn = table.index(of: "COMPONENT")
+    let sexColumn = table.index(of: "SEX")
+    let yearColumns: [(column: Int, year: Int)] = table.header.indices.compactMap { column in
+      guard let year = Int(table.header[column]), (2000...2100).contains(year) else { return nil }
+      return (column, year)
+    }
+    guard !yearColumns.isEmpty else {
+      throw .missingColumn(file: table.file, column: "a year such as 2025", schema: schema)
+    }
+    var values: [String: [Int: [Double?]]] = [:]
+    var names: [String: String] = [:]
+    var firstLines: [String: Int] = [:]
+    for row in table.rows.indices {
+      let fields = table.rows[row]
+      if let componentColumn, fields[componentColumn].lowercased() != "population" { continue }
+      if let sexColumn, fields[sexColumn].lowercased() != "persons" { continue }
+      let ageText = fields[ageColumn].trimmingCharacters(in: .whitespaces)
+      guard let age = Int(ageText), PopulationEstimates.ages.contains(age) else { continue }
+      let code = fields[codeColumn].trimmingCharacters(in: .whitespaces).uppercased()
+      let key = "\(code) age \(age)"
+      let line = table.line(ofRow: row)
+      if let first = firstLines[key] {
+        throw .duplicateRow(file: table.file, line: line, firstLine: first, key: key)
+      }
+      firstLines[key] = line
+      for (column, year) in yearColumns {
+        let count = try CellParser.count(fields[column], table: table, row: row, column: column)
+        var ages =
+          values[code]?[year] ?? [Double?](repeating: nil, count: PopulationEstimates.ages.count)
+        ages[age] = count
+        values[code, default: [:]][year] = ages
+      }
+      names[code] = fields[nameColumn]
+    }
+    guard !values.isEmpty else {
+      throw .noRecords(file: table.file, expected: "no persons population rows for ages 0-25")
     }
     return PopulationEstimates(table: values, names: names)
   }

@@ -102,3 +102,28 @@ final class ForecastCommandTests: XCTestCase {
     XCTAssertTrue(result.stderr.contains("--horizon must be 1 to 15"), result.stderr)
   }
 }
+
+/// The forecast reads every published caseload layout and a supplied projection.
+final class ForecastInputsTests: XCTestCase {
+  func testEachCaseloadLayoutGivesTheSameJanuary2022Actuals() throws {
+    var lines: [String] = []
+    for file in ["ehcp2025_caseload.csv", "ehcp2022_sen2_estab_caseload.csv", "derived_ehcp_caseload_by_la_setting_2010_2025.csv"] {
+      let path = TestPaths.sharedFile("data/ehcp_sen2/\(file)")
+      let result = try CommandRunner.run(["forecast", "--caseload", path, "--through", "2022", "--horizon", "1", "--format", "csv"])
+      XCTAssertEqual(result.status, 0, result.stderr)
+      let actuals = result.stdout.split(separator: "\n").filter { $0.hasPrefix("E10000032,West Sussex,") && $0.contains(",2022,actual,") }
+      XCTAssertEqual(actuals.count, 9, file)
+      lines.append(actuals.joined(separator: "\n"))
+    }
+    XCTAssertEqual(Set(lines).count, 1)
+  }
+
+  func testSuppliedProjectionIsUsedAndSaid() throws {
+    let result = try CommandRunner.run([
+      "forecast", "--la", "E08000029", "--projection", TestPaths.fixture("snpp2022_solihull_persons_age0_25.csv"),
+    ])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertTrue(result.stdout.contains("population 0-25 for mid-2025-2029 from the supplied projection"), result.stdout)
+    XCTAssertTrue(result.stdout.contains("population projection: "))
+  }
+}
