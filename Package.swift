@@ -29,7 +29,8 @@ let package = Package(
       ]),
     .testTarget(name: "ForecastCoreTests", dependencies: ["ForecastCore"]),
     .target(name: "PlacePlanTestSupport", path: "Tests/PlacePlanTestSupport"),
-    .testTarget(name: "PlacePlanningTests", dependencies: ["PlacePlanning", "PlacePlanTestSupport"]),
+    .testTarget(
+      name: "PlacePlanningTests", dependencies: ["PlacePlanning", "PlacePlanTestSupport"]),
     .testTarget(
       name: "PlacePlanningIOTests", dependencies: ["PlacePlanningIO", "PlacePlanTestSupport"]),
     .testTarget(name: "PlaceplanCLITests", dependencies: ["PlacePlanTestSupport"]),

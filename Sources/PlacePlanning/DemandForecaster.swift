@@ -80,7 +80,8 @@ public struct DemandForecaster: Sendable {
     var notes: [String] = []
     if series.codes.count > 1 {
       notes.append(
-        "series joined across LA codes \(series.codes.joined(separator: ", ")) (same area, recoded)")
+        "series joined across LA codes \(series.codes.joined(separator: ", ")) (same area, recoded)"
+      )
     }
     if let change = LocalAuthorityCodes.boundaryChange(involving: series.laCode),
       change.successors.contains(series.laCode)
@@ -176,7 +177,8 @@ public struct DemandForecaster: Sendable {
         description: "last value \(lastValue) carried forward", note: reason)
     }
     if points.count < 3 {
-      return naive("only \(points.count) census(es) in the window; last value carried forward, no interval")
+      return naive(
+        "only \(points.count) census(es) in the window; last value carried forward, no interval")
     }
     if points.allSatisfy({ $0.value == 0 }) {
       var outcome = naive("all counts in the window are zero; zero carried forward")
@@ -208,7 +210,8 @@ public struct DemandForecaster: Sendable {
         points: forecast, hasIntervals: true, method: kind.rawValue,
         description: fitted.description, note: note)
     } catch {
-      return naive("\(kind.rawValue) fit failed (\(error)); last value carried forward, no interval")
+      return naive(
+        "\(kind.rawValue) fit failed (\(error)); last value carried forward, no interval")
     }
   }
 
@@ -273,7 +276,8 @@ public struct DemandForecaster: Sendable {
     }
     if !projectedYears.isEmpty {
       notes.append(
-        "population 0-25 for mid-\(projectedYears.min() ?? 0)-\(projectedYears.max() ?? 0) from the supplied projection")
+        "population 0-25 for mid-\(projectedYears.min() ?? 0)-\(projectedYears.max() ?? 0) from the supplied projection"
+      )
     }
     let missing = futureYears.filter { future[$0] == nil }
     if !missing.isEmpty {

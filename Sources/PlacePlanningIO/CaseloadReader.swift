@@ -98,7 +98,9 @@ public enum CaseloadReader {
   ) throws(InputError) -> Double? {
     var total = 0.0
     for column in columns {
-      guard let value = try CellParser.count(table.rows[row][column], table: table, row: row, column: column)
+      guard
+        let value = try CellParser.count(
+          table.rows[row][column], table: table, row: row, column: column)
       else { return nil }
       total += value
     }
@@ -206,8 +208,7 @@ public enum CaseloadReader {
 
   // MARK: - 2022 release by establishment type (long)
 
-  private static func readEstablishment(_ table: CSVTable) throws(InputError) -> [CaseloadRecord]
-  {
+  private static func readEstablishment(_ table: CSVTable) throws(InputError) -> [CaseloadRecord] {
     let schema = Layout.establishment2022.rawValue
     let level = try table.require("geographic_level", schema: schema)
     let period = try table.require("time_period", schema: schema)

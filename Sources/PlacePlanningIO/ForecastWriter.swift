@@ -49,7 +49,9 @@ public enum ForecastWriter {
     for forecast in forecasts {
       out += "\(forecast.laName) (\(forecast.laCode)): EHCPs by setting type, "
       out += "census through January \(forecast.throughYear)\n"
-      let header = ["setting type", "census", "kind", "EHCPs", "80% interval", "95% interval", "method"]
+      let header = [
+        "setting type", "census", "kind", "EHCPs", "80% interval", "95% interval", "method",
+      ]
       var rows: [[String]] = []
       for setting in SettingType.allCases {
         let settingRows = forecast.rows.filter { $0.setting == setting }
@@ -63,7 +65,8 @@ public enum ForecastWriter {
         }
       }
       out += TextTable.render(header: header, rows: rows, rightAligned: [1, 3, 4, 5])
-      out += "Fitted on censuses \(span(forecast.censusYearsUsed)); method \(forecast.method.rawValue).\n"
+      out +=
+        "Fitted on censuses \(span(forecast.censusYearsUsed)); method \(forecast.method.rawValue).\n"
       for setting in SettingType.allCases {
         if let fit = forecast.fits[setting] { out += "  \(setting.rawValue): \(fit)\n" }
       }
@@ -113,6 +116,7 @@ public enum ForecastWriter {
   static func encode<T: Encodable>(_ value: T) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
     guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8)
     else { return "{}\n" }
     return text + "\n"
@@ -126,8 +130,8 @@ public enum ForecastWriter {
   }
 
   struct JSONRow: Encodable {
-    let setting_type: String
-    let census_year: Int
+    let settingType: String
+    let censusYear: Int
     let kind: String
     let value: Double
     let lower80: Double?
@@ -138,26 +142,26 @@ public enum ForecastWriter {
   }
 
   struct JSONForecast: Encodable {
-    let la_code: String
-    let la_name: String
-    let through_census: Int
-    let census_years_used: [Int]
+    let laCode: String
+    let laName: String
+    let throughCensus: Int
+    let censusYearsUsed: [Int]
     let method: String
     let fits: [String: String]
     let notes: [String]
     let rows: [JSONRow]
 
     init(forecast: LAForecast) {
-      la_code = forecast.laCode
-      la_name = forecast.laName
-      through_census = forecast.throughYear
-      census_years_used = forecast.censusYearsUsed
+      laCode = forecast.laCode
+      laName = forecast.laName
+      throughCensus = forecast.throughYear
+      censusYearsUsed = forecast.censusYearsUsed
       method = forecast.method.rawValue
       fits = Dictionary(uniqueKeysWithValues: forecast.fits.map { ($0.key.rawValue, $0.value) })
       notes = forecast.notes
       rows = forecast.rows.map {
         JSONRow(
-          setting_type: $0.setting.rawValue, census_year: $0.censusYear, kind: $0.kind.rawValue,
+          settingType: $0.setting.rawValue, censusYear: $0.censusYear, kind: $0.kind.rawValue,
           value: rounded($0.value), lower80: $0.lower80.map(rounded),
           upper80: $0.upper80.map(rounded), lower95: $0.lower95.map(rounded),
           upper95: $0.upper95.map(rounded), method: $0.method.isEmpty ? nil : $0.method)
@@ -171,14 +175,14 @@ public enum ForecastWriter {
   }
 
   struct SidecarLA: Encodable {
-    let la_code: String
-    let census_years_used: [Int]
+    let laCode: String
+    let censusYearsUsed: [Int]
     let fits: [String: String]
     let notes: [String]
 
     init(forecast: LAForecast) {
-      la_code = forecast.laCode
-      census_years_used = forecast.censusYearsUsed
+      laCode = forecast.laCode
+      censusYearsUsed = forecast.censusYearsUsed
       fits = Dictionary(uniqueKeysWithValues: forecast.fits.map { ($0.key.rawValue, $0.value) })
       notes = forecast.notes
     }

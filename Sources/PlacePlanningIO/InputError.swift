@@ -22,7 +22,8 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The file the problem is in.
   public var file: String {
     switch self {
-    case .cannotRead(let file, _), .cannotWrite(let file, _), .notUTF8(let file), .empty(let file), .headerOnly(let file),
+    case .cannotRead(let file, _), .cannotWrite(let file, _), .notUTF8(let file), .empty(let file),
+      .headerOnly(let file),
       .malformedCSV(let file, _, _), .wrongDelimiter(let file, _),
       .unknownSchema(let file, _, _), .missingColumn(let file, _, _),
       .wrongFieldCount(let file, _, _, _), .notANumber(let file, _, _, _, _),
@@ -66,13 +67,16 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case .wrongFieldCount(_, _, let expected, let found):
       return "expected \(expected) fields as in the header, found \(found)"
     case .notANumber(_, _, _, let name, let value):
-      return "\(name) is \"\(value)\"; expected a number, blank, or a suppression marker (x c z : low)"
+      return
+        "\(name) is \"\(value)\"; expected a number, blank, or a suppression marker (x c z : low)"
     case .negativeCount(_, _, _, let name, let value):
       return "\(name) is \(value); a count cannot be negative"
     case .yearOutOfRange(_, _, _, let name, let value):
-      return "\(name) is \"\(value)\"; expected a year between 2000 and 2100 (or 200001-210099 as DfE writes academic years)"
+      return
+        "\(name) is \"\(value)\"; expected a year between 2000 and 2100 (or 200001-210099 as DfE writes academic years)"
     case .unknownLACode(_, _, _, let value):
-      return "\"\(value)\" is not a local authority code; expected E06, E07, E08, E09 or E10 then six digits"
+      return
+        "\"\(value)\" is not a local authority code; expected E06, E07, E08, E09 or E10 then six digits"
     case .duplicateRow(_, _, let firstLine, let key):
       return "\(key) appears again (first on line \(firstLine))"
     case .noRecords(_, let expected): return "no usable rows: \(expected)"

@@ -13,7 +13,8 @@ public enum NISTReader {
       throw .cannotRead(file: directory, reason: (error as NSError).localizedDescription)
     }
     guard !names.isEmpty else {
-      throw .noRecords(file: directory, expected: "no .dat files (NIST StRD datasets such as Norris.dat)")
+      throw .noRecords(
+        file: directory, expected: "no .dat files (NIST StRD datasets such as Norris.dat)")
     }
     var datasets: [StRDDataset] = []
     for name in names {

@@ -53,8 +53,10 @@ public enum PopulationReader {
         throw .duplicateRow(file: table.file, line: line, firstLine: first, key: key)
       }
       firstLines[key] = line
-      let count = try CellParser.count(fields[valueColumn], table: table, row: row, column: valueColumn)
-      var ages = values[code]?[year] ?? [Double?](repeating: nil, count: PopulationEstimates.ages.count)
+      let count = try CellParser.count(
+        fields[valueColumn], table: table, row: row, column: valueColumn)
+      var ages =
+        values[code]?[year] ?? [Double?](repeating: nil, count: PopulationEstimates.ages.count)
       ages[age] = count
       values[code, default: [:]][year] = ages
       names[code] = fields[nameColumn]

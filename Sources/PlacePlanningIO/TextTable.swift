@@ -16,9 +16,12 @@ public enum TextTable {
       cells.enumerated().map { index, cell in
         let pad = String(repeating: " ", count: max(0, widths[index] - cell.count))
         return rightAligned.contains(index) ? pad + cell : cell + pad
-      }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+      }.joined(separator: "  ").replacingOccurrences(
+        of: "\\s+$", with: "", options: .regularExpression)
     }
-    var lines = [format(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+    var lines = [
+      format(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "),
+    ]
     lines += rows.map(format)
     return lines.joined(separator: "\n") + "\n"
   }

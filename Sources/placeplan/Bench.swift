@@ -11,10 +11,14 @@ extension PlacePlan {
       abstract: "Measure reading speed, model fits per second and the all-LA forecast time.",
       shouldDisplay: false)
 
-    @Option(name: .customLong("caseload-2025"), help: ArgumentHelp("The SEN2 2025 release caseload.csv.", valueName: "file"))
+    @Option(
+      name: .customLong("caseload-2025"),
+      help: ArgumentHelp("The SEN2 2025 release caseload.csv.", valueName: "file"))
     var caseload2025: String
 
-    @Option(name: .customLong("caseload-2022"), help: ArgumentHelp("The SEN2 2022 release sen2_estab_caseload.csv.", valueName: "file"))
+    @Option(
+      name: .customLong("caseload-2022"),
+      help: ArgumentHelp("The SEN2 2022 release sen2_estab_caseload.csv.", valueName: "file"))
     var caseload2022: String
 
     @OptionGroup var data: DataOptions
@@ -39,14 +43,16 @@ extension PlacePlan {
             Double(bytes) / 1e6 / best, count))
       }
 
-      let history = CaseloadHistory(records: try CaseloadReader.read(path: DataOptions.resolve(data.caseload)).records)
+      let history = CaseloadHistory(
+        records: try CaseloadReader.read(path: DataOptions.resolve(data.caseload)).records)
       let population = try PopulationReader.read(path: DataOptions.resolve(data.population))
       guard let series = history.find("E10000032") else { throw ExitCode.failure }
       let window = series.records.filter { $0.censusYear >= 2019 }
       let times = window.map(\.censusYear)
       let values = window.compactMap { $0[.total] }
       let exposure = times.map {
-        population.total0to25(for: LocalAuthorityCodes.aliases(of: "E10000032"), midYear: $0 - 1) ?? 0
+        population.total0to25(for: LocalAuthorityCodes.aliases(of: "E10000032"), midYear: $0 - 1)
+          ?? 0
       }
       for kind in TrendKind.allCases {
         let model = TrendModel(kind: kind)
@@ -56,7 +62,8 @@ extension PlacePlan {
           _ = try model.fit(times: times, values: values, exposure: exposure)
         }
         let elapsed = seconds(since: start)
-        print(String(format: "fit %@ (7 censuses): %.0f fits/s", kind.rawValue, Double(fits) / elapsed))
+        print(
+          String(format: "fit %@ (7 censuses): %.0f fits/s", kind.rawValue, Double(fits) / elapsed))
       }
 
       let forecaster = DemandForecaster(history: history, population: population)

@@ -24,10 +24,13 @@ extension PlacePlan {
     @Option(help: "Census years to forecast ahead (1-15).")
     var horizon: Int = 5
 
-    @Option(help: "Forecast method: \(ForecastMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+      help: "Forecast method: \(ForecastMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
     var method: ForecastMethod = .prevalence
 
-    @Option(help: "First census of the fitting window (default 2019, or the last five censuses before 2021).")
+    @Option(
+      help:
+        "First census of the fitting window (default 2019, or the last five censuses before 2021).")
     var from: Int?
 
     @Option(
@@ -44,7 +47,8 @@ extension PlacePlan {
         throw ValidationError("--through must be a census year such as 2025, got \(through)")
       }
       if let from, let through, from > through - 2 {
-        throw ValidationError("--from \(from) leaves fewer than three censuses before --through \(through)")
+        throw ValidationError(
+          "--from \(from) leaves fewer than three censuses before --through \(through)")
       }
     }
 
@@ -111,9 +115,14 @@ extension PlacePlan {
       ]
       if method.needsPopulation {
         inputs.append(
-          Provenance.Input(role: "population", file: populationPath, layout: "ONS mid-year estimates, single year of age 0-25"))
+          Provenance.Input(
+            role: "population", file: populationPath,
+            layout: "ONS mid-year estimates, single year of age 0-25"))
         if let projection {
-          inputs.append(Provenance.Input(role: "population projection", file: projection, layout: "ONS projection, single year of age 0-25"))
+          inputs.append(
+            Provenance.Input(
+              role: "population projection", file: projection,
+              layout: "ONS projection, single year of age 0-25"))
         }
       }
       let provenance = Provenance(

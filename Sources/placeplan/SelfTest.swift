@@ -53,7 +53,8 @@ extension PlacePlan {
       }
       let text: String
       if format == .csv {
-        text = ([header.joined(separator: ",")] + rows.map { $0.joined(separator: ",") })
+        text =
+          ([header.joined(separator: ",")] + rows.map { $0.joined(separator: ",") })
           .joined(separator: "\n") + "\n"
       } else {
         text =

@@ -82,7 +82,8 @@ final class BadInputTests: XCTestCase {
   func testSuppressionMarkersAreMissingNotZero() throws {
     let row = westSussex2025.replacingOccurrences(of: ",43,", with: ",c,")
     let record = try XCTUnwrap(
-      CaseloadReader.parse(text: [derivedHeader, row].joined(separator: "\n"), file: "f").records.first)
+      CaseloadReader.parse(text: [derivedHeader, row].joined(separator: "\n"), file: "f").records
+        .first)
     XCTAssertNil(record[.apPRU])
     XCTAssertEqual(record[.total], 9301)
   }
@@ -95,12 +96,15 @@ final class BadInputTests: XCTestCase {
   }
 
   func testDuplicateLAYearRows() {
-    let error = caseloadError([derivedHeader, westSussex2025, westSussex2024, westSussex2025].joined(separator: "\n"))
+    let error = caseloadError(
+      [derivedHeader, westSussex2025, westSussex2024, westSussex2025].joined(separator: "\n"))
     XCTAssertEqual(
-      error, .duplicateRow(file: "caseload.csv", line: 4, firstLine: 2, key: "E10000032 census 2025"))
+      error,
+      .duplicateRow(file: "caseload.csv", line: 4, firstLine: 2, key: "E10000032 census 2025"))
     XCTAssertEqual(
       error?.description,
-      "caseload.csv:4: E10000032 census 2025 appears again (first on line 2); fix: remove the repeated row")
+      "caseload.csv:4: E10000032 census 2025 appears again (first on line 2); fix: remove the repeated row"
+    )
   }
 
   func testUnknownLACode() {
@@ -127,7 +131,8 @@ final class BadInputTests: XCTestCase {
   }
 
   func testPopulationNonNumericAge() {
-    let text = "mid_year,area_code,area_name,geography,age,population\n2024,E10000032,West Sussex,County,ten,8000\n"
+    let text =
+      "mid_year,area_code,area_name,geography,age,population\n2024,E10000032,West Sussex,County,ten,8000\n"
     XCTAssertThrowsError(try PopulationReader.parse(text: text, file: "pop.csv")) { error in
       XCTAssertEqual(
         error as? InputError,

@@ -12,7 +12,8 @@ final class CaseloadReaderTests: XCTestCase {
   }
 
   func testRelease2025WestSussexJanuary2025() throws {
-    let (records, layout) = try CaseloadReader.read(path: TestPaths.fixture("caseload2025_extract.csv"))
+    let (records, layout) = try CaseloadReader.read(
+      path: TestPaths.fixture("caseload2025_extract.csv"))
     XCTAssertEqual(layout, .release2025)
     // Only "All EHC plans" rows: 7 years × 2 LAs; the 12 age-breakdown rows are ignored.
     XCTAssertEqual(records.count, 14)
@@ -29,7 +30,8 @@ final class CaseloadReaderTests: XCTestCase {
   }
 
   func testEstablishment2022WestSussex2018() throws {
-    let (records, layout) = try CaseloadReader.read(path: TestPaths.fixture("estab2022_extract.csv"))
+    let (records, layout) = try CaseloadReader.read(
+      path: TestPaths.fixture("estab2022_extract.csv"))
     XCTAssertEqual(layout, .establishment2022)
     XCTAssertEqual(records.count, 2)
     let record = try westSussex(records, 2018)
@@ -46,14 +48,17 @@ final class CaseloadReaderTests: XCTestCase {
 
   func testDerivedFileMatchesTheReleasesItWasBuiltFrom() throws {
     let derived = try CaseloadReader.read(path: TestPaths.fixture("derived_extract.csv")).records
-    let release = try CaseloadReader.read(path: TestPaths.fixture("caseload2025_extract.csv")).records
-    let establishment = try CaseloadReader.read(path: TestPaths.fixture("estab2022_extract.csv")).records
+    let release = try CaseloadReader.read(path: TestPaths.fixture("caseload2025_extract.csv"))
+      .records
+    let establishment = try CaseloadReader.read(path: TestPaths.fixture("estab2022_extract.csv"))
+      .records
     for record in release + establishment {
       let match = try XCTUnwrap(
         derived.first { $0.laCode == record.laCode && $0.censusYear == record.censusYear },
         "\(record.laCode) \(record.censusYear)")
       for setting in SettingType.allCases {
-        XCTAssertEqual(match[setting], record[setting], "\(record.laCode) \(record.censusYear) \(setting)")
+        XCTAssertEqual(
+          match[setting], record[setting], "\(record.laCode) \(record.censusYear) \(setting)")
       }
     }
   }
@@ -75,7 +80,8 @@ final class CaseloadReaderTests: XCTestCase {
       guard let match = index["\(record.laCode)|\(record.censusYear)"] else { continue }
       compared += 1
       for setting in SettingType.allCases {
-        XCTAssertEqual(match[setting], record[setting], "\(record.laCode) \(record.censusYear) \(setting)")
+        XCTAssertEqual(
+          match[setting], record[setting], "\(record.laCode) \(record.censusYear) \(setting)")
       }
     }
     XCTAssertGreaterThan(compared, 1000)

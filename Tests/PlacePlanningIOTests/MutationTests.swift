@@ -7,7 +7,8 @@ import XCTest
 /// Seeded mutation test: real files with random byte and field damage must give a result or
 /// a located error, never a crash. A crash would end the test process, failing the run.
 final class MutationTests: XCTestCase {
-  private static let alphabet: [UInt8] = Array(",,,\"\n\r;\t-0123456789.exzc:E ".utf8) + [0xEF, 0xBB, 0xBF, 0xFF, 0x00]
+  private static let alphabet: [UInt8] =
+    Array(",,,\"\n\r;\t-0123456789.exzc:E ".utf8) + [0xEF, 0xBB, 0xBF, 0xFF, 0x00]
 
   private func mutate(_ bytes: [UInt8], using generator: inout SeededGenerator) -> [UInt8] {
     var data = bytes
@@ -21,7 +22,9 @@ final class MutationTests: XCTestCase {
       case 2: data.insert(Self.alphabet.randomElement(using: &generator) ?? 0, at: position)
       case 3: data = Array(data.prefix(position))  // truncate
       case 4:  // replace a field with a large, tiny or odd number
-        let numbers = ["1e308", "-1", "nan", "inf", "99999999999999999999", "0.0000001", "202526", "1900"]
+        let numbers = [
+          "1e308", "-1", "nan", "inf", "99999999999999999999", "0.0000001", "202526", "1900",
+        ]
         let text = Array((numbers.randomElement(using: &generator) ?? "0").utf8)
         data.replaceSubrange(position..<min(data.count, position + 3), with: text)
       case 5:  // duplicate a line
@@ -73,14 +76,17 @@ final class MutationTests: XCTestCase {
       }
     }
     var populationRuns = 0
-    let populationText = Array(try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("population_extract.csv"))))
+    let populationText = Array(
+      try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("population_extract.csv"))))
     for _ in 0..<400 {
       let bytes = mutate(populationText, using: &generator)
       guard let text = String(bytes: bytes, encoding: .utf8) else { continue }
       _ = try? PopulationReader.parse(text: text, file: "population.csv")
       populationRuns += 1
     }
-    print("mutation runs: \(parsed) parsed, \(located) located errors, \(forecasts) forecasts, \(populationRuns) population files")
+    print(
+      "mutation runs: \(parsed) parsed, \(located) located errors, \(forecasts) forecasts, \(populationRuns) population files"
+    )
     XCTAssertGreaterThan(parsed, 100)
     XCTAssertGreaterThan(located, 100)
     XCTAssertGreaterThan(forecasts, 10)

@@ -7,10 +7,13 @@ import XCTest
 /// The ONS SNPP wide layout: Solihull, 2022-based projections.
 final class PopulationProjectionReaderTests: XCTestCase {
   func testSolihullProjection() throws {
-    let projection = try PopulationReader.read(path: TestPaths.fixture("snpp2022_solihull_persons_age0_25.csv"))
+    let projection = try PopulationReader.read(
+      path: TestPaths.fixture("snpp2022_solihull_persons_age0_25.csv"))
     XCTAssertEqual(projection.midYears, Array(2022...2047))
     // Sum of the 26 cells of column 2025 (Python csv module, run independently): 65494.061.
-    XCTAssertEqual(try XCTUnwrap(projection.total0to25(for: ["E08000029"], midYear: 2025)), 65494.061, accuracy: 1e-6)
+    XCTAssertEqual(
+      try XCTUnwrap(projection.total0to25(for: ["E08000029"], midYear: 2025)), 65494.061,
+      accuracy: 1e-6)
     XCTAssertEqual(try XCTUnwrap(projection.ages(for: ["E08000029"], midYear: 2030))[0], 2019.989)
   }
 

@@ -34,9 +34,18 @@ final class DemandForecasterTests: XCTestCase {
     let totals = forecast.rows.filter { $0.setting == .total && $0.kind == .forecast }
     XCTAssertEqual(totals.map(\.censusYear), Array(2026...2030))
     let expected: [(Double, Double, Double, Double, Double)] = [
-      (9240.142857142857, 8386.801019513749, 10093.484694771965, 7753.857380214602, 10726.428334071112),
-      (9852.535714285714, 8922.62800565557, 10782.443422915858, 8232.89366549011, 11472.177763081318),
-      (11689.714285714284, 10482.90668559882, 12896.521885829748, 9587.789206684183, 13791.639364744386),
+      (
+        9240.142857142857, 8386.801019513749, 10093.484694771965, 7753.857380214602,
+        10726.428334071112
+      ),
+      (
+        9852.535714285714, 8922.62800565557, 10782.443422915858, 8232.89366549011,
+        11472.177763081318
+      ),
+      (
+        11689.714285714284, 10482.90668559882, 12896.521885829748, 9587.789206684183,
+        13791.639364744386
+      ),
     ]
     for (row, values) in zip([totals[0], totals[1], totals[4]], expected) {
       XCTAssertEqual(row.value, values.0, accuracy: 1e-6 * values.0)
@@ -65,8 +74,12 @@ final class DemandForecasterTests: XCTestCase {
         XCTAssertLessThan(rp, mainstream)
       }
       for row in rows where row.lower80 != nil {
-        let (l95, l80, u80, u95) = (row.lower95 ?? .nan, row.lower80 ?? .nan, row.upper80 ?? .nan, row.upper95 ?? .nan)
-        XCTAssertTrue(0 <= l95 && l95 <= l80 && l80 <= row.value && row.value <= u80 && u80 <= u95, "\(method) \(row)")
+        let (l95, l80, u80, u95) = (
+          row.lower95 ?? .nan, row.lower80 ?? .nan, row.upper80 ?? .nan, row.upper95 ?? .nan
+        )
+        XCTAssertTrue(
+          0 <= l95 && l95 <= l80 && l80 <= row.value && row.value <= u80 && u80 <= u95,
+          "\(method) \(row)")
       }
     }
   }
@@ -81,10 +94,14 @@ final class DemandForecasterTests: XCTestCase {
       return copy
     }
     let options = DemandForecaster.Options(throughYear: 2022, horizon: 3, method: .prevalence)
-    let first = try DemandForecaster(history: CaseloadHistory(records: records), population: population)
-      .forecast(try XCTUnwrap(CaseloadHistory(records: records).find("E10000032")), options: options)
-    let second = try DemandForecaster(history: CaseloadHistory(records: altered), population: population)
-      .forecast(try XCTUnwrap(CaseloadHistory(records: altered).find("E10000032")), options: options)
+    let first = try DemandForecaster(
+      history: CaseloadHistory(records: records), population: population
+    )
+    .forecast(try XCTUnwrap(CaseloadHistory(records: records).find("E10000032")), options: options)
+    let second = try DemandForecaster(
+      history: CaseloadHistory(records: altered), population: population
+    )
+    .forecast(try XCTUnwrap(CaseloadHistory(records: altered).find("E10000032")), options: options)
     XCTAssertEqual(first.rows, second.rows)
     XCTAssertEqual(first.censusYearsUsed, Array(2019...2022))
     XCTAssertEqual(first.rows.filter { $0.kind == .forecast }.map(\.censusYear).first, 2023)
@@ -92,8 +109,10 @@ final class DemandForecasterTests: XCTestCase {
 
   func testPopulationMissingForAYearIsAnError() throws {
     let (history, _) = try loadHistory()
-    let text = try String(contentsOfFile: TestPaths.fixture("population_extract.csv"), encoding: .utf8)
-    let withoutMid2020 = text.split(separator: "\n").filter { !$0.hasPrefix("2020,") }.joined(separator: "\n")
+    let text = try String(
+      contentsOfFile: TestPaths.fixture("population_extract.csv"), encoding: .utf8)
+    let withoutMid2020 = text.split(separator: "\n").filter { !$0.hasPrefix("2020,") }.joined(
+      separator: "\n")
     let population = try PopulationReader.parse(text: withoutMid2020, file: "pop.csv")
     let series = try XCTUnwrap(history.find("E10000032"))
     XCTAssertThrowsError(
@@ -101,7 +120,8 @@ final class DemandForecasterTests: XCTestCase {
         .forecast(series, options: .init(method: .prevalence))
     ) { error in
       XCTAssertEqual(
-        error as? ForecastError, .populationMissing(laCode: "E10000032", midYear: 2020, censusYear: 2021))
+        error as? ForecastError,
+        .populationMissing(laCode: "E10000032", midYear: 2020, censusYear: 2021))
     }
     // The trend methods do not need the population.
     XCTAssertNoThrow(

@@ -11,7 +11,8 @@ final class PopulationProjectionTests: XCTestCase {
     let base2023 = (0...25).map { $0 == 0 ? 1000.0 : base2022[$0 - 1] * 1.01 }
     let base2024 = (0...25).map { $0 == 0 ? 1000.0 : base2023[$0 - 1] * 1.01 }
     let projection = PopulationProjection(ratioYearPairs: 2)
-    let projected = projection.project(estimates: [2022: base2022, 2023: base2023, 2024: base2024], through: 2026)
+    let projected = projection.project(
+      estimates: [2022: base2022, 2023: base2023, 2024: base2024], through: 2026)
     XCTAssertEqual(Set(projected.keys), [2025, 2026])
     let year2025 = projected[2025] ?? []
     XCTAssertEqual(year2025[0], 1000)
@@ -25,7 +26,8 @@ final class PopulationProjectionTests: XCTestCase {
     let flat = [Double](repeating: 1000, count: 26)
     let dropped = [Double](repeating: 900, count: 26)
     let projection = PopulationProjection(ratioYearPairs: 3)
-    let projected = projection.project(estimates: [2020: flat, 2021: dropped, 2022: dropped], through: 2023)
+    let projected = projection.project(
+      estimates: [2020: flat, 2021: dropped, 2022: dropped], through: 2023)
     XCTAssertEqual(projected[2023]?[10] ?? 0, 900, accuracy: 1e-9)
   }
 }

@@ -21,7 +21,8 @@ struct CommandRunner {
     #endif
   }
 
-  static func run(_ arguments: [String], in directory: URL = TestPaths.packageRoot) throws -> Result {
+  static func run(_ arguments: [String], in directory: URL = TestPaths.packageRoot) throws -> Result
+  {
     let process = Process()
     process.executableURL = productsDirectory.appendingPathComponent("placeplan")
     process.arguments = arguments

@@ -4,13 +4,17 @@ import XCTest
 
 /// End-to-end: the built binary, its stdout, stderr and exit code.
 final class ForecastCommandTests: XCTestCase {
-  private let header = "la_code,la_name,setting_type,census_year,kind,value,lower80,upper80,lower95,upper95,method"
+  private let header =
+    "la_code,la_name,setting_type,census_year,kind,value,lower80,upper80,lower95,upper95,method"
 
   func testDefaultForecastIsWestSussexTableWithProvenance() throws {
     let result = try CommandRunner.run(["forecast"])
     XCTAssertEqual(result.status, 0, result.stderr)
     XCTAssertTrue(result.stdout.hasPrefix("West Sussex (E10000032)"))
-    for setting in ["total", "mainstream", "rp_sen_unit", "special_state", "inms", "ap_pru", "fe_post16", "early_years", "other"] {
+    for setting in [
+      "total", "mainstream", "rp_sen_unit", "special_state", "inms", "ap_pru", "fe_post16",
+      "early_years", "other",
+    ] {
       XCTAssertTrue(result.stdout.contains("\n\(setting) "), setting)
     }
     XCTAssertTrue(result.stdout.contains("placeplan 0.1.0: forecast"))
@@ -19,13 +23,16 @@ final class ForecastCommandTests: XCTestCase {
   }
 
   func testCSVHasExactHeaderAndAllSettingTypes() throws {
-    let result = try CommandRunner.run(["forecast", "--la", "West Sussex", "--format", "csv", "--horizon", "5"])
+    let result = try CommandRunner.run([
+      "forecast", "--la", "West Sussex", "--format", "csv", "--horizon", "5",
+    ])
     XCTAssertEqual(result.status, 0, result.stderr)
     let lines = result.stdout.split(separator: "\n").map(String.init)
     XCTAssertEqual(lines.first, header)
     let forecasts = lines.dropFirst().filter { $0.contains(",forecast,") }
     XCTAssertEqual(forecasts.count, 9 * 5)
-    let actual2025 = try XCTUnwrap(lines.first { $0.hasPrefix("E10000032,West Sussex,total,2025,actual,") })
+    let actual2025 = try XCTUnwrap(
+      lines.first { $0.hasPrefix("E10000032,West Sussex,total,2025,actual,") })
     XCTAssertEqual(actual2025, "E10000032,West Sussex,total,2025,actual,9301,,,,,")
     for line in forecasts {
       let cells = line.split(separator: ",", omittingEmptySubsequences: false)
@@ -35,7 +42,9 @@ final class ForecastCommandTests: XCTestCase {
   }
 
   func testAllLAsThroughAnEarlierCensus() throws {
-    let result = try CommandRunner.run(["forecast", "--la", "all", "--through", "2022", "--horizon", "3", "--format", "csv"])
+    let result = try CommandRunner.run([
+      "forecast", "--la", "all", "--through", "2022", "--horizon", "3", "--format", "csv",
+    ])
     XCTAssertEqual(result.status, 0, result.stderr)
     let lines = result.stdout.split(separator: "\n")
     let codes = Set(lines.dropFirst().map { $0.prefix(9) })
@@ -52,7 +61,8 @@ final class ForecastCommandTests: XCTestCase {
     let second = try CommandRunner.run(["forecast", "--format", "json", "--method", "log-linear"])
     XCTAssertEqual(first.status, 0, first.stderr)
     XCTAssertEqual(first.stdout, second.stdout)
-    let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+    let object = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
     let provenance = try XCTUnwrap(object["provenance"] as? [String: Any])
     XCTAssertEqual(provenance["version"] as? String, "0.1.0")
     let forecasts = try XCTUnwrap(object["forecasts"] as? [[String: Any]])
@@ -60,7 +70,8 @@ final class ForecastCommandTests: XCTestCase {
   }
 
   func testOutWritesFileAndSidecarAtomically() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("placeplan-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("forecast.csv").path
@@ -68,7 +79,9 @@ final class ForecastCommandTests: XCTestCase {
     XCTAssertEqual(result.status, 0, result.stderr)
     XCTAssertTrue(try String(contentsOfFile: out, encoding: .utf8).hasPrefix(header))
     XCTAssertTrue(FileManager.default.fileExists(atPath: out + ".provenance.json"))
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      $0.hasSuffix(".tmp")
+    }
     XCTAssertEqual(leftovers, [])
   }
 
@@ -81,7 +94,8 @@ final class ForecastCommandTests: XCTestCase {
   }
 
   func testBadCaseloadFileIsLocatedAndWritesNothing() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("placeplan-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let bad = folder.appendingPathComponent("bad.csv")
@@ -89,7 +103,9 @@ final class ForecastCommandTests: XCTestCase {
       .replacingOccurrences(of: ",9301,", with: ",93o1,")
     try text.write(to: bad, atomically: true, encoding: .utf8)
     let out = folder.appendingPathComponent("out.csv").path
-    let result = try CommandRunner.run(["forecast", "--caseload", bad.path, "--format", "csv", "--out", out])
+    let result = try CommandRunner.run([
+      "forecast", "--caseload", bad.path, "--format", "csv", "--out", out,
+    ])
     XCTAssertNotEqual(result.status, 0)
     XCTAssertTrue(result.stderr.contains("bad.csv:"), result.stderr)
     XCTAssertTrue(result.stderr.contains("total is \"93o1\""), result.stderr)
@@ -107,11 +123,18 @@ final class ForecastCommandTests: XCTestCase {
 final class ForecastInputsTests: XCTestCase {
   func testEachCaseloadLayoutGivesTheSameJanuary2022Actuals() throws {
     var lines: [String] = []
-    for file in ["ehcp2025_caseload.csv", "ehcp2022_sen2_estab_caseload.csv", "derived_ehcp_caseload_by_la_setting_2010_2025.csv"] {
+    for file in [
+      "ehcp2025_caseload.csv", "ehcp2022_sen2_estab_caseload.csv",
+      "derived_ehcp_caseload_by_la_setting_2010_2025.csv",
+    ] {
       let path = TestPaths.sharedFile("data/ehcp_sen2/\(file)")
-      let result = try CommandRunner.run(["forecast", "--caseload", path, "--through", "2022", "--horizon", "1", "--format", "csv"])
+      let result = try CommandRunner.run([
+        "forecast", "--caseload", path, "--through", "2022", "--horizon", "1", "--format", "csv",
+      ])
       XCTAssertEqual(result.status, 0, result.stderr)
-      let actuals = result.stdout.split(separator: "\n").filter { $0.hasPrefix("E10000032,West Sussex,") && $0.contains(",2022,actual,") }
+      let actuals = result.stdout.split(separator: "\n").filter {
+        $0.hasPrefix("E10000032,West Sussex,") && $0.contains(",2022,actual,")
+      }
       XCTAssertEqual(actuals.count, 9, file)
       lines.append(actuals.joined(separator: "\n"))
     }
@@ -120,10 +143,13 @@ final class ForecastInputsTests: XCTestCase {
 
   func testSuppliedProjectionIsUsedAndSaid() throws {
     let result = try CommandRunner.run([
-      "forecast", "--la", "E08000029", "--projection", TestPaths.fixture("snpp2022_solihull_persons_age0_25.csv"),
+      "forecast", "--la", "E08000029", "--projection",
+      TestPaths.fixture("snpp2022_solihull_persons_age0_25.csv"),
     ])
     XCTAssertEqual(result.status, 0, result.stderr)
-    XCTAssertTrue(result.stdout.contains("population 0-25 for mid-2025-2029 from the supplied projection"), result.stdout)
+    XCTAssertTrue(
+      result.stdout.contains("population 0-25 for mid-2025-2029 from the supplied projection"),
+      result.stdout)
     XCTAssertTrue(result.stdout.contains("population projection: "))
   }
 }
