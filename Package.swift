@@ -30,7 +30,8 @@ let package = Package(
     .testTarget(name: "ForecastCoreTests", dependencies: ["ForecastCore"]),
     .target(name: "PlacePlanTestSupport", path: "Tests/PlacePlanTestSupport"),
     .testTarget(
-      name: "PlacePlanningTests", dependencies: ["PlacePlanning", "PlacePlanTestSupport"]),
+      name: "PlacePlanningTests",
+      dependencies: ["PlacePlanning", "PlacePlanningIO", "PlacePlanTestSupport"]),
     .testTarget(
       name: "PlacePlanningIOTests", dependencies: ["PlacePlanningIO", "PlacePlanTestSupport"]),
     .testTarget(name: "PlaceplanCLITests", dependencies: ["PlacePlanTestSupport"]),
