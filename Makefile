@@ -28,7 +28,7 @@ demo: build
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing
 
 selftest: build
 	$(BIN_DEBUG) selftest --nist $(NIST)
