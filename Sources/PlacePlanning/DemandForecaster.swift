@@ -1,4 +1,5 @@
 import ForecastCore
+import Foundation
 
 /// Forecasts an LA's EHCP caseload by setting type from its census history.
 ///
@@ -109,9 +110,19 @@ public struct DemandForecaster: Sendable {
 
     var forecasts: [SettingType: [ForecastRow]] = [:]
     var fits: [SettingType: String] = [:]
+    let upToThrough = series.through(through)
     for setting in SettingType.allCases {
       let points = window.compactMap { record in
         record[setting].map { (year: record.censusYear, value: $0) }
+      }
+      if let baseline = baselineForecast(
+        setting, method: options.method, records: upToThrough, through: through,
+        futureYears: futureYears)
+      {
+        fits[setting] = baseline.description
+        if let note = baseline.note { notes.append("\(setting.rawValue): \(note)") }
+        forecasts[setting] = rows(from: baseline, series: series, setting: setting)
+        continue
       }
       guard let lastPoint = points.last else {
         notes.append("\(setting.rawValue): no counts in the window; not forecast")
@@ -123,17 +134,9 @@ public struct DemandForecaster: Sendable {
         futureYears: futureYears)
       fits[setting] = outcome.description
       if let note = outcome.note { notes.append("\(setting.rawValue): \(note)") }
-      forecasts[setting] = outcome.points.map { point in
-        ForecastRow(
-          laCode: series.laCode, laName: series.laName, setting: setting,
-          censusYear: point.time, kind: .forecast, value: point.mean,
-          lower80: outcome.hasIntervals ? point.lower80 : nil,
-          upper80: outcome.hasIntervals ? point.upper80 : nil,
-          lower95: outcome.hasIntervals ? point.lower95 : nil,
-          upper95: outcome.hasIntervals ? point.upper95 : nil, method: outcome.method)
-      }
+      forecasts[setting] = rows(from: outcome, series: series, setting: setting)
     }
-    if let note = reconcile(&forecasts) { notes.append(note) }
+    if options.method.reconcilesSettings, let note = reconcile(&forecasts) { notes.append(note) }
 
     var rows: [ForecastRow] = []
     for setting in SettingType.allCases {
@@ -153,6 +156,78 @@ public struct DemandForecaster: Sendable {
   }
 
   // MARK: - One setting type
+
+  private func rows(
+    from outcome: SettingOutcome, series: CaseloadHistory.Series, setting: SettingType
+  ) -> [ForecastRow] {
+    outcome.points.map { point in
+      ForecastRow(
+        laCode: series.laCode, laName: series.laName, setting: setting,
+        censusYear: point.time, kind: .forecast, value: point.mean,
+        lower80: outcome.hasIntervals ? point.lower80 : nil,
+        upper80: outcome.hasIntervals ? point.upper80 : nil,
+        lower95: outcome.hasIntervals ? point.lower95 : nil,
+        upper95: outcome.hasIntervals ? point.upper95 : nil, method: outcome.method)
+    }
+  }
+
+  /// The baselines (naive, drift, linear on the last five censuses), which ignore the
+  /// window; nil for other methods. A baseline that cannot be computed falls back to naive.
+  private func baselineForecast(
+    _ setting: SettingType, method: ForecastMethod, records: [CaseloadRecord], through: Int,
+    futureYears: [Int]
+  ) -> SettingOutcome? {
+    guard ForecastMethod.baselines.contains(method) else { return nil }
+    let points = records.compactMap { record in
+      record[setting].map { (year: record.censusYear, value: $0) }
+    }
+    guard let last = points.last else {
+      return SettingOutcome(
+        points: [], hasIntervals: false, method: method.rawValue,
+        description: "no counts", note: "no counts up to \(through); not forecast")
+    }
+    let flat = { (note: String?) -> SettingOutcome in
+      SettingOutcome(
+        points: futureYears.map {
+          ForecastPoint(
+            time: $0, mean: last.value, lower80: last.value, upper80: last.value,
+            lower95: last.value, upper95: last.value)
+        }, hasIntervals: false, method: note == nil ? method.rawValue : "naive",
+        description: "y(T) = \(last.value) carried forward", note: note)
+    }
+    switch method {
+    case .drift:
+      guard let base = points.first(where: { $0.year == last.year - 3 }), base.value > 0,
+        last.value > 0
+      else { return flat("no positive count three censuses back; last value carried forward") }
+      let growth = pow(last.value / base.value, 1.0 / 3)
+      return SettingOutcome(
+        points: futureYears.map {
+          let value = last.value * pow(growth, Double($0 - last.year))
+          return ForecastPoint(
+            time: $0, mean: value, lower80: value, upper80: value, lower95: value, upper95: value)
+        }, hasIntervals: false, method: method.rawValue,
+        description:
+          "y(T) (y(T)/y(T-3))^(h/3), growth \(Self.format(100 * (growth - 1)))%/yr from \(base.year)-\(last.year)",
+        note: nil)
+    case .linearRecent:
+      let recent = Array(points.suffix(5))
+      guard recent.count >= 3 else {
+        return flat("fewer than three censuses; last value carried forward")
+      }
+      do {
+        let fitted = try TrendModel(kind: .linear).fit(
+          times: recent.map(\.year), values: recent.map(\.value))
+        return SettingOutcome(
+          points: try fitted.forecast(times: futureYears), hasIntervals: true,
+          method: method.rawValue, description: fitted.description, note: nil)
+      } catch {
+        return flat("linear fit failed (\(error)); last value carried forward")
+      }
+    default:
+      return flat(nil)
+    }
+  }
 
   private struct SettingOutcome {
     var points: [ForecastPoint]

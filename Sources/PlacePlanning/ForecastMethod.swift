@@ -2,23 +2,40 @@ import ForecastCore
 
 /// A method for forecasting an LA's caseload series.
 public enum ForecastMethod: String, CaseIterable, Sendable, Codable {
-  /// Straight line in census year, fitted by OLS; t prediction intervals.
+  /// Straight line in census year over the window, fitted by OLS; t prediction intervals.
   case linear
   /// Straight line in log caseload (constant growth rate), fitted by OLS on logs.
   case logLinear = "log-linear"
   /// EHCPs per resident aged 0–25 by Poisson GLM (log link, offset log population, linear
   /// time trend), times the projected population.
   case prevalence
+  /// Baseline: the last census carried forward, `ŷ(T+h) = y(T)`.
+  case naive
+  /// Baseline: the last three years' compound growth carried forward,
+  /// `ŷ(T+h) = y(T) · (y(T) / y(T−3))^(h/3)`.
+  case drift
+  /// Baseline: OLS straight line through the last five censuses (whatever the window).
+  case linearRecent = "linear-5"
 
-  /// The trend model that implements the method.
+  /// The simple baselines every backtest scores alongside the models.
+  public static let baselines: [ForecastMethod] = [.naive, .drift, .linearRecent]
+
+  /// The fitted models (not baselines).
+  public static let models: [ForecastMethod] = [.linear, .logLinear, .prevalence]
+
+  /// The trend model behind a fitted method (linear for the baselines, which do not use it).
   var trendKind: TrendKind {
     switch self {
-    case .linear: return .linear
     case .logLinear: return .logLinear
     case .prevalence: return .prevalence
+    default: return .linear
     }
   }
 
   /// Whether the method needs the resident population.
   public var needsPopulation: Bool { self == .prevalence }
+
+  /// Whether the method's setting types are scaled to sum to its total; baselines are
+  /// scored as they are.
+  public var reconcilesSettings: Bool { !Self.baselines.contains(self) }
 }

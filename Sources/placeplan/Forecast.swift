@@ -53,81 +53,35 @@ extension PlacePlan {
     }
 
     func run() throws {
-      let caseloadPath = DataOptions.resolve(data.caseload)
-      let populationPath = DataOptions.resolve(data.population)
-      let caseload: (records: [CaseloadRecord], layout: CaseloadReader.Layout)
-      var population: PopulationEstimates?
-      var projected: PopulationEstimates?
-      do {
-        caseload = try CaseloadReader.read(path: caseloadPath)
-        if method.needsPopulation {
-          population = try PopulationReader.read(path: populationPath)
-          if let projection {
-            projected = try PopulationReader.read(path: projection)
-          }
-        }
-      } catch {
-        Output.warn("\(error)")
-        throw ExitCode.failure
-      }
-      let history = CaseloadHistory(records: caseload.records)
+      let inputs = try LoadedInputs.load(
+        data, population: method.needsPopulation, projection: projection)
       let forecaster = DemandForecaster(
-        history: history, population: population, populationProjection: projected)
-      let latestCensus = history.series.compactMap { $0.records.last?.censusYear }.max()
+        history: inputs.history, population: inputs.population,
+        populationProjection: inputs.projection)
       let isAll = data.la.lowercased() == "all"
       let options = DemandForecaster.Options(
-        throughYear: through ?? (isAll ? latestCensus : nil), horizon: horizon, method: method,
-        firstCensusYear: from)
+        throughYear: through ?? (isAll ? inputs.latestCensus : nil), horizon: horizon,
+        method: method, firstCensusYear: from)
 
       var forecasts: [LAForecast] = []
-      if isAll {
-        var skipped = 0
-        for series in history.series {
-          do {
-            forecasts.append(try forecaster.forecast(series, options: options))
-          } catch {
-            skipped += 1
-            Output.warn("skipped \(series.laCode) \(series.laName): \(error)")
-          }
-        }
-        if forecasts.isEmpty {
-          Output.warn("no LA could be forecast")
-          throw ExitCode.failure
-        }
-        if skipped > 0 { Output.warn("forecast \(forecasts.count) LAs, skipped \(skipped)") }
-      } else {
-        guard let series = history.find(data.la) else {
-          Output.warn(
-            "\(ForecastError.unknownLocalAuthority(query: data.la, suggestions: history.suggestions(for: data.la)))"
-          )
-          throw ExitCode.failure
-        }
+      var skipped = 0
+      for series in try inputs.select(data.la) {
         do {
           forecasts.append(try forecaster.forecast(series, options: options))
         } catch {
-          Output.warn("\(error)")
-          throw ExitCode.failure
+          skipped += 1
+          Output.warn(isAll ? "skipped \(series.laCode) \(series.laName): \(error)" : "\(error)")
         }
       }
+      if forecasts.isEmpty {
+        if isAll { Output.warn("no LA could be forecast") }
+        throw ExitCode.failure
+      }
+      if skipped > 0 { Output.warn("forecast \(forecasts.count) LAs, skipped \(skipped)") }
 
-      var inputs = [
-        Provenance.Input(role: "caseload", file: caseloadPath, layout: caseload.layout.rawValue)
-      ]
-      if method.needsPopulation {
-        inputs.append(
-          Provenance.Input(
-            role: "population", file: populationPath,
-            layout: "ONS mid-year estimates, single year of age 0-25"))
-        if let projection {
-          inputs.append(
-            Provenance.Input(
-              role: "population projection", file: projection,
-              layout: "ONS projection, single year of age 0-25"))
-        }
-      }
       let provenance = Provenance(
         command: "forecast",
-        inputs: inputs,
+        inputs: inputs.provenance,
         parameters: [
           "la": data.la, "method": method.rawValue, "horizon": String(horizon),
           "through": through.map(String.init) ?? "latest census",

@@ -1,0 +1,66 @@
+/// Accuracy of a set of forecasts against their outturns.
+///
+/// ```
+/// APE_i  = 100 |f_i − a_i| / a_i                       (outturns a_i > 0)
+/// median APE, mean APE (MAPE) over i
+/// MASE   = mean_i |f_i − a_i| / s_i,   s_i = mean |y_t − y_{t−1}| up to the origin
+/// bias   = mean_i 100 (f_i − a_i) / a_i                (positive = over-forecast)
+/// coverage80 = share of a_i inside the 80% interval (of those with an interval)
+/// ```
+public struct AccuracySummary: Sendable, Equatable {
+  /// Outcomes scored.
+  public let count: Int
+  /// Median and mean absolute percentage error, %.
+  public let medianAPE: Double?
+  public let meanAPE: Double?
+  /// Mean absolute scaled error (1 = as good as a one-step naive forecast in-sample).
+  public let mase: Double?
+  /// Mean signed percentage error, %.
+  public let bias: Double?
+  /// Share of outturns inside the 80% and 95% intervals, 0…1; nil when none has an interval.
+  public let coverage80: Double?
+  public let coverage95: Double?
+
+  /// Scores the outcomes.
+  public init(_ outcomes: [ForecastOutcome]) {
+    count = outcomes.count
+    let apes = outcomes.compactMap(\.absolutePercentageError)
+    medianAPE = Self.median(apes)
+    meanAPE = Self.mean(apes)
+    mase = Self.mean(outcomes.compactMap(\.absoluteScaledError))
+    bias = Self.mean(outcomes.compactMap(\.percentageError))
+    let with80 = outcomes.compactMap { outcome in
+      outcome.interval80.map { $0.contains(outcome.actual) }
+    }
+    let with95 = outcomes.compactMap { outcome in
+      outcome.interval95.map { $0.contains(outcome.actual) }
+    }
+    coverage80 = with80.isEmpty ? nil : Double(with80.filter { $0 }.count) / Double(with80.count)
+    coverage95 = with95.isEmpty ? nil : Double(with95.filter { $0 }.count) / Double(with95.count)
+  }
+
+  /// The median (mean of the middle two for an even count); nil when empty.
+  public static func median(_ values: [Double]) -> Double? {
+    guard !values.isEmpty else { return nil }
+    let sorted = values.sorted()
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  }
+
+  /// The arithmetic mean; nil when empty.
+  public static func mean(_ values: [Double]) -> Double? {
+    values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+  }
+
+  /// The empirical quantile by linear interpolation between order statistics (type 7,
+  /// as R's default and numpy's `quantile`), `0 ≤ p ≤ 1`; nil when empty.
+  public static func quantile(_ values: [Double], _ p: Double) -> Double? {
+    guard !values.isEmpty else { return nil }
+    let sorted = values.sorted()
+    let position = min(max(p, 0), 1) * Double(sorted.count - 1)
+    let lower = Int(position.rounded(.down))
+    let upper = min(lower + 1, sorted.count - 1)
+    let fraction = position - Double(lower)
+    return sorted[lower] + fraction * (sorted[upper] - sorted[lower])
+  }
+}

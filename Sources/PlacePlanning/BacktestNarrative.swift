@@ -1,0 +1,41 @@
+import ForecastCore
+import Foundation
+
+/// A plain-English paragraph on how accurate the forecasts have been for one LA.
+public enum BacktestNarrative {
+  /// "For West Sussex, three years ahead the prevalence method has been within 6.1% of the
+  /// outturn on average (4 origins); the simple trend (linear-5) within 9.8%."
+  ///
+  /// Uses the total caseload, the longest scored horizon up to three, the best-scoring model
+  /// (or `chosen` when given) and the linear-5 baseline. Nil when nothing was scored.
+  public static func summary(
+    for series: CaseloadHistory.Series, report: BacktestReport, chosen: ForecastMethod? = nil
+  ) -> String? {
+    let cases = report.cases.filter { $0.laCode == series.laCode && $0.setting == .total }
+    guard let horizon = cases.map(\.horizon).filter({ $0 <= 3 }).max() else { return nil }
+    func accuracy(_ method: ForecastMethod) -> AccuracySummary {
+      AccuracySummary(cases.filter { $0.method == method && $0.horizon == horizon }.map(\.outcome))
+    }
+    let candidates = chosen.map { [$0] } ?? ForecastMethod.models
+    let scored = candidates.compactMap { method in
+      accuracy(method).meanAPE.map { (method: method, ape: $0, count: accuracy(method).count) }
+    }
+    guard let best = scored.min(by: { $0.ape < $1.ape }) else { return nil }
+    let ahead = ["", "one year", "two years", "three years"][horizon]
+    var text =
+      "For \(series.laName), \(ahead) ahead the \(best.method.rawValue) method has been within "
+      + "\(percent(best.ape)) of the outturn on average (\(best.count) origin\(best.count == 1 ? "" : "s"))"
+    if let simple = accuracy(.linearRecent).meanAPE {
+      text += "; the simple trend (linear-5) within \(percent(simple))"
+    }
+    if let drift = accuracy(.drift).meanAPE {
+      text += " and last three years' growth (drift) within \(percent(drift))"
+    }
+    if let bias = accuracy(best.method).bias {
+      text += bias < 0 ? "; it has under-forecast by \(percent(-bias)) on average" : "; it has over-forecast by \(percent(bias)) on average"
+    }
+    return text + "."
+  }
+
+  static func percent(_ value: Double) -> String { String(format: "%.1f%%", value) }
+}

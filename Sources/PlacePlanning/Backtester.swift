@@ -1,0 +1,95 @@
+import ForecastCore
+
+/// Rolling-origin backtest: for each origin census, forecast from data up to it only, then
+/// score each horizon against the census that followed.
+///
+/// The MASE scale of a case is the mean absolute one-year change over the last five censuses
+/// up to the origin (four changes), the in-sample error of a naive forecast.
+public struct Backtester: Sendable {
+  /// What to score.
+  public struct Options: Sendable {
+    public var origins: ClosedRange<Int>
+    public var horizons: ClosedRange<Int>
+    public var methods: [ForecastMethod]
+    public var settings: [SettingType]
+
+    public init(
+      origins: ClosedRange<Int> = 2018...2024, horizons: ClosedRange<Int> = 1...5,
+      methods: [ForecastMethod] = ForecastMethod.models + ForecastMethod.baselines,
+      settings: [SettingType] = SettingType.allCases
+    ) {
+      self.origins = origins
+      self.horizons = horizons
+      self.methods = methods
+      self.settings = settings
+    }
+  }
+
+  /// One forecast set against its outturn.
+  public struct Case: Sendable, Equatable {
+    public let laCode: String
+    public let laName: String
+    public let method: ForecastMethod
+    public let setting: SettingType
+    public let origin: Int
+    public let horizon: Int
+    public let outcome: ForecastOutcome
+  }
+
+  public let forecaster: DemandForecaster
+
+  public init(forecaster: DemandForecaster) {
+    self.forecaster = forecaster
+  }
+
+  /// The scored cases of one LA; origins the LA cannot be forecast from are skipped.
+  public func cases(for series: CaseloadHistory.Series, options: Options) -> [Case] {
+    var cases: [Case] = []
+    guard let lastCensus = series.records.last?.censusYear else { return [] }
+    for origin in options.origins where origin < lastCensus {
+      let horizon = min(options.horizons.upperBound, lastCensus - origin)
+      guard horizon >= options.horizons.lowerBound else { continue }
+      for method in options.methods {
+        let request = DemandForecaster.Options(throughYear: origin, horizon: horizon, method: method)
+        guard let forecast = try? forecaster.forecast(series, options: request) else { continue }
+        for setting in options.settings {
+          let scale = Self.scale(series: series, setting: setting, origin: origin)
+          for row in forecast.rows where row.setting == setting && row.kind == .forecast {
+            let h = row.censusYear - origin
+            guard options.horizons.contains(h),
+              let actual = series.record(for: row.censusYear)?[setting]
+            else { continue }
+            cases.append(
+              Case(
+                laCode: series.laCode, laName: series.laName, method: method, setting: setting,
+                origin: origin, horizon: h,
+                outcome: ForecastOutcome(
+                  forecast: row.value, actual: actual,
+                  interval80: Self.interval(row.lower80, row.upper80),
+                  interval95: Self.interval(row.lower95, row.upper95), scale: scale)))
+          }
+        }
+      }
+    }
+    return cases
+  }
+
+  /// Scores every series and summarises by method, setting type and horizon.
+  public func run(series: [CaseloadHistory.Series], options: Options) -> BacktestReport {
+    BacktestReport(cases: series.flatMap { cases(for: $0, options: options) })
+  }
+
+  static func interval(_ lower: Double?, _ upper: Double?) -> ClosedRange<Double>? {
+    guard let lower, let upper, lower <= upper else { return nil }
+    return lower...upper
+  }
+
+  /// Mean absolute one-year change over the last five censuses up to `origin`.
+  static func scale(series: CaseloadHistory.Series, setting: SettingType, origin: Int) -> Double? {
+    let values = series.records.filter { $0.censusYear <= origin && $0.censusYear > origin - 5 }
+      .compactMap { $0[setting] }
+    guard values.count >= 2 else { return nil }
+    let changes = zip(values.dropFirst(), values).map { abs($0 - $1) }
+    return changes.reduce(0, +) / Double(changes.count)
+  }
+}
