@@ -32,7 +32,10 @@ public enum BacktestNarrative {
       text += " and last three years' growth (drift) within \(percent(drift))"
     }
     if let bias = accuracy(best.method).bias {
-      text += bias < 0 ? "; it has under-forecast by \(percent(-bias)) on average" : "; it has over-forecast by \(percent(bias)) on average"
+      text +=
+        bias < 0
+        ? "; it has under-forecast by \(percent(-bias)) on average"
+        : "; it has over-forecast by \(percent(bias)) on average"
     }
     return text + "."
   }

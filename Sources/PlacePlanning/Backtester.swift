@@ -50,7 +50,8 @@ public struct Backtester: Sendable {
       let horizon = min(options.horizons.upperBound, lastCensus - origin)
       guard horizon >= options.horizons.lowerBound else { continue }
       for method in options.methods {
-        let request = DemandForecaster.Options(throughYear: origin, horizon: horizon, method: method)
+        let request = DemandForecaster.Options(
+          throughYear: origin, horizon: horizon, method: method)
         guard let forecast = try? forecaster.forecast(series, options: request) else { continue }
         for setting in options.settings {
           let scale = Self.scale(series: series, setting: setting, origin: origin)

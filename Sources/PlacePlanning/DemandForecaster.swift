@@ -91,7 +91,17 @@ public struct DemandForecaster: Sendable {
         "series starts at the \(change.firstCensusOfSuccessors) census (\(change.summary)); "
           + "not joined with \(change.predecessors.joined(separator: ", "))")
     }
-    let windowStart = options.firstCensusYear ?? Self.defaultFirstCensus(through: through)
+    var windowStart = options.firstCensusYear ?? Self.defaultFirstCensus(through: through)
+    if options.firstCensusYear == nil, options.method.needsPopulation,
+      let firstMidYear = population?.availableMidYears(
+        for: series.codes.flatMap { LocalAuthorityCodes.aliases(of: $0) }
+      ).first, firstMidYear + 1 > windowStart, through - (firstMidYear + 1) >= 2
+    {
+      windowStart = firstMidYear + 1
+      notes.append(
+        "window starts at the \(windowStart) census, the first with a population estimate (mid-\(firstMidYear))"
+      )
+    }
     let window = series.records.filter {
       $0.censusYear >= windowStart && $0.censusYear <= through
     }

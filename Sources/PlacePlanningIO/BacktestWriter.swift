@@ -42,17 +42,22 @@ public enum BacktestWriter {
       for method in methods {
         var row = [method.rawValue]
         for horizon in horizons {
-          guard let accuracy = report.summary(method: method, setting: setting, horizon: horizon)?.accuracy
+          guard
+            let accuracy = report.summary(method: method, setting: setting, horizon: horizon)?
+              .accuracy
           else {
             row.append("")
             continue
           }
           var cell = CSVFormat.number(accuracy.medianAPE, decimals: 1)
-          if let coverage = accuracy.coverage80 { cell += " (\(CSVFormat.number(100 * coverage, decimals: 0))%)" }
+          if let coverage = accuracy.coverage80 {
+            cell += " (\(CSVFormat.number(100 * coverage, decimals: 0))%)"
+          }
           cell += " n=\(accuracy.count)"
           row.append(cell)
         }
-        let first = report.summary(method: method, setting: setting, horizon: horizons.first ?? 1)?.accuracy
+        let first = report.summary(method: method, setting: setting, horizon: horizons.first ?? 1)?
+          .accuracy
         row.append(CSVFormat.number(first?.mase, decimals: 2))
         row.append(CSVFormat.number(first?.bias, decimals: 1))
         rows.append(row)
@@ -66,7 +71,9 @@ public enum BacktestWriter {
   }
 
   /// JSON: provenance, summaries and the per-LA plain-English summaries.
-  public static func json(_ report: BacktestReport, summaries: [String], provenance: Provenance) -> String {
+  public static func json(_ report: BacktestReport, summaries: [String], provenance: Provenance)
+    -> String
+  {
     struct Row: Encodable {
       let method: String
       let settingType: String
@@ -91,6 +98,7 @@ public enum BacktestWriter {
         mase: $0.accuracy.mase, biasPct: $0.accuracy.bias, coverage80: $0.accuracy.coverage80,
         coverage95: $0.accuracy.coverage95)
     }
-    return ForecastWriter.encode(Document(provenance: provenance, accuracy: rows, summaries: summaries))
+    return ForecastWriter.encode(
+      Document(provenance: provenance, accuracy: rows, summaries: summaries))
   }
 }

@@ -25,7 +25,9 @@ extension PlacePlan {
     var horizons: YearRange = YearRange(1...5)
 
     @Option(
-      help: "Methods to score, comma-separated (default all): \(ForecastMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
+      help:
+        "Methods to score, comma-separated (default all): \(ForecastMethod.allCases.map(\.rawValue).joined(separator: ", "))."
+    )
     var methods: String?
 
     func validate() throws {
@@ -41,9 +43,11 @@ extension PlacePlan {
     func selectedMethods() throws -> [ForecastMethod] {
       guard let methods else { return ForecastMethod.allCases }
       return try methods.split(separator: ",").map { name in
-        guard let method = ForecastMethod(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+        guard let method = ForecastMethod(rawValue: name.trimmingCharacters(in: .whitespaces))
+        else {
           throw ValidationError(
-            "unknown method \"\(name)\"; use \(ForecastMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+            "unknown method \"\(name)\"; use \(ForecastMethod.allCases.map(\.rawValue).joined(separator: ", "))"
+          )
         }
         return method
       }

@@ -1,0 +1,60 @@
+import ForecastCore
+import PlacePlanTestSupport
+import PlacePlanningIO
+import XCTest
+
+@testable import PlacePlanning
+
+final class BacktesterTests: XCTestCase {
+  private func westSussexReport(methods: [ForecastMethod]) throws -> BacktestReport {
+    let records = try CaseloadReader.read(path: TestPaths.fixture("derived_extract.csv")).records
+    let population = try PopulationReader.read(path: TestPaths.fixture("population_extract.csv"))
+    let history = CaseloadHistory(records: records)
+    let series = try XCTUnwrap(history.find("E10000032"))
+    return Backtester(forecaster: DemandForecaster(history: history, population: population))
+      .run(
+        series: [series], options: .init(origins: 2018...2024, horizons: 1...3, methods: methods))
+  }
+
+  /// Hand calculation from the published West Sussex totals: 2019 5297, 2022 6346,
+  /// 2024 7684, 2025 9301.
+  func testBaselineErrorsByHand() throws {
+    let report = try westSussexReport(methods: [.naive, .drift])
+    let naive = try XCTUnwrap(
+      report.cases.first {
+        $0.method == .naive && $0.setting == .total && $0.origin == 2024 && $0.horizon == 1
+      })
+    XCTAssertEqual(naive.outcome.forecast, 7684)
+    XCTAssertEqual(naive.outcome.actual, 9301)
+    // APE = 100 × (9301 − 7684) / 9301 = 17.385…%
+    XCTAssertEqual(naive.outcome.absolutePercentageError ?? .nan, 100 * 1617 / 9301, accuracy: 1e-9)
+    let drift = try XCTUnwrap(
+      report.cases.first {
+        $0.method == .drift && $0.setting == .total && $0.origin == 2022 && $0.horizon == 3
+      })
+    // Three years of the 2019–2022 compound growth: 6346 × (6346/5297)^(3/3).
+    XCTAssertEqual(drift.outcome.forecast, 6346 * 6346 / 5297, accuracy: 1e-9)
+    // Every origin 2018–2024 has an outturn one year on: 7 cases per method at h = 1.
+    XCTAssertEqual(report.summary(method: .naive, setting: .total, horizon: 1)?.accuracy.count, 7)
+    XCTAssertEqual(report.summary(method: .naive, setting: .total, horizon: 3)?.accuracy.count, 5)
+  }
+
+  /// A forecast scored at origin T never sees censuses after T.
+  func testOriginsUseOnlyEarlierData() throws {
+    let report = try westSussexReport(methods: [.linear])
+    for item in report.cases {
+      XCTAssertGreaterThan(item.horizon, 0)
+      XCTAssertLessThanOrEqual(item.origin + item.horizon, 2025)
+    }
+  }
+
+  func testNarrativeNamesTheLAAndBaselines() throws {
+    let records = try CaseloadReader.read(path: TestPaths.fixture("derived_extract.csv")).records
+    let series = try XCTUnwrap(CaseloadHistory(records: records).find("E10000032"))
+    let report = try westSussexReport(methods: [.linear, .linearRecent, .drift])
+    let text = try XCTUnwrap(BacktestNarrative.summary(for: series, report: report))
+    XCTAssertTrue(
+      text.hasPrefix("For West Sussex, three years ahead the linear method has been within "), text)
+    XCTAssertTrue(text.contains("the simple trend (linear-5) within "), text)
+  }
+}
