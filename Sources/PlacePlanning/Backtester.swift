@@ -44,40 +44,54 @@ public struct Backtester: Sendable {
 
   /// The scored cases of one LA; origins the LA cannot be forecast from are skipped.
   public func cases(for series: CaseloadHistory.Series, options: Options) -> [Case] {
+    run(series: [series], options: options).cases
+  }
+
+  /// Scores every series and summarises by method, setting type and horizon. Methods that
+  /// need a plan (`auto`, `pooled`) make it once per origin, from data up to that origin.
+  public func run(series: [CaseloadHistory.Series], options: Options) -> BacktestReport {
     var cases: [Case] = []
-    guard let lastCensus = series.records.last?.censusYear else { return [] }
-    for origin in options.origins where origin < lastCensus {
-      let horizon = min(options.horizons.upperBound, lastCensus - origin)
-      guard horizon >= options.horizons.lowerBound else { continue }
+    for origin in options.origins {
       for method in options.methods {
-        let request = DemandForecaster.Options(
-          throughYear: origin, horizon: horizon, method: method)
-        guard let forecast = try? forecaster.forecast(series, options: request) else { continue }
-        for setting in options.settings {
-          let scale = Self.scale(series: series, setting: setting, origin: origin)
-          for row in forecast.rows where row.setting == setting && row.kind == .forecast {
-            let h = row.censusYear - origin
-            guard options.horizons.contains(h),
-              let actual = series.record(for: row.censusYear)?[setting]
-            else { continue }
-            cases.append(
-              Case(
-                laCode: series.laCode, laName: series.laName, method: method, setting: setting,
-                origin: origin, horizon: h,
-                outcome: ForecastOutcome(
-                  forecast: row.value, actual: actual,
-                  interval80: Self.interval(row.lower80, row.upper80),
-                  interval95: Self.interval(row.lower95, row.upper95), scale: scale)))
-          }
+        let plan = method.usesPlan ? forecaster.plan(method: method, through: origin) : nil
+        for item in series {
+          cases += score(item, method: method, origin: origin, plan: plan, options: options)
         }
       }
     }
-    return cases
+    return BacktestReport(cases: cases)
   }
 
-  /// Scores every series and summarises by method, setting type and horizon.
-  public func run(series: [CaseloadHistory.Series], options: Options) -> BacktestReport {
-    BacktestReport(cases: series.flatMap { cases(for: $0, options: options) })
+  private func score(
+    _ series: CaseloadHistory.Series, method: ForecastMethod, origin: Int, plan: ForecastPlan?,
+    options: Options
+  ) -> [Case] {
+    guard let lastCensus = series.records.last?.censusYear, origin < lastCensus else { return [] }
+    let horizon = min(options.horizons.upperBound, lastCensus - origin)
+    guard horizon >= options.horizons.lowerBound else { return [] }
+    let request = DemandForecaster.Options(throughYear: origin, horizon: horizon, method: method)
+    guard let forecast = try? forecaster.forecast(series, options: request, plan: plan) else {
+      return []
+    }
+    var cases: [Case] = []
+    for setting in options.settings {
+      let scale = Self.scale(series: series, setting: setting, origin: origin)
+      for row in forecast.rows where row.setting == setting && row.kind == .forecast {
+        let h = row.censusYear - origin
+        guard options.horizons.contains(h),
+          let actual = series.record(for: row.censusYear)?[setting]
+        else { continue }
+        cases.append(
+          Case(
+            laCode: series.laCode, laName: series.laName, method: method, setting: setting,
+            origin: origin, horizon: h,
+            outcome: ForecastOutcome(
+              forecast: row.value, actual: actual,
+              interval80: Self.interval(row.lower80, row.upper80),
+              interval95: Self.interval(row.lower95, row.upper95), scale: scale)))
+      }
+    }
+    return cases
   }
 
   static func interval(_ lower: Double?, _ upper: Double?) -> ClosedRange<Double>? {

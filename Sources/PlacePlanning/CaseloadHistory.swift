@@ -28,8 +28,13 @@ public struct CaseloadHistory: Sendable {
     }
   }
 
-  /// Series in the order of their codes.
+  /// England's code, under which national rows are kept.
+  public static let englandCode = "E92000001"
+
+  /// LA series in the order of their codes.
   public let series: [Series]
+  /// England's series, when the file has national rows.
+  public let national: Series?
 
   /// Groups records by LA, joining recoded LAs. Where two codes of one area both have a
   /// record for a year, the record under the latest code is kept.
@@ -56,7 +61,31 @@ public struct CaseloadHistory: Sendable {
       built.append(
         Series(laCode: latest.laCode, laName: latest.laName, codes: codes, records: kept))
     }
-    series = built.sorted { $0.laCode < $1.laCode }
+    series = built.filter { $0.laCode != Self.englandCode }.sorted { $0.laCode < $1.laCode }
+    national = built.first { $0.laCode == Self.englandCode }
+  }
+
+  /// England's series: the national rows when the file has them, otherwise the sum of the
+  /// LAs' counts in each census year (nil when there are no LAs).
+  public var englandSeries: Series? {
+    if let national { return national }
+    var sums: [Int: [SettingType: Double]] = [:]
+    for item in series {
+      for record in item.records {
+        for (setting, value) in record.counts {
+          sums[record.censusYear, default: [:]][setting, default: 0] += value
+        }
+      }
+    }
+    guard !sums.isEmpty else { return nil }
+    let records = sums.keys.sorted().map { year in
+      CaseloadRecord(
+        laCode: Self.englandCode, laName: "England (sum of LAs)", censusYear: year,
+        counts: sums[year] ?? [:], source: "sum of LA records")
+    }
+    return Series(
+      laCode: Self.englandCode, laName: "England (sum of LAs)", codes: [Self.englandCode],
+      records: records)
   }
 
   /// The series for an LA given by any of its codes or its name (case-insensitive).

@@ -44,23 +44,35 @@ public struct DemandForecaster: Sendable {
   public let history: CaseloadHistory
   public let population: PopulationEstimates?
   public let populationProjection: PopulationEstimates?
+  public let requests: RequestHistory?
   public let ageing: PopulationProjection
+  /// The pooled-growth model, when England's series is known (from national rows, or the
+  /// sum of the LAs).
+  let pooledGrowth: PooledGrowth?
 
   public init(
     history: CaseloadHistory, population: PopulationEstimates?,
-    populationProjection: PopulationEstimates? = nil,
+    populationProjection: PopulationEstimates? = nil, requests: RequestHistory? = nil,
     ageing: PopulationProjection = PopulationProjection()
   ) {
     self.history = history
     self.population = population
     self.populationProjection = populationProjection
+    self.requests = requests
     self.ageing = ageing
+    self.pooledGrowth = history.englandSeries.map {
+      PooledGrowth(national: $0, population: population, requests: requests)
+    }
   }
 
   /// Forecasts one LA's series.
-  public func forecast(_ series: CaseloadHistory.Series, options: Options) throws(ForecastError)
-    -> LAForecast
-  {
+  ///
+  /// `plan` carries what the `auto` method chose per setting type and the intervals
+  /// calibrated on backtest errors; when nil for `auto` or `pooled` it is made here (which
+  /// backtests every LA, so callers forecasting many LAs should make it once with `plan`).
+  public func forecast(
+    _ series: CaseloadHistory.Series, options: Options, plan: ForecastPlan? = nil
+  ) throws(ForecastError) -> LAForecast {
     guard (1...15).contains(options.horizon) else {
       throw .horizonOutOfRange(options.horizon)
     }
@@ -91,62 +103,58 @@ public struct DemandForecaster: Sendable {
         "series starts at the \(change.firstCensusOfSuccessors) census (\(change.summary)); "
           + "not joined with \(change.predecessors.joined(separator: ", "))")
     }
-    var windowStart = options.firstCensusYear ?? Self.defaultFirstCensus(through: through)
-    if options.firstCensusYear == nil, options.method.needsPopulation,
-      let firstMidYear = population?.availableMidYears(
-        for: series.codes.flatMap { LocalAuthorityCodes.aliases(of: $0) }
-      ).first, firstMidYear + 1 > windowStart, through - (firstMidYear + 1) >= 2
-    {
-      windowStart = firstMidYear + 1
-      notes.append(
-        "window starts at the \(windowStart) census, the first with a population estimate (mid-\(firstMidYear))"
-      )
-    }
-    let window = series.records.filter {
-      $0.censusYear >= windowStart && $0.censusYear <= through
-    }
-    let windowYears = window.map(\.censusYear)
-    let futureYears = Array((through + 1)...(through + options.horizon))
 
-    var historicPopulation: [Int: Double] = [:]
-    var futurePopulation: [Int: Double] = [:]
-    if options.method.needsPopulation {
-      let populations = try populations(
-        series: series, censusYears: windowYears, futureYears: futureYears, through: through)
-      historicPopulation = populations.historic
-      futurePopulation = populations.future
-      notes.append(contentsOf: populations.notes)
+    let usedPlan: ForecastPlan?
+    if options.method.usesPlan {
+      usedPlan = plan ?? self.plan(method: options.method, through: through)
+    } else {
+      usedPlan = nil
+    }
+    var methods = [options.method]
+    if options.method == .auto {
+      methods = ForecastMethod.autoCandidates.filter { candidate in
+        usedPlan?.choices.values.contains { $0.method == candidate } ?? (candidate == .pooled)
+      }
+    }
+    var raw: [ForecastMethod: RawForecast] = [:]
+    for method in methods {
+      raw[method] = try rawForecast(
+        series, method: method, through: through, horizon: options.horizon,
+        firstCensusYear: options.firstCensusYear)
     }
 
     var forecasts: [SettingType: [ForecastRow]] = [:]
     var fits: [SettingType: String] = [:]
-    let upToThrough = series.through(through)
+    var windowYears: Set<Int> = []
+    for method in methods {
+      guard let result = raw[method] else { continue }
+      windowYears.formUnion(result.windowYears)
+      notes.append(contentsOf: result.notes)
+    }
     for setting in SettingType.allCases {
-      let points = window.compactMap { record in
-        record[setting].map { (year: record.censusYear, value: $0) }
+      let choice = usedPlan?.choices[setting]
+      let method = options.method == .auto ? (choice?.method ?? .pooled) : options.method
+      guard var outcome = raw[method]?.outcomes[setting] else { continue }
+      if options.method.usesPlan, let intervals = choice?.intervals {
+        outcome.points = outcome.points.enumerated().map { index, point in
+          let band = intervals.interval(around: point.mean, horizon: index + 1)
+          return ForecastPoint(
+            time: point.time, mean: point.mean, lower80: band.lower80, upper80: band.upper80,
+            lower95: band.lower95, upper95: band.upper95)
+        }
+        outcome.hasIntervals = true
       }
-      if let baseline = baselineForecast(
-        setting, method: options.method, records: upToThrough, through: through,
-        futureYears: futureYears)
-      {
-        fits[setting] = baseline.description
-        if let note = baseline.note { notes.append("\(setting.rawValue): \(note)") }
-        forecasts[setting] = rows(from: baseline, series: series, setting: setting)
-        continue
-      }
-      guard let lastPoint = points.last else {
-        notes.append("\(setting.rawValue): no counts in the window; not forecast")
-        continue
-      }
-      let outcome = fitSetting(
-        setting, points: points, lastValue: lastPoint.value, method: options.method,
-        historicPopulation: historicPopulation, futurePopulation: futurePopulation,
-        futureYears: futureYears)
-      fits[setting] = outcome.description
+      fits[setting] =
+        options.method == .auto ? "\(method.rawValue): \(outcome.description)" : outcome.description
       if let note = outcome.note { notes.append("\(setting.rawValue): \(note)") }
       forecasts[setting] = rows(from: outcome, series: series, setting: setting)
     }
-    if options.method.reconcilesSettings, let note = reconcile(&forecasts) { notes.append(note) }
+    if let usedPlan { notes.append(contentsOf: usedPlan.notes(for: options.method)) }
+    if options.method.usesPlan {
+      if let note = reconcileIntoOther(&forecasts) { notes.append(note) }
+    } else if options.method.reconcilesSettings, let note = reconcile(&forecasts) {
+      notes.append(note)
+    }
 
     var rows: [ForecastRow] = []
     for setting in SettingType.allCases {
@@ -161,8 +169,112 @@ public struct DemandForecaster: Sendable {
     }
     return LAForecast(
       laCode: series.laCode, laName: series.laName, throughYear: through,
-      censusYearsUsed: windowYears, method: options.method, rows: rows, fits: fits,
+      censusYearsUsed: windowYears.sorted(), method: options.method, rows: rows, fits: fits,
       notes: notes)
+  }
+
+  // MARK: - One method, every setting type
+
+  /// One method's forecasts by setting type, before intervals from a plan and reconciliation.
+  struct RawForecast {
+    var outcomes: [SettingType: SettingOutcome]
+    var windowYears: [Int]
+    var notes: [String]
+
+    func withNotes(_ earlier: [String]) -> RawForecast {
+      var copy = self
+      copy.notes = earlier + notes
+      return copy
+    }
+  }
+
+  func rawForecast(
+    _ series: CaseloadHistory.Series, method: ForecastMethod, through: Int, horizon: Int,
+    firstCensusYear: Int?
+  ) throws(ForecastError) -> RawForecast {
+    var notes: [String] = []
+    let futureYears = Array((through + 1)...(through + horizon))
+    let upToThrough = series.through(through)
+    var outcomes: [SettingType: SettingOutcome] = [:]
+
+    if ForecastMethod.baselines.contains(method) {
+      for setting in SettingType.allCases {
+        if let baseline = baselineForecast(
+          setting, method: method, records: upToThrough, through: through,
+          futureYears: futureYears), !baseline.points.isEmpty
+        {
+          outcomes[setting] = baseline
+        }
+      }
+      let years = upToThrough.map(\.censusYear).filter { $0 > through - 5 }
+      return RawForecast(outcomes: outcomes, windowYears: years, notes: notes)
+    }
+
+    if method == .pooled {
+      guard let pooled = pooledGrowth,
+        let total = pooled.total(series: series, through: through, horizon: horizon)
+      else {
+        notes.append("pooled growth needs England's and the LA's total at \(through); naive used")
+        return try rawForecast(
+          series, method: .naive, through: through, horizon: horizon,
+          firstCensusYear: firstCensusYear
+        ).withNotes(notes)
+      }
+      let flat = { (values: [Double], description: String) -> SettingOutcome in
+        SettingOutcome(
+          points: zip(futureYears, values).map {
+            ForecastPoint(time: $0, mean: $1, lower80: $1, upper80: $1, lower95: $1, upper95: $1)
+          }, hasIntervals: false, method: method.rawValue, description: description, note: nil)
+      }
+      outcomes[.total] = flat(total.values, total.description)
+      for setting in SettingType.allCases where setting != .total {
+        if let share = pooled.setting(
+          setting, series: series, through: through, totals: total.values)
+        {
+          outcomes[setting] = flat(share.values, share.description)
+        }
+      }
+      let years = upToThrough.map(\.censusYear).filter { $0 >= through - 4 }
+      return RawForecast(outcomes: outcomes, windowYears: years, notes: notes)
+    }
+
+    var windowStart = firstCensusYear ?? Self.defaultFirstCensus(through: through)
+    if firstCensusYear == nil, method.needsPopulation,
+      let firstMidYear = population?.availableMidYears(
+        for: series.codes.flatMap { LocalAuthorityCodes.aliases(of: $0) }
+      ).first, firstMidYear + 1 > windowStart, through - (firstMidYear + 1) >= 2
+    {
+      windowStart = firstMidYear + 1
+      notes.append(
+        "window starts at the \(windowStart) census, the first with a population estimate (mid-\(firstMidYear))"
+      )
+    }
+    let window = upToThrough.filter { $0.censusYear >= windowStart }
+    let windowYears = window.map(\.censusYear)
+
+    var historicPopulation: [Int: Double] = [:]
+    var futurePopulation: [Int: Double] = [:]
+    if method.needsPopulation {
+      let populations = try populations(
+        series: series, censusYears: windowYears, futureYears: futureYears, through: through)
+      historicPopulation = populations.historic
+      futurePopulation = populations.future
+      notes.append(contentsOf: populations.notes)
+    }
+    for setting in SettingType.allCases {
+      let points = window.compactMap { record in
+        record[setting].map { (year: record.censusYear, value: $0) }
+      }
+      guard let lastPoint = points.last else {
+        notes.append("\(setting.rawValue): no counts in the window; not forecast")
+        continue
+      }
+      outcomes[setting] = fitSetting(
+        setting, points: points, lastValue: lastPoint.value, method: method,
+        historicPopulation: historicPopulation, futurePopulation: futurePopulation,
+        futureYears: futureYears)
+    }
+    return RawForecast(outcomes: outcomes, windowYears: windowYears, notes: notes)
   }
 
   // MARK: - One setting type
@@ -239,7 +351,7 @@ public struct DemandForecaster: Sendable {
     }
   }
 
-  private struct SettingOutcome {
+  struct SettingOutcome {
     var points: [ForecastPoint]
     var hasIntervals: Bool
     var method: String
@@ -324,6 +436,50 @@ public struct DemandForecaster: Sendable {
     guard let low = factors.min(), let high = factors.max() else { return nil }
     return "setting types scaled to sum to the total forecast (factors "
       + "\(Self.format(low))-\(Self.format(high)))"
+  }
+
+  /// Makes the additive setting types sum to the total by giving the difference to `other`
+  /// (itself the residual category of the census: home education, other arrangements,
+  /// awaiting provision, unknown), moving its interval with it; where that would make
+  /// `other` negative, scales all setting types instead.
+  private func reconcileIntoOther(_ forecasts: inout [SettingType: [ForecastRow]]) -> String? {
+    guard let total = forecasts[.total], var other = forecasts[.other] else { return nil }
+    let named = SettingType.additiveParts.filter { $0 != .other }
+    guard named.allSatisfy({ forecasts[$0]?.count == total.count }), other.count == total.count
+    else { return "setting types not reconciled to the total: some have no forecast" }
+    var largest = 0.0
+    var scaledYears = 0
+    for (index, totalRow) in total.enumerated() {
+      let sum = named.reduce(0.0) { $0 + (forecasts[$1]?[index].value ?? 0) }
+      let shift = totalRow.value - sum - other[index].value
+      if other[index].value + shift >= 0 {
+        var row = other[index]
+        row.value += shift
+        row.lower80 = row.lower80.map { max(0, $0 + shift) }
+        row.upper80 = row.upper80.map { max(0, $0 + shift) }
+        row.lower95 = row.lower95.map { max(0, $0 + shift) }
+        row.upper95 = row.upper95.map { max(0, $0 + shift) }
+        other[index] = row
+        largest = max(largest, abs(shift))
+      } else {
+        let factor = sum + other[index].value > 0 ? totalRow.value / (sum + other[index].value) : 1
+        for setting in named + [.rpSENUnit] {
+          guard var rows = forecasts[setting], index < rows.count else { continue }
+          rows[index] = rows[index].scaled(by: factor)
+          forecasts[setting] = rows
+        }
+        other[index] = other[index].scaled(by: factor)
+        scaledYears += 1
+      }
+    }
+    forecasts[.other] = other
+    var note =
+      "setting types made to sum to the total by adjusting other (at most "
+      + "\(Int(largest.rounded())) EHCPs a year)"
+    if scaledYears > 0 {
+      note += "; scaled in \(scaledYears) year(s) where other would go negative"
+    }
+    return note
   }
 
   private static func format(_ value: Double) -> String {

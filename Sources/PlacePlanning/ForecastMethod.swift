@@ -2,6 +2,12 @@ import ForecastCore
 
 /// A method for forecasting an LA's caseload series.
 public enum ForecastMethod: String, CaseIterable, Sendable, Codable {
+  /// Per setting type, the candidate with the best backtest skill on this LA's file up to
+  /// the forecast origin (see `ForecastPlan`), with intervals calibrated on backtest errors.
+  case auto
+  /// Growth pooled towards England's, with prevalence convergence and requests; setting
+  /// types as shares (see `PooledGrowth`); intervals calibrated on backtest errors.
+  case pooled
   /// Straight line in census year over the window, fitted by OLS; t prediction intervals.
   case linear
   /// Straight line in log caseload (constant growth rate), fitted by OLS on logs.
@@ -21,7 +27,13 @@ public enum ForecastMethod: String, CaseIterable, Sendable, Codable {
   public static let baselines: [ForecastMethod] = [.naive, .drift, .linearRecent]
 
   /// The fitted models (not baselines).
-  public static let models: [ForecastMethod] = [.linear, .logLinear, .prevalence]
+  public static let models: [ForecastMethod] = [.auto, .pooled, .linear, .logLinear, .prevalence]
+
+  /// The methods `auto` chooses among, in order of preference when equally good.
+  public static let autoCandidates: [ForecastMethod] = [.pooled, .drift, .linearRecent, .naive]
+
+  /// Whether the method needs a plan: a choice per setting type or calibrated intervals.
+  public var usesPlan: Bool { self == .auto || self == .pooled }
 
   /// The trend model behind a fitted method (linear for the baselines, which do not use it).
   var trendKind: TrendKind {

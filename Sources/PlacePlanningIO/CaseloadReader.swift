@@ -11,7 +11,7 @@ import PlacePlanning
 ///   `Total_all` = statements + EHC plans);
 /// - the derived 2010–2025 by-setting file (`census_year`, `total`, `mainstream_total`, …).
 ///
-/// Only `Local authority` rows are read. In every layout `other` is the residual
+/// `Local authority` rows are read, and `National` rows under England's code E92000001. In every layout `other` is the residual
 /// `total − mainstream − special (state + INMS) − AP/PRU − FE − early years`, so the
 /// setting types always add up to the published total; blank FE and early-years cells
 /// (not collected before 2015) count as zero in that residual.
@@ -69,6 +69,23 @@ public enum CaseloadReader {
   }
 
   // MARK: - Shared
+
+  /// The code and name of a Local authority or National row; nil for other levels.
+  /// National rows get England's code, E92000001.
+  static func area(
+    _ fields: [String], level: Int, code: Int, name: Int, table: CSVTable, row: Int
+  ) throws(InputError) -> (code: String, name: String)? {
+    switch fields[level] {
+    case "Local authority":
+      return (
+        try CellParser.laCode(fields[code], table: table, row: row, column: code), fields[name]
+      )
+    case "National":
+      return (CaseloadHistory.englandCode, "England")
+    default:
+      return nil
+    }
+  }
 
   /// The residual `other` count, or nil when a needed part is missing.
   static func residualOther(_ counts: [SettingType: Double]) -> Double? {
@@ -131,9 +148,11 @@ public enum CaseloadReader {
     var records: [CaseloadRecord] = []
     for row in table.rows.indices {
       let fields = table.rows[row]
-      guard fields[level] == "Local authority" else { continue }
+      guard
+        let area = try area(fields, level: level, code: code, name: name, table: table, row: row)
+      else { continue }
       let census = try CellParser.year(fields[year], table: table, row: row, column: year)
-      let la = try CellParser.laCode(fields[code], table: table, row: row, column: code)
+      let la = area.code
       try seen.check("\(la) census \(census)", table: table, row: row)
       var counts: [SettingType: Double] = [:]
       for (setting, indices) in columns {
@@ -142,7 +161,7 @@ public enum CaseloadReader {
       counts[.other] = residualOther(counts)
       records.append(
         CaseloadRecord(
-          laCode: la, laName: fields[name], censusYear: census, counts: counts,
+          laCode: la, laName: area.name, censusYear: census, counts: counts,
           source: "\(table.file):\(table.line(ofRow: row))"))
     }
     return records
@@ -189,9 +208,11 @@ public enum CaseloadReader {
     var records: [CaseloadRecord] = []
     for row in table.rows.indices {
       let fields = table.rows[row]
-      guard fields[level] == "Local authority", fields[topic] == "All EHC plans" else { continue }
+      guard fields[topic] == "All EHC plans",
+        let area = try area(fields, level: level, code: code, name: name, table: table, row: row)
+      else { continue }
       let census = try CellParser.year(fields[period], table: table, row: row, column: period)
-      let la = try CellParser.laCode(fields[code], table: table, row: row, column: code)
+      let la = area.code
       try seen.check("\(la) census \(census)", table: table, row: row)
       var counts: [SettingType: Double] = [:]
       for (setting, indices) in columns {
@@ -200,7 +221,7 @@ public enum CaseloadReader {
       counts[.other] = residualOther(counts)
       records.append(
         CaseloadRecord(
-          laCode: la, laName: fields[name], censusYear: census, counts: counts,
+          laCode: la, laName: area.name, censusYear: census, counts: counts,
           source: "\(table.file):\(table.line(ofRow: row))"))
     }
     return records
@@ -248,16 +269,18 @@ public enum CaseloadReader {
     var order: [String] = []
     for row in table.rows.indices {
       let fields = table.rows[row]
-      guard fields[level] == "Local authority" else { continue }
+      guard
+        let area = try area(fields, level: level, code: code, name: name, table: table, row: row)
+      else { continue }
       let census = try CellParser.year(fields[period], table: table, row: row, column: period)
-      let la = try CellParser.laCode(fields[code], table: table, row: row, column: code)
+      let la = area.code
       let establishment = fields[type]
       try seen.check(
         "\(la) \(census) \(establishment) / \(fields[group])", table: table, row: row)
       let count = try CellParser.count(fields[value], table: table, row: row, column: value)
       let key = "\(la)|\(census)"
       if partials[key] == nil {
-        partials[key] = Partial(name: fields[name], firstLine: table.line(ofRow: row))
+        partials[key] = Partial(name: area.name, firstLine: table.line(ofRow: row))
         order.append(key)
       }
       if establishment == "Total", let setting = groupTotals[fields[group]] {

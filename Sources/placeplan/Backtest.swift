@@ -56,10 +56,10 @@ extension PlacePlan {
     func run() throws {
       let methods = try selectedMethods()
       let inputs = try LoadedInputs.load(
-        data, population: methods.contains { $0.needsPopulation }, projection: nil)
+        data, population: methods.contains { $0.needsPopulation || $0.usesPlan },
+        requests: methods.contains { $0.usesPlan }, projection: nil)
       let selected = try inputs.select(data.la)
-      let forecaster = DemandForecaster(history: inputs.history, population: inputs.population)
-      let backtester = Backtester(forecaster: forecaster)
+      let backtester = Backtester(forecaster: inputs.forecaster)
       let options = Backtester.Options(
         origins: origins.range, horizons: horizons.range, methods: methods)
       let report = backtester.run(series: selected, options: options)

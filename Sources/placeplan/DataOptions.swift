@@ -18,6 +18,12 @@ struct DataOptions: ParsableArguments {
       valueName: "file"))
   var population: String = "SampleData/ons_mye_persons_age0_25_england_2015_2024.csv"
 
+  @Option(
+    help: ArgumentHelp(
+      "SEN2 requests.csv: requests for an EHC needs assessment by calendar year (used by the pooled and auto methods).",
+      valueName: "file"))
+  var requests: String = "SampleData/ehcp_requests_2019_2024.csv"
+
   @Option(help: ArgumentHelp("Output format.", valueName: "format"))
   var format: OutputFormat = .table
 

@@ -26,7 +26,7 @@ extension PlacePlan {
 
     @Option(
       help: "Forecast method: \(ForecastMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var method: ForecastMethod = .prevalence
+    var method: ForecastMethod = .auto
 
     @Option(
       help:
@@ -54,20 +54,22 @@ extension PlacePlan {
 
     func run() throws {
       let inputs = try LoadedInputs.load(
-        data, population: method.needsPopulation, projection: projection)
-      let forecaster = DemandForecaster(
-        history: inputs.history, population: inputs.population,
-        populationProjection: inputs.projection)
+        data, population: method.needsPopulation || method.usesPlan, requests: method.usesPlan,
+        projection: projection)
+      let forecaster = inputs.forecaster
       let isAll = data.la.lowercased() == "all"
+      let selected = try inputs.select(data.la)
+      let origin =
+        through ?? (isAll ? inputs.latestCensus : selected.first?.records.last?.censusYear)
       let options = DemandForecaster.Options(
-        throughYear: through ?? (isAll ? inputs.latestCensus : nil), horizon: horizon,
-        method: method, firstCensusYear: from)
+        throughYear: origin, horizon: horizon, method: method, firstCensusYear: from)
+      let plan = method.usesPlan ? origin.map { forecaster.plan(method: method, through: $0) } : nil
 
       var forecasts: [LAForecast] = []
       var skipped = 0
-      for series in try inputs.select(data.la) {
+      for series in selected {
         do {
-          forecasts.append(try forecaster.forecast(series, options: options))
+          forecasts.append(try forecaster.forecast(series, options: options, plan: plan))
         } catch {
           skipped += 1
           Output.warn(isAll ? "skipped \(series.laCode) \(series.laName): \(error)" : "\(error)")
@@ -87,7 +89,9 @@ extension PlacePlan {
           "through": through.map(String.init) ?? "latest census",
           "window": from.map { "censuses from \($0)" }
             ?? "censuses from 2019 (or the last five before 2021)",
-          "intervals": "80% and 95% prediction intervals (t quantiles)",
+          "intervals": method.usesPlan
+            ? "80% and 95%, empirical from backtest errors before the origin"
+            : "80% and 95% prediction intervals (t quantiles)",
         ])
       do {
         switch data.format {

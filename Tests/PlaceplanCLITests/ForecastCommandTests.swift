@@ -19,7 +19,10 @@ final class ForecastCommandTests: XCTestCase {
     }
     XCTAssertTrue(result.stdout.contains("placeplan 0.1.0: forecast"))
     XCTAssertTrue(result.stdout.contains("caseload: "))
-    XCTAssertTrue(result.stdout.contains("Fitted on censuses 2019-2025 (7)"))
+    XCTAssertTrue(result.stdout.contains("method auto."), result.stdout)
+    XCTAssertTrue(
+      result.stdout.contains("note: total: pooled chosen: backtest median APE"), result.stdout)
+    XCTAssertTrue(result.stdout.contains("intervals: empirical, from "), result.stdout)
   }
 
   func testCSVHasExactHeaderAndAllSettingTypes() throws {
@@ -143,7 +146,7 @@ final class ForecastInputsTests: XCTestCase {
 
   func testSuppliedProjectionIsUsedAndSaid() throws {
     let result = try CommandRunner.run([
-      "forecast", "--la", "E08000029", "--projection",
+      "forecast", "--la", "E08000029", "--method", "prevalence", "--projection",
       TestPaths.fixture("snpp2022_solihull_persons_age0_25.csv"),
     ])
     XCTAssertEqual(result.status, 0, result.stderr)

@@ -1,0 +1,43 @@
+import ForecastCore
+
+/// What the `auto` and `pooled` methods decided from backtests up to a forecast origin:
+/// the method per setting type, why, and intervals calibrated on its errors.
+public struct ForecastPlan: Sendable {
+  /// The decision for one setting type.
+  public struct Choice: Sendable {
+    public let method: ForecastMethod
+    /// Why: the backtest skill of the chosen method and the others.
+    public let reason: String
+    /// Intervals from the chosen method's backtest errors; nil when too few.
+    public let intervals: EmpiricalIntervals?
+  }
+
+  /// The forecast origin (last census used).
+  public let through: Int
+  /// Backtest origins the decisions used.
+  public let origins: [Int]
+  public let choices: [SettingType: Choice]
+
+  /// Notes for a forecast made with this plan.
+  func notes(for method: ForecastMethod) -> [String] {
+    var notes: [String] = []
+    if method == .auto {
+      for setting in SettingType.allCases {
+        if let choice = choices[setting] { notes.append("\(setting.rawValue): \(choice.reason)") }
+      }
+    }
+    if let total = choices[.total]?.intervals {
+      notes.append(
+        "intervals: empirical, from \(total.sampleSize) one-step log errors of all LAs at "
+          + "the last three backtest origins, widening as h^\(ForecastPlan.format(total.exponent)) "
+          + "(setting types: own errors and exponent)")
+    } else {
+      notes.append("intervals: too few backtest errors before \(through) to calibrate; none given")
+    }
+    return notes
+  }
+
+  static func format(_ value: Double) -> String {
+    String((value * 100).rounded() / 100)
+  }
+}
