@@ -151,7 +151,7 @@ public struct DemandForecaster: Sendable {
     }
     if let usedPlan { notes.append(contentsOf: usedPlan.notes(for: options.method)) }
     if options.method.usesPlan {
-      if let note = reconcileIntoOther(&forecasts) { notes.append(note) }
+      if let note = reconcileIntoMainstreamAndOther(&forecasts) { notes.append(note) }
     } else if options.method.reconcilesSettings, let note = reconcile(&forecasts) {
       notes.append(note)
     }
@@ -438,47 +438,49 @@ public struct DemandForecaster: Sendable {
       + "\(Self.format(low))-\(Self.format(high)))"
   }
 
-  /// Makes the additive setting types sum to the total by giving the difference to `other`
-  /// (itself the residual category of the census: home education, other arrangements,
-  /// awaiting provision, unknown), moving its interval with it; where that would make
-  /// `other` negative, scales all setting types instead.
-  private func reconcileIntoOther(_ forecasts: inout [SettingType: [ForecastRow]]) -> String? {
-    guard let total = forecasts[.total], var other = forecasts[.other] else { return nil }
-    let named = SettingType.additiveParts.filter { $0 != .other }
-    guard named.allSatisfy({ forecasts[$0]?.count == total.count }), other.count == total.count
-    else { return "setting types not reconciled to the total: some have no forecast" }
+  /// Makes the additive setting types sum to the total by sharing the difference between
+  /// `mainstream` and `other` in proportion to their forecasts, moving their intervals with
+  /// them; the specialist setting types (state special, INMS, AP/PRU, FE, early years) keep
+  /// their own forecasts. Backtests showed the share forecasts of the specialist types
+  /// unbiased, and the shortfall of the shares' sum to sit in mainstream and other, the
+  /// types that took most of the growth. Where the difference would make either negative,
+  /// all setting types are scaled instead.
+  private func reconcileIntoMainstreamAndOther(_ forecasts: inout [SettingType: [ForecastRow]])
+    -> String?
+  {
+    guard let total = forecasts[.total] else { return nil }
+    let absorbing: [SettingType] = [.mainstream, .other]
+    let parts = SettingType.additiveParts
+    guard parts.allSatisfy({ forecasts[$0]?.count == total.count }) else {
+      return "setting types not reconciled to the total: some have no forecast"
+    }
     var largest = 0.0
     var scaledYears = 0
     for (index, totalRow) in total.enumerated() {
-      let sum = named.reduce(0.0) { $0 + (forecasts[$1]?[index].value ?? 0) }
-      let shift = totalRow.value - sum - other[index].value
-      if other[index].value + shift >= 0 {
-        var row = other[index]
-        row.value += shift
-        row.lower80 = row.lower80.map { max(0, $0 + shift) }
-        row.upper80 = row.upper80.map { max(0, $0 + shift) }
-        row.lower95 = row.lower95.map { max(0, $0 + shift) }
-        row.upper95 = row.upper95.map { max(0, $0 + shift) }
-        other[index] = row
-        largest = max(largest, abs(shift))
-      } else {
-        let factor = sum + other[index].value > 0 ? totalRow.value / (sum + other[index].value) : 1
-        for setting in named + [.rpSENUnit] {
-          guard var rows = forecasts[setting], index < rows.count else { continue }
-          rows[index] = rows[index].scaled(by: factor)
+      let sum = parts.reduce(0.0) { $0 + (forecasts[$1]?[index].value ?? 0) }
+      let difference = totalRow.value - sum
+      let base = absorbing.reduce(0.0) { $0 + (forecasts[$1]?[index].value ?? 0) }
+      if base > 0, base + difference >= 0 {
+        for setting in absorbing {
+          guard var rows = forecasts[setting] else { continue }
+          let shift = difference * rows[index].value / base
+          rows[index] = rows[index].shifted(by: shift)
           forecasts[setting] = rows
         }
-        other[index] = other[index].scaled(by: factor)
+        largest = max(largest, abs(difference))
+      } else if sum > 0 {
+        for setting in parts + [.rpSENUnit] {
+          guard var rows = forecasts[setting], index < rows.count else { continue }
+          rows[index] = rows[index].scaled(by: totalRow.value / sum)
+          forecasts[setting] = rows
+        }
         scaledYears += 1
       }
     }
-    forecasts[.other] = other
     var note =
-      "setting types made to sum to the total by adjusting other (at most "
-      + "\(Int(largest.rounded())) EHCPs a year)"
-    if scaledYears > 0 {
-      note += "; scaled in \(scaledYears) year(s) where other would go negative"
-    }
+      "setting types made to sum to the total by sharing the difference between mainstream "
+      + "and other (at most \(Int(largest.rounded())) EHCPs a year)"
+    if scaledYears > 0 { note += "; scaled in \(scaledYears) year(s) instead" }
     return note
   }
 

@@ -35,6 +35,17 @@ public struct ForecastRow: Sendable, Equatable {
     self.method = method
   }
 
+  /// The row with value and intervals moved by `amount` EHCPs (bounds floored at 0).
+  func shifted(by amount: Double) -> ForecastRow {
+    var copy = self
+    copy.value = max(0, value + amount)
+    copy.lower80 = lower80.map { max(0, $0 + amount) }
+    copy.upper80 = upper80.map { max(0, $0 + amount) }
+    copy.lower95 = lower95.map { max(0, $0 + amount) }
+    copy.upper95 = upper95.map { max(0, $0 + amount) }
+    return copy
+  }
+
   /// The row with value and intervals multiplied by `factor` (used in reconciliation).
   func scaled(by factor: Double) -> ForecastRow {
     var copy = self

@@ -50,14 +50,6 @@ public struct PooledGrowth: Sendable {
   let population: PopulationEstimates?
   let requests: RequestHistory?
 
-  init(
-    national: CaseloadHistory.Series, population: PopulationEstimates?, requests: RequestHistory?
-  ) {
-    self.national = national
-    self.population = population
-    self.requests = requests
-  }
-
   /// Forecast total caseload for horizons 1…H, with the terms used; nil without a positive
   /// total at T or England's total at T.
   func total(series: CaseloadHistory.Series, through: Int, horizon: Int) -> (
