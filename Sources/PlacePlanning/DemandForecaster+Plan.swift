@@ -29,7 +29,8 @@ extension DemandForecaster {
       let horizon: Int
     }
     var absolutePercentageErrors: [Key: [Double]] = [:]
-    var logErrors: [Key: [Int: [Double]]] = [:]
+    /// Log errors by origin, each with the LA's count at the origin (for size strata).
+    var logErrors: [Key: [Int: [(count: Double, error: Double)]]] = [:]
     for origin in origins {
       let horizon = min(5, through - origin)
       for series in history.series where series.record(for: origin) != nil {
@@ -39,6 +40,7 @@ extension DemandForecaster {
               series, method: candidate, through: origin, horizon: horizon, firstCensusYear: nil)
           else { continue }
           for (setting, outcome) in raw.outcomes {
+            let countAtOrigin = series.record(for: origin)?[setting] ?? 0
             for point in outcome.points {
               guard let actual = series.record(for: point.time)?[setting] else { continue }
               let key = Key(method: candidate, setting: setting, horizon: point.time - origin)
@@ -47,7 +49,7 @@ extension DemandForecaster {
                   100 * abs(point.mean - actual) / actual)
               }
               logErrors[key, default: [:]][origin, default: []].append(
-                EmpiricalIntervals.logError(forecast: point.mean, actual: actual))
+                (countAtOrigin, EmpiricalIntervals.logError(forecast: point.mean, actual: actual)))
             }
           }
         }
@@ -70,21 +72,15 @@ extension DemandForecaster {
         return AccuracySummary.mean(medians).map { (candidate, $0) }
       }
       let chosen = scores.min { $0.score < $1.score }?.method ?? candidates[0]
-      let errorsByHorizon = { (horizon: Int) -> [Int: [Double]] in
-        logErrors[Key(method: chosen, setting: setting, horizon: horizon)] ?? [:]
+      let recentErrors = { (horizon: Int) -> [(count: Double, error: Double)] in
+        let byOrigin = logErrors[Key(method: chosen, setting: setting, horizon: horizon)] ?? [:]
+        return byOrigin.keys.sorted().suffix(Self.calibrationOrigins).flatMap { byOrigin[$0] ?? [] }
       }
-      let oneStep = errorsByHorizon(1).keys.sorted().suffix(Self.calibrationOrigins)
-        .flatMap { errorsByHorizon(1)[$0] ?? [] }
-      var quantiles: [Int: Double] = [:]
-      for horizon in 1...5 {
-        let byOrigin = errorsByHorizon(horizon)
-        let recent = byOrigin.keys.sorted().suffix(Self.calibrationOrigins)
-          .flatMap { byOrigin[$0] ?? [] }.map { abs($0) }
-        if let q = AccuracySummary.quantile(recent, 0.8) { quantiles[horizon] = q }
-      }
-      let intervals = EmpiricalIntervals(
-        oneStepErrors: oneStep, absoluteErrorQuantiles: quantiles,
-        fixedExponent: setting == .total ? Self.totalIntervalExponent : nil)
+      let strata = Self.intervalStrata(
+        oneStep: recentErrors(1),
+        byHorizon: Dictionary(uniqueKeysWithValues: (1...5).map { ($0, recentErrors($0)) }),
+        fixedExponent: setting == .total ? Self.totalIntervalExponent : nil,
+        strata: setting == .total ? 1 : Self.strataCount)
       let span = origins.isEmpty ? "none" : "\(origins[0])-\(origins[origins.count - 1])"
       var reason: String
       if scores.count > 1, let best = scores.first(where: { $0.method == chosen }) {
@@ -98,9 +94,51 @@ extension DemandForecaster {
       } else {
         reason = "\(chosen.rawValue): backtest origins \(span)"
       }
-      choices[setting] = ForecastPlan.Choice(method: chosen, reason: reason, intervals: intervals)
+      choices[setting] = ForecastPlan.Choice(method: chosen, reason: reason, intervalStrata: strata)
     }
     return ForecastPlan(through: through, origins: origins, choices: choices)
+  }
+
+  /// How many size strata the intervals are calibrated in.
+  static let strataCount = 3
+
+  /// Intervals calibrated separately for LAs in the lower, middle and upper third of the
+  /// count at the origin (relative errors of small counts are larger), for setting types;
+  /// the total is calibrated in one band, its relative errors varying little with size. One
+  /// band too when the errors are too few to split.
+  static func intervalStrata(
+    oneStep: [(count: Double, error: Double)], byHorizon: [Int: [(count: Double, error: Double)]],
+    fixedExponent: Double?, strata strataWanted: Int
+  ) -> [ForecastPlan.Stratum] {
+    let counts = oneStep.map(\.count)
+    var bounds: [Double] = []
+    if strataWanted > 1, oneStep.count >= strataWanted * EmpiricalIntervals.minimumSample * 2 {
+      bounds = (1..<strataWanted).compactMap {
+        AccuracySummary.quantile(counts, Double($0) / Double(strataWanted))
+      }
+    }
+    bounds.append(.infinity)
+    var strata: [ForecastPlan.Stratum] = []
+    var lower = -Double.infinity
+    for upper in bounds {
+      let inStratum = { (item: (count: Double, error: Double)) in
+        item.count > lower && item.count <= upper
+      }
+      var quantiles: [Int: Double] = [:]
+      for (horizon, errors) in byHorizon {
+        if let q = AccuracySummary.quantile(errors.filter(inStratum).map { abs($0.error) }, 0.8) {
+          quantiles[horizon] = q
+        }
+      }
+      if let intervals = EmpiricalIntervals(
+        oneStepErrors: oneStep.filter(inStratum).map(\.error), absoluteErrorQuantiles: quantiles,
+        fixedExponent: fixedExponent)
+      {
+        strata.append(ForecastPlan.Stratum(upperCount: upper, intervals: intervals))
+      }
+      lower = upper
+    }
+    return strata
   }
 
   static func percent(_ value: Double) -> String { String(format: "%.1f%%", value) }

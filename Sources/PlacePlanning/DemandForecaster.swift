@@ -135,7 +135,8 @@ public struct DemandForecaster: Sendable {
       let choice = usedPlan?.choices[setting]
       let method = options.method == .auto ? (choice?.method ?? .pooled) : options.method
       guard var outcome = raw[method]?.outcomes[setting] else { continue }
-      if options.method.usesPlan, let intervals = choice?.intervals {
+      let countAtOrigin = series.record(for: through)?[setting] ?? 0
+      if options.method.usesPlan, let intervals = choice?.intervals(forCount: countAtOrigin) {
         outcome.points = outcome.points.enumerated().map { index, point in
           let band = intervals.interval(around: point.mean, horizon: index + 1)
           return ForecastPoint(

@@ -8,8 +8,20 @@ public struct ForecastPlan: Sendable {
     public let method: ForecastMethod
     /// Why: the backtest skill of the chosen method and the others.
     public let reason: String
-    /// Intervals from the chosen method's backtest errors; nil when too few.
-    public let intervals: EmpiricalIntervals?
+    /// Intervals from the chosen method's backtest errors, by size of the LA's count at
+    /// the origin; empty when there were too few errors.
+    public let intervalStrata: [Stratum]
+
+    /// The intervals for an LA whose count at the origin is `count`.
+    public func intervals(forCount count: Double) -> EmpiricalIntervals? {
+      (intervalStrata.first { count <= $0.upperCount } ?? intervalStrata.last)?.intervals
+    }
+  }
+
+  /// Interval calibration for LAs with counts up to `upperCount` (above the previous one).
+  public struct Stratum: Sendable {
+    public let upperCount: Double
+    public let intervals: EmpiricalIntervals
   }
 
   /// The forecast origin (last census used).
@@ -26,11 +38,13 @@ public struct ForecastPlan: Sendable {
         if let choice = choices[setting] { notes.append("\(setting.rawValue): \(choice.reason)") }
       }
     }
-    if let total = choices[.total]?.intervals {
+    if let strata = choices[.total]?.intervalStrata, let first = strata.first {
+      let size = strata.reduce(0) { $0 + $1.intervals.sampleSize }
       notes.append(
-        "intervals: empirical, from \(total.sampleSize) one-step log errors of all LAs at "
-          + "the last three backtest origins, widening as h^\(ForecastPlan.format(total.exponent)) "
-          + "(setting types: own errors and exponent)")
+        "intervals: empirical, from \(size) one-step log errors of all LAs at the last three "
+          + "backtest origins, in \(strata.count) size band(s), widening as "
+          + "h^\(ForecastPlan.format(first.intervals.exponent)) (setting types: own errors and exponent)"
+      )
     } else {
       notes.append("intervals: too few backtest errors before \(through) to calibrate; none given")
     }
