@@ -59,7 +59,8 @@ public struct EmpiricalIntervals: Sendable, Equatable {
     guard let q1 = quantiles[1], q1 > 0 else { return nil }
     var numerator = 0.0
     var denominator = 0.0
-    for (horizon, q) in quantiles where horizon >= 2 && q > 0 {
+    for horizon in quantiles.keys.sorted() where horizon >= 2 {
+      guard let q = quantiles[horizon], q > 0 else { continue }
       let lh = log(Double(horizon))
       numerator += lh * log(q / q1)
       denominator += lh * lh

@@ -39,7 +39,8 @@ extension DemandForecaster {
             let raw = try? rawForecast(
               series, method: candidate, through: origin, horizon: horizon, firstCensusYear: nil)
           else { continue }
-          for (setting, outcome) in raw.outcomes {
+          for setting in SettingType.allCases {
+            guard let outcome = raw.outcomes[setting] else { continue }
             let countAtOrigin = series.record(for: origin)?[setting] ?? 0
             for point in outcome.points {
               guard let actual = series.record(for: point.time)?[setting] else { continue }

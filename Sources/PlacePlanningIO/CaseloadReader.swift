@@ -155,7 +155,8 @@ public enum CaseloadReader {
       let la = area.code
       try seen.check("\(la) census \(census)", table: table, row: row)
       var counts: [SettingType: Double] = [:]
-      for (setting, indices) in columns {
+      for setting in SettingType.allCases {
+        guard let indices = columns[setting] else { continue }
         counts[setting] = try sum(indices, table: table, row: row)
       }
       counts[.other] = residualOther(counts)
@@ -215,7 +216,8 @@ public enum CaseloadReader {
       let la = area.code
       try seen.check("\(la) census \(census)", table: table, row: row)
       var counts: [SettingType: Double] = [:]
-      for (setting, indices) in columns {
+      for setting in SettingType.allCases {
+        guard let indices = columns[setting] else { continue }
         counts[setting] = try sum(indices, table: table, row: row)
       }
       counts[.other] = residualOther(counts)
