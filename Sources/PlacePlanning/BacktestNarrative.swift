@@ -6,8 +6,9 @@ public enum BacktestNarrative {
   /// "For West Sussex, three years ahead the prevalence method has been within 6.1% of the
   /// outturn on average (4 origins); the simple trend (linear-5) within 9.8%."
   ///
-  /// Uses the total caseload, the longest scored horizon up to three, the best-scoring model
-  /// (or `chosen` when given) and the linear-5 baseline. Nil when nothing was scored.
+  /// Uses the total caseload, the longest scored horizon up to three, the method the
+  /// forecast uses (`chosen`; by default `auto` when it was scored, else the best-scoring
+  /// model) and the linear-5 and drift baselines. Nil when nothing was scored.
   public static func summary(
     for series: CaseloadHistory.Series, report: BacktestReport, chosen: ForecastMethod? = nil
   ) -> String? {
@@ -16,14 +17,17 @@ public enum BacktestNarrative {
     func accuracy(_ method: ForecastMethod) -> AccuracySummary {
       AccuracySummary(cases.filter { $0.method == method && $0.horizon == horizon }.map(\.outcome))
     }
-    let candidates = chosen.map { [$0] } ?? ForecastMethod.models
+    let scoredMethods = Set(cases.map(\.method))
+    let preferred = chosen ?? (scoredMethods.contains(.auto) ? .auto : nil)
+    let candidates = preferred.map { [$0] } ?? ForecastMethod.models
     let scored = candidates.compactMap { method in
       accuracy(method).meanAPE.map { (method: method, ape: $0, count: accuracy(method).count) }
     }
     guard let best = scored.min(by: { $0.ape < $1.ape }) else { return nil }
     let ahead = ["", "one year", "two years", "three years"][horizon]
+    let name = best.method == .auto ? "chosen (auto)" : best.method.rawValue
     var text =
-      "For \(series.laName), \(ahead) ahead the \(best.method.rawValue) method has been within "
+      "For \(series.laName), \(ahead) ahead the \(name) method has been within "
       + "\(percent(best.ape)) of the outturn on average (\(best.count) origin\(best.count == 1 ? "" : "s"))"
     if let simple = accuracy(.linearRecent).meanAPE {
       text += "; the simple trend (linear-5) within \(percent(simple))"
