@@ -18,6 +18,8 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownLACode(file: String, line: Int, column: Int, value: String)
   case duplicateRow(file: String, line: Int, firstLine: Int, key: String)
   case noRecords(file: String, expected: String)
+  /// Any other located problem, with its own wording and fix.
+  case invalid(file: String, line: Int, column: Int?, problem: String, fix: String)
 
   /// The file the problem is in.
   public var file: String {
@@ -29,7 +31,7 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
       .wrongFieldCount(let file, _, _, _), .notANumber(let file, _, _, _, _),
       .negativeCount(let file, _, _, _, _), .yearOutOfRange(let file, _, _, _, _),
       .unknownLACode(let file, _, _, _), .duplicateRow(let file, _, _, _),
-      .noRecords(let file, _):
+      .noRecords(let file, _), .invalid(let file, _, _, _, _):
       return file
     }
   }
@@ -42,6 +44,7 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case .malformedCSV(_, let line, _), .wrongFieldCount(_, let line, _, _),
       .duplicateRow(_, let line, _, _):
       return (line, nil)
+    case .invalid(_, let line, let column, _, _): return (line, column)
     case .notANumber(_, let line, let column, _, _), .negativeCount(_, let line, let column, _, _),
       .yearOutOfRange(_, let line, let column, _, _), .unknownLACode(_, let line, let column, _):
       return (line, column)
@@ -80,6 +83,7 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case .duplicateRow(_, _, let firstLine, let key):
       return "\(key) appears again (first on line \(firstLine))"
     case .noRecords(_, let expected): return "no usable rows: \(expected)"
+    case .invalid(_, _, _, let problem, _): return problem
     }
   }
 
@@ -103,6 +107,7 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unknownLACode: return "use the LA's ONS code as published in the DfE file"
     case .duplicateRow: return "remove the repeated row"
     case .noRecords: return "check the file is the one intended"
+    case .invalid(_, _, _, _, let fix): return fix
     }
   }
 
