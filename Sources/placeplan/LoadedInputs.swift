@@ -76,4 +76,36 @@ struct LoadedInputs {
     }
     return [series]
   }
+
+  /// Forecasts the LAs selected by `--la`, making the plan of `auto`/`pooled` once. With
+  /// `--la all`, LAs that cannot be forecast are reported on stderr and skipped.
+  func forecasts(_ query: String, model: ModelOptions) throws -> [LAForecast] {
+    let forecaster = self.forecaster
+    let isAll = query.lowercased() == "all"
+    let selected = try select(query)
+    let origin =
+      model.through ?? (isAll ? latestCensus : selected.first?.records.last?.censusYear)
+    let options = DemandForecaster.Options(
+      throughYear: origin, horizon: model.horizon, method: model.method,
+      firstCensusYear: model.from)
+    let plan =
+      model.method.usesPlan
+      ? origin.map { forecaster.plan(method: model.method, through: $0) } : nil
+    var forecasts: [LAForecast] = []
+    var skipped = 0
+    for series in selected {
+      do {
+        forecasts.append(try forecaster.forecast(series, options: options, plan: plan))
+      } catch {
+        skipped += 1
+        Output.warn(isAll ? "skipped \(series.laCode) \(series.laName): \(error)" : "\(error)")
+      }
+    }
+    if forecasts.isEmpty {
+      if isAll { Output.warn("no LA could be forecast") }
+      throw ExitCode.failure
+    }
+    if skipped > 0 && isAll { Output.warn("forecast \(forecasts.count) LAs, skipped \(skipped)") }
+    return forecasts
+  }
 }

@@ -8,5 +8,7 @@ struct PlacePlan: ParsableCommand {
     commandName: "placeplan",
     abstract: "Forecast EHCP caseload by setting type and plan specialist places.",
     version: PlacePlanVersion.current,
-    subcommands: [Forecast.self, Backtest.self, SelfTest.self, Bench.self])
+    subcommands: [
+      Forecast.self, Backtest.self, Places.self, DashboardCommand.self, SelfTest.self, Bench.self,
+    ])
 }

@@ -192,13 +192,18 @@ final class BacktestCommandTests: XCTestCase {
 final class AutoMethodCommandTests: XCTestCase {
   /// The default (auto) forecast for every LA is byte-identical run to run.
   func testAutoForecastOfAllLAsIsDeterministic() throws {
-    let arguments = ["forecast", "--la", "all", "--through", "2024", "--horizon", "2", "--format", "csv"]
+    let arguments = [
+      "forecast", "--la", "all", "--through", "2024", "--horizon", "2", "--format", "csv",
+    ]
     let first = try CommandRunner.run(arguments)
     let second = try CommandRunner.run(arguments)
     XCTAssertEqual(first.status, 0, first.stderr)
     XCTAssertEqual(first.stdout, second.stdout)
     XCTAssertTrue(first.stdout.contains("E10000032,West Sussex,total,2026,forecast,"))
-    let methods = Set(first.stdout.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",", omittingEmptySubsequences: false).last }.filter { !$0.isEmpty })
+    let methods = Set(
+      first.stdout.split(separator: "\n").dropFirst().compactMap {
+        $0.split(separator: ",", omittingEmptySubsequences: false).last
+      }.filter { !$0.isEmpty })
     XCTAssertTrue(methods.isSubset(of: ["pooled", "drift", "linear-5", "naive"]), "\(methods)")
   }
 }

@@ -1,0 +1,50 @@
+import ArgumentParser
+import PlacePlanning
+
+/// How to forecast, shared by the commands that build on a forecast.
+struct ModelOptions: ParsableArguments {
+  @Option(help: "Use only censuses up to this January (for honest backtests).")
+  var through: Int?
+
+  @Option(help: "Census years to forecast ahead (1-15).")
+  var horizon: Int = 5
+
+  @Option(
+    help:
+      "Forecast method: \(ForecastMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var method: ForecastMethod = .auto
+
+  @Option(
+    help:
+      "First census of a trend method's window (default 2019, or the last five censuses before 2021)."
+  )
+  var from: Int?
+
+  func validate() throws {
+    guard (1...15).contains(horizon) else {
+      throw ValidationError("--horizon must be 1 to 15 census years, got \(horizon)")
+    }
+    if let through, !(2010...2100).contains(through) {
+      throw ValidationError("--through must be a census year such as 2025, got \(through)")
+    }
+    if let from, let through, from > through - 2 {
+      throw ValidationError(
+        "--from \(from) leaves fewer than three censuses before --through \(through)")
+    }
+  }
+
+  /// Provenance parameters for these options.
+  func parameters(la: String) -> [String: String] {
+    [
+      "la": la, "method": method.rawValue, "horizon": String(horizon),
+      "through": through.map(String.init) ?? "latest census",
+      "window": from.map { "censuses from \($0)" }
+        ?? "censuses from 2019 (or the last five before 2021)",
+      "intervals": method.usesPlan
+        ? "80% and 95%, empirical from backtest errors before the origin"
+        : "80% and 95% prediction intervals (t quantiles)",
+    ]
+  }
+}
+
+extension ForecastMethod: ExpressibleByArgument {}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import PlacePlanning
+import PlacePlanningIO
+
+extension PlacePlan {
+  /// `placeplan places`: planned places against forecast demand.
+  struct Places: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Planned places against demand: utilisation, shortfall/excess, INMS overflow.",
+      discussion: """
+        Per setting type in the register and year: planned places, forecast demand with its \
+        80% interval, utilisation (demand / places), shortfall/excess (places - demand, \
+        negative is a shortfall), the probability that demand exceeds places, and the \
+        children placed once state special and RP demand above places overflows to INMS. \
+        Academic year 2026/27's demand is the January 2027 census forecast.
+        """)
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var placesOptions: PlacesOptions
+
+    func run() throws {
+      let inputs = try LoadedInputs.load(
+        data, population: model.method.needsPopulation || model.method.usesPlan,
+        requests: model.method.usesPlan, projection: nil)
+      let register = try PlacesRegisterInput.load(placesOptions.places)
+      let forecasts = try inputs.forecasts(data.la, model: model)
+      let planner = CapacityPlanner(overflowShare: placesOptions.overflowShare)
+      var rows: [CapacityRow] = []
+      for forecast in forecasts {
+        let codes = inputs.history.find(forecast.laCode)?.codes ?? [forecast.laCode]
+        let planned = planner.plan(forecast: forecast, register: register, codes: codes)
+        if planned.allSatisfy({ $0.plannedPlaces == nil }) && data.la.lowercased() != "all" {
+          Output.warn(
+            "the places register has no rows for \(forecast.laName) (\(codes.joined(separator: ", "))); showing demand only"
+          )
+        }
+        rows += planned
+      }
+      var parameters = model.parameters(la: data.la)
+      parameters["overflow_share"] = String(placesOptions.overflowShare)
+      let provenance = Provenance(
+        command: "places",
+        inputs: inputs.provenance + [
+          Provenance.Input(
+            role: "places", file: DataOptions.resolve(placesOptions.places),
+            layout: "places register")
+        ], parameters: parameters)
+      let text: String
+      switch data.format {
+      case .csv: text = PlacesWriter.csv(rows)
+      case .json: text = PlacesWriter.json(rows, provenance: provenance)
+      case .table:
+        text = PlacesWriter.table(
+          rows, laName: forecasts.first?.laName ?? "", provenance: provenance)
+      }
+      do {
+        try Output.emit(text, to: data.out)
+      } catch {
+        Output.warn("\(error)")
+        throw ExitCode.failure
+      }
+    }
+  }
+}
+
+/// Reads the places register, reporting a located error and failing on bad input.
+enum PlacesRegisterInput {
+  static func load(_ path: String) throws -> PlacesRegister {
+    do {
+      return try PlacesReader.read(path: DataOptions.resolve(path))
+    } catch {
+      Output.warn("\(error)")
+      throw ExitCode.failure
+    }
+  }
+}
