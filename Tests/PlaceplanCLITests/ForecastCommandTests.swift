@@ -207,3 +207,62 @@ final class AutoMethodCommandTests: XCTestCase {
     XCTAssertTrue(methods.isSubset(of: ["pooled", "drift", "linear-5", "naive"]), "\(methods)")
   }
 }
+
+final class PlacesCommandTests: XCTestCase {
+  func testPlacesCSVHeaderAndShortfallClosing() throws {
+    let result = try CommandRunner.run(["places", "--format", "csv"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    XCTAssertEqual(
+      lines.first,
+      "la_code,setting_type,academic_year,planned_places,demand,demand_lower80,demand_upper80,placed,overflow_to_inms,utilisation_pct,shortfall_excess,p_demand_exceeds_places"
+    )
+    let special = lines.filter { $0.hasPrefix("E10000032,special_state,") }
+    XCTAssertEqual(special.count, 6)
+    XCTAssertTrue(
+      special[0].hasPrefix("E10000032,special_state,2024/25,2160,2147,,,2147,0.0,99.4,13.0,0.000"),
+      special[0])
+    let shortfalls = special.compactMap {
+      Double($0.split(separator: ",", omittingEmptySubsequences: false)[10])
+    }
+    XCTAssertLessThan(shortfalls[1], 0)  // a shortfall next year
+    XCTAssertGreaterThan(shortfalls[5], 0)  // closed by year 5
+    XCTAssertTrue(lines.contains { $0.hasPrefix("E10000032,inms,2025/26,,") })
+  }
+
+  func testDashboardTableAndCSV() throws {
+    let table = try CommandRunner.run(["dashboard"])
+    XCTAssertEqual(table.status, 0, table.stderr)
+    XCTAssertTrue(table.stdout.contains("Baseline 2024/25"))
+    XCTAssertTrue(table.stdout.contains("Year 5 2029/30"))
+    XCTAssertTrue(table.stdout.contains("INMS expenditure: not yet estimated"))
+    let csv = try CommandRunner.run(["dashboard", "--format", "csv"])
+    XCTAssertEqual(csv.status, 0, csv.stderr)
+    let lines = csv.stdout.split(separator: "\n").map(String.init)
+    XCTAssertEqual(
+      lines.first, "la_code,measure,label,unit,2024/25,2025/26,2026/27,2027/28,2028/29,2029/30,note"
+    )
+    XCTAssertTrue(
+      lines.contains { $0.hasPrefix("E10000032,ehcps_total,Total EHCPs 0-25,count,9301,") })
+    XCTAssertTrue(
+      lines.contains {
+        $0.hasPrefix(
+          "E10000032,planned_places_special_state,Planned places: special,places,2160,2160,2280,")
+      })
+  }
+
+  func testBadRegisterIsLocated() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let bad = folder.appendingPathComponent("register.csv")
+    try
+      "la_code,setting_name,setting_type,phase,first_year,last_year,planned_places\nE10000032,Oak,special_state,primary,2025/26,,lots\n"
+      .write(to: bad, atomically: true, encoding: .utf8)
+    let result = try CommandRunner.run(["places", "--places", bad.path])
+    XCTAssertNotEqual(result.status, 0)
+    XCTAssertTrue(
+      result.stderr.contains("register.csv:2:7: planned_places is \"lots\""), result.stderr)
+  }
+}
