@@ -24,6 +24,9 @@ build: deps
 demo: build
 	@echo "== West Sussex EHCP forecast by setting type (SampleData/) =="
 	$(BIN_DEBUG) forecast --la E10000032 --horizon 5
+	@echo "== West Sussex places against the illustrative register, and the strategy dashboard =="
+	$(BIN_DEBUG) places --la E10000032
+	$(BIN_DEBUG) dashboard --la E10000032
 	@if [ -d "$(NIST)" ]; then echo "== NIST StRD certification =="; $(BIN_DEBUG) selftest --nist $(NIST); fi
 
 test: deps
