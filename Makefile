@@ -22,12 +22,14 @@ build: deps
 	$(SWIFT) build
 
 demo: build
+	@if [ -d "$(NIST)" ]; then echo "== NIST StRD certification of the least-squares core =="; $(BIN_DEBUG) selftest --nist $(NIST); fi
 	@echo "== West Sussex EHCP forecast by setting type (SampleData/) =="
 	$(BIN_DEBUG) forecast --la E10000032 --horizon 5
 	@echo "== West Sussex places against the illustrative register, and the strategy dashboard =="
 	$(BIN_DEBUG) places --la E10000032
 	$(BIN_DEBUG) dashboard --la E10000032
-	@if [ -d "$(NIST)" ]; then echo "== NIST StRD certification =="; $(BIN_DEBUG) selftest --nist $(NIST); fi
+	@echo "== Business case: a new 100-place special school from September 2027, against the baseline =="
+	$(BIN_DEBUG) scenario compare Models/scenarios/baseline.yaml Models/scenarios/new-special-school-2027.yaml --la E10000032 --horizon 10
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -13,6 +13,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK"),
@@ -20,7 +21,10 @@ let package = Package(
     .target(name: "PlacePlanning", dependencies: ["ForecastCore"]),
     .target(
       name: "PlacePlanningIO",
-      dependencies: ["PlacePlanning", "ForecastCore", .product(name: "CSV", package: "CSV.swift")]),
+      dependencies: [
+        "PlacePlanning", "ForecastCore", .product(name: "CSV", package: "CSV.swift"),
+        .product(name: "Yams", package: "Yams"),
+      ]),
     .executableTarget(
       name: "placeplan",
       dependencies: [
@@ -33,7 +37,8 @@ let package = Package(
       name: "PlacePlanningTests",
       dependencies: ["PlacePlanning", "PlacePlanningIO", "PlacePlanTestSupport"]),
     .testTarget(
-      name: "PlacePlanningIOTests", dependencies: ["PlacePlanningIO", "PlacePlanTestSupport"]),
+      name: "PlacePlanningIOTests",
+      dependencies: ["PlacePlanningIO", "ForecastCore", "PlacePlanTestSupport"]),
     .testTarget(name: "PlaceplanCLITests", dependencies: ["PlacePlanTestSupport"]),
   ]
 )

@@ -34,4 +34,10 @@ public struct SplitLogNormal: Sendable, Equatable {
     guard sigma > 0 else { return distance < 0 ? 1 : 0 }
     return 1 - Normal.cdf(distance / sigma)
   }
+
+  /// The value at standard normal deviate `z`: `m · exp(z σ)`, σ the spread of the side `z`
+  /// falls on.
+  public func value(atStandardNormal z: Double) -> Double {
+    median * exp(z * (z < 0 ? sigmaBelow : sigmaAbove))
+  }
 }

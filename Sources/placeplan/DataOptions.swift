@@ -37,7 +37,11 @@ struct DataOptions: ParsableArguments {
   /// the same path beside the package the executable was built in.
   static func resolve(_ path: String) -> String {
     let manager = FileManager.default
-    if manager.fileExists(atPath: path) || !path.hasPrefix("SampleData/") { return path }
+    if manager.fileExists(atPath: path)
+      || !(path.hasPrefix("SampleData/") || path.hasPrefix("Models/"))
+    {
+      return path
+    }
     var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
     for _ in 0..<6 {
       let candidate = folder.appendingPathComponent(path).path

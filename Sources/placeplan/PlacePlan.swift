@@ -9,6 +9,7 @@ struct PlacePlan: ParsableCommand {
     abstract: "Forecast EHCP caseload by setting type and plan specialist places.",
     version: PlacePlanVersion.current,
     subcommands: [
-      Forecast.self, Backtest.self, Places.self, DashboardCommand.self, SelfTest.self, Bench.self,
+      Forecast.self, Backtest.self, Places.self, DashboardCommand.self, Costs.self,
+      ScenarioCommand.self, SelfTest.self, Bench.self,
     ])
 }

@@ -1,3 +1,4 @@
+import ForecastCore
 import PlacePlanTestSupport
 import PlacePlanning
 import XCTest

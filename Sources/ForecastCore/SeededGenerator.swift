@@ -1,0 +1,27 @@
+/// A seeded pseudo-random generator (SplitMix64, Steele, Lea and Flood 2014): the same seed
+/// gives the same sequence on every machine, so Monte Carlo output is reproducible.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+  private var state: UInt64
+
+  public init(seed: UInt64) { state = seed }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// A uniform draw in [0, 1) with 53 random bits.
+  public mutating func uniform() -> Double {
+    Double(next() >> 11) * 0x1.0p-53
+  }
+
+  /// A standard normal draw, by inverting the normal distribution function.
+  public mutating func standardNormal() -> Double {
+    var u = uniform()
+    while u <= 0 { u = uniform() }
+    return Normal.quantile(u)
+  }
+}

@@ -1,0 +1,232 @@
+import PlacePlanning
+
+/// Writes cost projections (with Monte Carlo bands) and scenario comparisons.
+public enum CostsWriter {
+  public static let costsHeader =
+    "la_code,scenario,academic_year,kind,measure,value,lower80,upper80"
+
+  static func decimals(_ key: String) -> Int {
+    key.hasSuffix("_cost") || key.contains("_cost_") ? 0 : 1
+  }
+
+  public static func costsCSV(
+    laCode: String, scenario: String, years: [CostYear],
+    bands: [AcademicYear: [String: CostSimulation.Band]]
+  ) -> String {
+    var lines = [costsHeader]
+    for year in years {
+      for (key, value) in year.detailedMeasures {
+        let band = bands[year.academicYear]?[key]
+        let places = decimals(key)
+        lines.append(
+          CSVFormat.line([
+            CSVFormat.text(laCode), CSVFormat.text(scenario), year.academicYear.description,
+            year.kind.rawValue, key, CSVFormat.number(value, decimals: places),
+            CSVFormat.number(band?.lower80, decimals: places),
+            CSVFormat.number(band?.upper80, decimals: places),
+          ]))
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  public static func costsTable(
+    laName: String, scenario: Scenario, years: [CostYear],
+    bands: [AcademicYear: [String: CostSimulation.Band]], draws: Int, seed: UInt64,
+    provenance: Provenance
+  ) -> String {
+    var out =
+      "\(laName): costs, scenario \(scenario.name) (£ cash; 80% band from \(draws) draws, seed \(seed))\n"
+    let header = ["measure"] + years.map { "\($0.academicYear)" }
+    let keys = years.first?.detailedMeasures.map(\.key) ?? []
+    var body: [[String]] = []
+    for key in keys {
+      var row = [key]
+      for year in years {
+        let value = year.detailedMeasures.first { $0.key == key }?.value
+        var cell = value.map(ForecastWriter.grouped) ?? ""
+        if let band = bands[year.academicYear]?[key], band.upper80 > band.lower80 {
+          cell +=
+            " (\(ForecastWriter.grouped(band.lower80)) to \(ForecastWriter.grouped(band.upper80)))"
+        }
+        row.append(cell)
+      }
+      body.append(row)
+    }
+    out += TextTable.render(header: header, rows: body, rightAligned: Set(1..<header.count))
+    out += "\n" + ForecastWriter.footer(provenance)
+    return out
+  }
+
+  public static func costsJSON(
+    laCode: String, scenario: String, years: [CostYear],
+    bands: [AcademicYear: [String: CostSimulation.Band]], provenance: Provenance
+  ) -> String {
+    struct Measure: Encodable {
+      let value: Double?
+      let lower80: Double?
+      let upper80: Double?
+    }
+    struct Year: Encodable {
+      let academicYear: String
+      let kind: String
+      let measures: [String: Measure]
+    }
+    struct Document: Encodable {
+      let provenance: Provenance
+      let laCode: String
+      let scenario: String
+      let years: [Year]
+    }
+    let encoded = years.map { year in
+      Year(
+        academicYear: year.academicYear.description, kind: year.kind.rawValue,
+        measures: Dictionary(
+          uniqueKeysWithValues: year.detailedMeasures.map { key, value in
+            let band = bands[year.academicYear]?[key]
+            return (
+              key,
+              Measure(
+                value: value.map { $0.rounded() }, lower80: band.map { $0.lower80.rounded() },
+                upper80: band.map { $0.upper80.rounded() })
+            )
+          }))
+    }
+    return ForecastWriter.encode(
+      Document(provenance: provenance, laCode: laCode, scenario: scenario, years: encoded))
+  }
+
+  // MARK: - Scenario comparison
+
+  public static let compareHeader = "scenario,academic_year,measure,value,difference_vs_first"
+
+  public static func compareCSV(_ comparison: ScenarioComparison) -> String {
+    var lines = [compareHeader]
+    let first = comparison.entries.first
+    for entry in comparison.entries {
+      for (index, year) in entry.years.enumerated() {
+        for (key, value) in year.measures {
+          let base = first.flatMap {
+            index < $0.years.count ? $0.years[index].measures.first { $0.key == key }?.value : nil
+          }
+          let difference = value.flatMap { value in base.map { value - $0 } }
+          lines.append(
+            CSVFormat.line([
+              CSVFormat.text(entry.scenario.name), year.academicYear.description, key,
+              CSVFormat.number(value, decimals: decimals(key)),
+              CSVFormat.number(difference, decimals: decimals(key)),
+            ]))
+        }
+      }
+      let npvDifference = first.map { entry.presentValueOfTotalCost - $0.presentValueOfTotalCost }
+      lines.append(
+        CSVFormat.line([
+          CSVFormat.text(entry.scenario.name), "total", "npv_total_cost",
+          CSVFormat.number(entry.presentValueOfTotalCost, decimals: 0),
+          CSVFormat.number(npvDifference, decimals: 0),
+        ]))
+      lines.append(
+        CSVFormat.line([
+          CSVFormat.text(entry.scenario.name), "total", "payback_year",
+          payback(entry, isFirst: entry.scenario.name == first?.scenario.name), "",
+        ]))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func payback(_ entry: ScenarioComparison.Entry, isFirst: Bool) -> String {
+    if isFirst { return "n/a" }
+    if entry.neverCostsMore { return "immediate" }
+    return entry.paybackYear?.description ?? "not within horizon"
+  }
+
+  public static func compareTable(
+    _ comparison: ScenarioComparison, laName: String, provenance: Provenance
+  ) -> String {
+    var out = "\(laName): scenarios compared (£ cash by year; NPV at 2024/25 prices)\n"
+    guard let first = comparison.entries.first else { return out }
+    let years = first.years.map(\.academicYear)
+    for entry in comparison.entries {
+      out += "\n\(entry.scenario.name): \(entry.scenario.description)\n"
+      let header = ["measure"] + years.map(\.description)
+      var body: [[String]] = []
+      for key in first.years.first?.measures.map(\.key) ?? [] {
+        var row = [key]
+        for (index, year) in entry.years.enumerated() {
+          let value = year.measures.first { $0.key == key }?.value
+          var cell = value.map(ForecastWriter.grouped) ?? ""
+          if entry.scenario.name != first.scenario.name, let value,
+            let base = first.years[index].measures.first(where: { $0.key == key })?.value,
+            value != base
+          {
+            let difference = value - base
+            cell += " (\(difference > 0 ? "+" : "")\(ForecastWriter.grouped(difference)))"
+          }
+          row.append(cell)
+        }
+        body.append(row)
+      }
+      out += TextTable.render(header: header, rows: body, rightAligned: Set(1..<header.count))
+    }
+    out +=
+      "\nSummary over \(years.first.map(String.init(describing:)) ?? "")-\(years.last.map(String.init(describing:)) ?? "")\n"
+    let header = [
+      "scenario", "NPV of total cost", "difference vs \(first.scenario.name)", "payback",
+    ]
+    let body = comparison.entries.map { entry in
+      [
+        entry.scenario.name, "£" + ForecastWriter.grouped(entry.presentValueOfTotalCost),
+        entry.scenario.name == first.scenario.name
+          ? ""
+          : "£"
+            + ForecastWriter.grouped(entry.presentValueOfTotalCost - first.presentValueOfTotalCost),
+        payback(entry, isFirst: entry.scenario.name == first.scenario.name),
+      ]
+    }
+    out += TextTable.render(header: header, rows: body, rightAligned: [1, 2])
+    out +=
+      "Payback: the first year by which the discounted saving against \(first.scenario.name) has repaid what the scenario cost more (capital included).\n\n"
+    out += ForecastWriter.footer(provenance)
+    return out
+  }
+
+  public static func compareJSON(_ comparison: ScenarioComparison, provenance: Provenance) -> String
+  {
+    struct Year: Encodable {
+      let academicYear: String
+      let measures: [String: Double?]
+    }
+    struct Entry: Encodable {
+      let scenario: String
+      let description: String
+      let rationale: String
+      let years: [Year]
+      let npvTotalCost: Double
+      let npvDifferenceVsFirst: Double
+      let paybackYear: String
+    }
+    struct Document: Encodable {
+      let provenance: Provenance
+      let scenarios: [Entry]
+    }
+    let first = comparison.entries.first
+    let entries = comparison.entries.map { entry in
+      Entry(
+        scenario: entry.scenario.name, description: entry.scenario.description,
+        rationale: entry.scenario.rationale,
+        years: entry.years.map { year in
+          Year(
+            academicYear: year.academicYear.description,
+            measures: Dictionary(
+              uniqueKeysWithValues: year.measures.map {
+                ($0.key, $0.value.map { ($0 * 10).rounded() / 10 })
+              }))
+        },
+        npvTotalCost: entry.presentValueOfTotalCost.rounded(),
+        npvDifferenceVsFirst: (entry.presentValueOfTotalCost - (first?.presentValueOfTotalCost ?? 0))
+          .rounded(),
+        paybackYear: payback(entry, isFirst: entry.scenario.name == first?.scenario.name))
+    }
+    return ForecastWriter.encode(Document(provenance: provenance, scenarios: entries))
+  }
+}

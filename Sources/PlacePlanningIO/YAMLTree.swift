@@ -1,0 +1,129 @@
+import Foundation
+import PlacePlanning
+import Yams
+
+/// A YAML document read with Yams, with typed look-ups that report file, line, key and the
+/// valid values when something is wrong.
+struct YAMLTree {
+  let file: String
+  let root: Node
+
+  /// Reads and parses a YAML file.
+  static func load(path: String) throws(InputError) -> YAMLTree {
+    let name = (path as NSString).lastPathComponent
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw .cannotRead(file: path, reason: (error as NSError).localizedDescription)
+    }
+    return try parse(text: text, file: name)
+  }
+
+  static func parse(text: String, file: String) throws(InputError) -> YAMLTree {
+    do {
+      guard let root = try Yams.compose(yaml: text) else { throw InputError.empty(file: file) }
+      return YAMLTree(file: file, root: root)
+    } catch let error as InputError {
+      throw error
+    } catch let error as YamlError {
+      switch error {
+      case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+        .composer(_, let problem, let mark, _):
+        throw .invalid(
+          file: file, line: mark.line, column: mark.column, problem: "YAML syntax: \(problem)",
+          fix: "check indentation and quoting on that line")
+      case .duplicatedKeysInMapping(let duplicates, let context):
+        throw .invalid(
+          file: file, line: context.mark.line, column: context.mark.column,
+          problem: "keys given twice: \(duplicates.joined(separator: ", "))",
+          fix: "keep one of each")
+      default:
+        throw .malformedCSV(file: file, line: 0, reason: "\(error)")
+      }
+    } catch {
+      throw .malformedCSV(file: file, line: 0, reason: "\(error)")
+    }
+  }
+
+  /// A problem at a node.
+  func failure(_ node: Node?, _ problem: String, fix: String) -> InputError {
+    .invalid(
+      file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column, problem: problem,
+      fix: fix)
+  }
+
+  /// The keys and values of a mapping, checked against the allowed keys.
+  func mapping(_ node: Node, path: String, allowed: [String]) throws(InputError) -> [String: Node] {
+    guard let mapping = node.mapping else {
+      throw failure(
+        node, "\(path) should be a mapping of keys to values", fix: "use key: value lines")
+    }
+    var result: [String: Node] = [:]
+    for (key, value) in mapping {
+      let name = key.string ?? ""
+      guard allowed.contains(name) else {
+        throw failure(
+          key, "unknown key \"\(name)\" in \(path)",
+          fix: "use \(allowed.joined(separator: ", "))")
+      }
+      result[name] = value
+    }
+    return result
+  }
+
+  /// A required child of a mapping.
+  func require(_ values: [String: Node], _ key: String, in parent: Node, path: String)
+    throws(InputError) -> Node
+  {
+    guard let node = values[key] else {
+      throw failure(parent, "\(path) has no \"\(key)\"", fix: "add \(key):")
+    }
+    return node
+  }
+
+  /// A number within a range.
+  func number(_ node: Node, path: String, range: ClosedRange<Double>) throws(InputError) -> Double {
+    guard let value = node.float ?? node.int.map(Double.init), value.isFinite else {
+      throw failure(
+        node, "\(path) is \"\(node.string ?? "")\", not a number", fix: "write a number such as 0.5"
+      )
+    }
+    guard range.contains(value) else {
+      throw failure(
+        node, "\(path) is \(value), outside \(range.lowerBound)-\(range.upperBound)",
+        fix: "use a value from \(range.lowerBound) to \(range.upperBound)")
+    }
+    return value
+  }
+
+  /// A string.
+  func string(_ node: Node, path: String) throws(InputError) -> String {
+    guard let value = node.string else {
+      throw failure(
+        node, "\(path) should be text", fix: "write it as text, quoted if it has a colon")
+    }
+    return value
+  }
+
+  /// An academic year such as 2026/27.
+  func academicYear(_ node: Node, path: String) throws(InputError) -> AcademicYear {
+    guard let text = node.string, let year = AcademicYear(parsing: text) else {
+      throw failure(
+        node, "\(path) is \"\(node.string ?? "")\", not an academic year",
+        fix: "write it quoted, like \"2027/28\"")
+    }
+    return year
+  }
+
+  /// A setting type from a list of valid ones.
+  func setting(_ node: Node, path: String, valid: [SettingType]) throws(InputError) -> SettingType {
+    guard let text = node.string, let setting = SettingType(rawValue: text), valid.contains(setting)
+    else {
+      throw failure(
+        node, "\(path) is \"\(node.string ?? "")\"",
+        fix: "use one of \(valid.map(\.rawValue).joined(separator: ", "))")
+    }
+    return setting
+  }
+}

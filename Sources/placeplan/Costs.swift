@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import PlacePlanning
+import PlacePlanningIO
+
+extension PlacePlan {
+  /// `placeplan costs`: INMS, transport and state specialist costs with Monte Carlo bands.
+  struct Costs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Project INMS, SEN transport and state specialist place costs, with 80% bands.",
+      discussion: """
+        Per academic year: INMS placements after overflow and their fees, transported \
+        children and transport cost by setting type, state special and RP place costs, \
+        capital. Bands come from a seeded Monte Carlo over the demand forecast and every \
+        cost assumption's range in the cost model; the same seed gives the same output.
+        """)
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var placesOptions: PlacesOptions
+    @OptionGroup var costOptions: CostOptions
+
+    @Option(
+      help: ArgumentHelp("Scenario YAML to apply (default: the baseline).", valueName: "file"))
+    var scenario: String?
+
+    @Option(help: "Monte Carlo draws.")
+    var draws: Int = 1000
+
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 20_250_101
+
+    func validate() throws {
+      guard (1...100_000).contains(draws) else {
+        throw ValidationError("--draws must be 1 to 100000, got \(draws)")
+      }
+      if data.la.lowercased() == "all" {
+        throw ValidationError("--la all is not supported for costs; name one LA")
+      }
+    }
+
+    func run() throws {
+      let inputs = try LoadedInputs.load(
+        data, population: model.method.needsPopulation || model.method.usesPlan,
+        requests: model.method.usesPlan, projection: nil)
+      let register = try PlacesRegisterInput.load(placesOptions.places)
+      let costModels = try costOptions.load()
+      let chosen = try scenario.map { try CostOptions.scenarios([$0])[0] } ?? .baseline
+      guard let forecast = try inputs.forecasts(data.la, model: model).first else {
+        throw ExitCode.failure
+      }
+      let codes = inputs.history.find(forecast.laCode)?.codes ?? [forecast.laCode]
+      let projector = CostProjector(
+        model: costModels.model(for: codes), register: register, codes: codes,
+        overflowShare: placesOptions.overflowShare)
+      let years = projector.project(forecast, scenario: chosen)
+      let bands = CostSimulation(projector: projector).run(
+        forecast, scenario: chosen, draws: draws, seed: seed)
+      var parameters = model.parameters(la: data.la)
+      parameters["scenario"] = chosen.name
+      parameters["draws"] = String(draws)
+      parameters["seed"] = String(seed)
+      parameters["overflow_share"] = String(placesOptions.overflowShare)
+      parameters["prices"] = "cash of each year, each cost line uprated by its own inflation"
+      let provenance = Provenance(
+        command: "costs",
+        inputs: inputs.provenance + [
+          Provenance.Input(
+            role: "places", file: DataOptions.resolve(placesOptions.places),
+            layout: "places register"),
+          Provenance.Input(
+            role: "costs", file: DataOptions.resolve(costOptions.costs), layout: "cost model YAML"),
+        ]
+          + (scenario.map {
+            [Provenance.Input(role: "scenario", file: $0, layout: "scenario YAML")]
+          } ?? []),
+        parameters: parameters)
+      let text: String
+      switch data.format {
+      case .csv:
+        text = CostsWriter.costsCSV(
+          laCode: forecast.laCode, scenario: chosen.name, years: years, bands: bands)
+      case .json:
+        text = CostsWriter.costsJSON(
+          laCode: forecast.laCode, scenario: chosen.name, years: years, bands: bands,
+          provenance: provenance)
+      case .table:
+        text = CostsWriter.costsTable(
+          laName: forecast.laName, scenario: chosen, years: years, bands: bands, draws: draws,
+          seed: seed, provenance: provenance)
+      }
+      do {
+        try Output.emit(text, to: data.out)
+      } catch {
+        Output.warn("\(error)")
+        throw ExitCode.failure
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import PlacePlanning
+import PlacePlanningIO
+
+extension PlacePlan {
+  /// `placeplan scenario`: business-case scenarios.
+  struct ScenarioCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "scenario", abstract: "Business-case scenarios.",
+      subcommands: [Compare.self])
+  }
+}
+
+extension PlacePlan.ScenarioCommand {
+  /// `placeplan scenario compare A.yaml B.yaml …`.
+  struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Compare scenarios side by side: costs by year, differences, NPV and payback.",
+      discussion: """
+        Per year: demand, places, shortfall/excess, INMS placements, INMS cost, transport \
+        cost, state special and RP costs, capital, revenue and total cost; then the \
+        differences against the first scenario, the net present value of total cost \
+        (Green Book 3.5% real, at 2024/25 prices) and the payback year.
+        """)
+
+    @Argument(help: "Scenario YAML files; the first is the comparison point.")
+    var files: [String]
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var placesOptions: PlacesOptions
+    @OptionGroup var costOptions: CostOptions
+
+    func validate() throws {
+      guard files.count >= 2 else { throw ValidationError("give at least two scenario files") }
+      if data.la.lowercased() == "all" {
+        throw ValidationError("--la all is not supported for scenario compare; name one LA")
+      }
+    }
+
+    func run() throws {
+      let scenarios = try CostOptions.scenarios(files)
+      let inputs = try LoadedInputs.load(
+        data, population: model.method.needsPopulation || model.method.usesPlan,
+        requests: model.method.usesPlan, projection: nil)
+      let register = try PlacesRegisterInput.load(placesOptions.places)
+      let costModels = try costOptions.load()
+      guard let forecast = try inputs.forecasts(data.la, model: model).first else {
+        throw ExitCode.failure
+      }
+      let codes = inputs.history.find(forecast.laCode)?.codes ?? [forecast.laCode]
+      let projector = CostProjector(
+        model: costModels.model(for: codes), register: register, codes: codes,
+        overflowShare: placesOptions.overflowShare)
+      let comparison = ScenarioComparison(
+        scenarios: scenarios, forecast: forecast, projector: projector)
+      var parameters = model.parameters(la: data.la)
+      parameters["scenarios"] = scenarios.map(\.name).joined(separator: ", ")
+      parameters["overflow_share"] = String(placesOptions.overflowShare)
+      parameters["npv"] =
+        "cash deflated by general inflation to 2024/25 prices, discounted at the Green Book real rate"
+      let provenance = Provenance(
+        command: "scenario compare",
+        inputs: inputs.provenance + [
+          Provenance.Input(
+            role: "places", file: DataOptions.resolve(placesOptions.places),
+            layout: "places register"),
+          Provenance.Input(
+            role: "costs", file: DataOptions.resolve(costOptions.costs), layout: "cost model YAML"),
+        ] + files.map { Provenance.Input(role: "scenario", file: $0, layout: "scenario YAML") },
+        parameters: parameters)
+      let text: String
+      switch data.format {
+      case .csv: text = CostsWriter.compareCSV(comparison)
+      case .json: text = CostsWriter.compareJSON(comparison, provenance: provenance)
+      case .table:
+        text = CostsWriter.compareTable(comparison, laName: forecast.laName, provenance: provenance)
+      }
+      do {
+        try Output.emit(text, to: data.out)
+      } catch {
+        Output.warn("\(error)")
+        throw ExitCode.failure
+      }
+    }
+  }
+}
