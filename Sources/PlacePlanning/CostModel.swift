@@ -1,3 +1,5 @@
+import Foundation
+
 /// The unit costs placeplan projects with, each with its range and source.
 ///
 /// Cash figures are in the money of each year (each line uprated by its own inflation);
@@ -59,6 +61,28 @@ public struct CostModel: Sendable {
       specialTopUp: specialTopUp, rpPlaceFunding: rpPlaceFunding, rpTopUp: rpTopUp,
       capitalNewSchoolPerPlace: capitalNewSchoolPerPlace,
       capitalExpansionPerPlace: capitalExpansionPerPlace, regionalFactor: factor)
+  }
+
+  /// The same model with the INMS fee set from an LA's own average `value` at `priceYear`,
+  /// uprated to the price base at the fee's inflation; the range keeps its proportions.
+  public func calibratingINMSFee(_ value: Double, priceYear: AcademicYear, source: String)
+    -> CostModel
+  {
+    let fee = inmsFeePerPlacement
+    let uprated =
+      value * pow(1 + fee.annualInflation, Double(priceBase.startYear - priceYear.startYear))
+    let scale = fee.value > 0 ? uprated / fee.value : 1
+    let calibrated = CostAssumption(
+      value: uprated, low: fee.low * scale, high: fee.high * scale, priceYear: priceBase,
+      annualInflation: fee.annualInflation,
+      source: "\(source), uprated at \(fee.annualInflation * 100)% a year")
+    return CostModel(
+      priceBase: priceBase, generalInflation: generalInflation, discountRate: discountRate,
+      inmsFeePerPlacement: calibrated, transportPerChild: transportPerChild,
+      transportedShare: transportedShare, specialPlaceFunding: specialPlaceFunding,
+      specialTopUp: specialTopUp, rpPlaceFunding: rpPlaceFunding, rpTopUp: rpTopUp,
+      capitalNewSchoolPerPlace: capitalNewSchoolPerPlace,
+      capitalExpansionPerPlace: capitalExpansionPerPlace, regionalFactor: regionalFactor)
   }
 
   /// Every assumption with its name, for the provenance and the Monte Carlo.

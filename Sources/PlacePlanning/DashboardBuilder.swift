@@ -17,9 +17,8 @@ public enum DashboardBuilder {
   ]
 
   public static func build(
-    forecast: LAForecast, capacity: [CapacityRow], yearsAhead: Int = 5,
-    costsNote: String =
-      "not yet estimated: placeplan has no cost model for this LA yet (INMS fees and transport costs are a later step)"
+    forecast: LAForecast, capacity: [CapacityRow], costs: [CostYear]? = nil, yearsAhead: Int = 5,
+    costsNote: String = "not estimated: no cost model given (--costs)"
   ) -> Dashboard {
     let censusYears = (0...yearsAhead).map { forecast.throughYear + $0 }
     let years = censusYears.map { AcademicYear(censusYear: $0) }
@@ -75,15 +74,20 @@ public enum DashboardBuilder {
           unit: "places", values: rowsByYear.map { $0?.shortfallExcess },
           note: placesNote ?? "planned places − demand"))
     }
-    let empty = [Double?](repeating: nil, count: censusYears.count)
+    func cost(_ pick: (CostYear) -> Double) -> [Double?] {
+      censusYears.map { year in costs?.first { $0.academicYear.censusYear == year }.map(pick) }
+    }
+    let costed = costs != nil
     rows.append(
       Dashboard.Row(
-        key: "inms_expenditure", label: "INMS expenditure", unit: "pounds", values: empty,
-        note: costsNote))
+        key: "inms_expenditure", label: "INMS expenditure", unit: "pounds",
+        values: cost(\.inmsCost),
+        note: costed ? "INMS placements after overflow × average fee, £ cash" : costsNote))
     rows.append(
       Dashboard.Row(
-        key: "sen_transport_cost", label: "SEN transport cost", unit: "pounds", values: empty,
-        note: costsNote))
+        key: "sen_transport_cost", label: "SEN transport cost", unit: "pounds",
+        values: cost(\.transportCost),
+        note: costed ? "children transported × cost per transported child, £ cash" : costsNote))
     var notes = [
       "EHCPs by setting type are placed numbers where a places register is given: state special and RP capped at planned places, the overflow added to INMS"
     ]

@@ -8,10 +8,34 @@ struct CostOptions: ParsableArguments {
     help: ArgumentHelp("Cost model YAML (unit costs with ranges and sources).", valueName: "file"))
   var costs: String = "Models/costs.yaml"
 
+  @Option(
+    help: ArgumentHelp(
+      "Calibrate the INMS fee to the LA from the DfE High needs benchmarking extract (2021-22), uprated to the price base.",
+      valueName: "file"))
+  var calibrateInms: String?
+
   /// Reads the cost model, reporting a located error and failing on bad input.
   func load() throws -> CostModelSet {
     do {
       return try CostModelReader.read(path: DataOptions.resolve(costs))
+    } catch {
+      Output.warn("\(error)")
+      throw ExitCode.failure
+    }
+  }
+
+  /// The cost model for an LA, with its regional factor and, when asked, its own INMS fee.
+  func model(_ models: CostModelSet, codes: [String], laName: String) throws -> CostModel {
+    let model = models.model(for: codes)
+    guard let calibrateInms else { return model }
+    do {
+      let perPlacement = try FinanceReader.inmsCostPerPlacement(
+        path: DataOptions.resolve(calibrateInms), laName: laName)
+      return model.calibratingINMSFee(
+        perPlacement, priceYear: AcademicYear(startYear: 2021),
+        source:
+          "\(laName): NMSS/independent top-up ÷ INMS placements, DfE High needs benchmarking 2021-22 (\(calibrateInms))"
+      )
     } catch {
       Output.warn("\(error)")
       throw ExitCode.failure

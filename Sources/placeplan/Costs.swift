@@ -51,7 +51,8 @@ extension PlacePlan {
       }
       let codes = inputs.history.find(forecast.laCode)?.codes ?? [forecast.laCode]
       let projector = CostProjector(
-        model: costModels.model(for: codes), register: register, codes: codes,
+        model: try costOptions.model(costModels, codes: codes, laName: forecast.laName),
+        register: register, codes: codes,
         overflowShare: placesOptions.overflowShare)
       let years = projector.project(forecast, scenario: chosen)
       let bands = CostSimulation(projector: projector).run(

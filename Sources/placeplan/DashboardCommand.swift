@@ -12,13 +12,14 @@ extension PlacePlan {
       discussion: """
         Rows: total EHCPs 0-25; number and % of all EHCPs by setting type (placed numbers \
         after INMS overflow); planned places (special, SSC/RP); utilisation %; \
-        shortfall/excess; INMS expenditure and SEN transport cost (empty, with the reason, \
-        until a cost model is given).
+        shortfall/excess; INMS expenditure and SEN transport cost (baseline scenario, £ cash, \
+        from the cost model).
         """)
 
     @OptionGroup var data: DataOptions
     @OptionGroup var model: ModelOptions
     @OptionGroup var placesOptions: PlacesOptions
+    @OptionGroup var costOptions: CostOptions
 
     func run() throws {
       let inputs = try LoadedInputs.load(
@@ -28,12 +29,18 @@ extension PlacePlan {
       var options = model
       options.horizon = max(model.horizon, 5)
       let forecasts = try inputs.forecasts(data.la, model: options)
+      let costModels = try costOptions.load()
       let planner = CapacityPlanner(overflowShare: placesOptions.overflowShare)
-      let dashboards = forecasts.map { forecast in
+      let dashboards = try forecasts.map { forecast in
         let codes = inputs.history.find(forecast.laCode)?.codes ?? [forecast.laCode]
+        let projector = CostProjector(
+          model: try costOptions.model(costModels, codes: codes, laName: forecast.laName),
+          register: register, codes: codes,
+          overflowShare: placesOptions.overflowShare)
         return DashboardBuilder.build(
           forecast: forecast,
-          capacity: planner.plan(forecast: forecast, register: register, codes: codes))
+          capacity: planner.plan(forecast: forecast, register: register, codes: codes),
+          costs: projector.project(forecast, scenario: .baseline))
       }
       var parameters = options.parameters(la: data.la)
       parameters["overflow_share"] = String(placesOptions.overflowShare)
@@ -42,7 +49,9 @@ extension PlacePlan {
         inputs: inputs.provenance + [
           Provenance.Input(
             role: "places", file: DataOptions.resolve(placesOptions.places),
-            layout: "places register")
+            layout: "places register"),
+          Provenance.Input(
+            role: "costs", file: DataOptions.resolve(costOptions.costs), layout: "cost model YAML"),
         ], parameters: parameters)
       let text: String
       switch data.format {

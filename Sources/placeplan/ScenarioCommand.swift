@@ -51,7 +51,8 @@ extension PlacePlan.ScenarioCommand {
       }
       let codes = inputs.history.find(forecast.laCode)?.codes ?? [forecast.laCode]
       let projector = CostProjector(
-        model: costModels.model(for: codes), register: register, codes: codes,
+        model: try costOptions.model(costModels, codes: codes, laName: forecast.laName),
+        register: register, codes: codes,
         overflowShare: placesOptions.overflowShare)
       let comparison = ScenarioComparison(
         scenarios: scenarios, forecast: forecast, projector: projector)
