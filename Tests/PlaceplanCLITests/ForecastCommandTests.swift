@@ -267,3 +267,61 @@ final class PlacesCommandTests: XCTestCase {
       result.stderr.contains("register.csv:2:7: planned_places is \"lots\""), result.stderr)
   }
 }
+
+final class CostsCommandTests: XCTestCase {
+  func testScenarioCompareCSV() throws {
+    let result = try CommandRunner.run([
+      "scenario", "compare", "Models/scenarios/baseline.yaml",
+      "Models/scenarios/new-special-school-2027.yaml",
+      "--horizon", "10", "--format", "csv",
+    ])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    XCTAssertEqual(lines.first, "scenario,academic_year,measure,value,difference_vs_first")
+    XCTAssertTrue(lines.contains { $0.hasPrefix("baseline,total,npv_total_cost,") })
+    XCTAssertTrue(lines.contains { $0.hasPrefix("new-special-school-2027,total,payback_year,") })
+    // Capital in 2026/27, the year before the school opens; 100 more places from 2027/28.
+    XCTAssertTrue(
+      lines.contains {
+        $0.hasPrefix("new-special-school-2027,2026/27,capital_cost,") && !$0.hasSuffix(",0")
+      })
+    XCTAssertTrue(
+      lines.contains {
+        $0.hasPrefix("new-special-school-2027,2027/28,places_special_state,")
+          && $0.hasSuffix(",100.0")
+      })
+  }
+
+  func testCostsAreByteIdenticalForOneSeed() throws {
+    let arguments = ["costs", "--draws", "300", "--seed", "42", "--format", "csv"]
+    let first = try CommandRunner.run(arguments)
+    let second = try CommandRunner.run(arguments)
+    XCTAssertEqual(first.status, 0, first.stderr)
+    XCTAssertEqual(first.stdout, second.stdout)
+    XCTAssertTrue(
+      first.stdout.hasPrefix("la_code,scenario,academic_year,kind,measure,value,lower80,upper80\n"))
+    XCTAssertTrue(first.stdout.contains("E10000032,baseline,2024/25,actual,inms_cost,58816000,"))
+    let other = try CommandRunner.run([
+      "costs", "--draws", "300", "--seed", "43", "--format", "csv",
+    ])
+    XCTAssertNotEqual(first.stdout, other.stdout)
+  }
+
+  func testBadScenarioIsLocated() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let bad = folder.appendingPathComponent("bad.yaml")
+    try "name: bad\ninms_to_state:\n  share: 0.3\n  from: \"2027/28\"\n  to: inms\n".write(
+      to: bad, atomically: true, encoding: .utf8)
+    let result = try CommandRunner.run([
+      "scenario", "compare", "Models/scenarios/baseline.yaml", bad.path,
+    ])
+    XCTAssertNotEqual(result.status, 0)
+    XCTAssertTrue(
+      result.stderr.contains(
+        "bad.yaml:5:7: inms_to_state.to is \"inms\"; fix: use one of special_state, rp_sen_unit"),
+      result.stderr)
+  }
+}
