@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN_DEBUG = $$($(SWIFT) build --show-bin-path)/placeplan
 BIN_RELEASE = $$($(SWIFT) build -c release --show-bin-path)/placeplan
 
-.PHONY: deps build demo test bench selftest clean format lint
+.PHONY: deps build demo test bench selftest report-check clean format lint
 
 deps:
 	@if dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
@@ -48,6 +48,18 @@ bench: deps
 	  time ($(BIN_RELEASE) forecast --la all --method prevalence --format csv > /dev/null 2>&1)
 	@TIMEFORMAT="backtest --la all (7 origins, 5 horizons, 8 methods, whole process): %R s wall"; \
 	  time ($(BIN_RELEASE) backtest --la all --format csv > /dev/null 2>&1)
+
+# Renders the HTML report with headless Chromium (Debian's chromium) to PNG pages for a
+# person to look at: out/report.html, out/report.png.
+report-check: build
+	@command -v chromium >/dev/null 2>&1 || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
+	mkdir -p out
+	$(BIN_DEBUG) report --la E10000032 --scenario Models/scenarios/new-special-school-2027.yaml \
+	  --scenario Models/scenarios/rp-expansion.yaml --scenario Models/scenarios/travel-training.yaml \
+	  --out out/report.html
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=900,9000 \
+	  --screenshot=out/report.png file://$$(pwd)/out/report.html 2>/dev/null
+	@echo "report-check: out/report.html rendered to out/report.png"
 
 format:
 	$(SWIFT) format -i -r Sources Tests Package.swift

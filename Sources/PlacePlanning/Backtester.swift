@@ -49,10 +49,20 @@ public struct Backtester: Sendable {
 
   /// Scores every series and summarises by method, setting type and horizon. Methods that
   /// need a plan (`auto`, `pooled`) make it once per origin, from data up to that origin.
-  public func run(series: [CaseloadHistory.Series], options: Options) -> BacktestReport {
+  /// `progress` is told (done, total) after each origin and method.
+  public func run(
+    series: [CaseloadHistory.Series], options: Options,
+    progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+  ) -> BacktestReport {
     var cases: [Case] = []
+    let total = options.origins.count * options.methods.count
+    var done = 0
     for origin in options.origins {
       for method in options.methods {
+        defer {
+          done += 1
+          progress?(done, total)
+        }
         let plan = method.usesPlan ? forecaster.plan(method: method, through: origin) : nil
         for item in series {
           cases += score(item, method: method, origin: origin, plan: plan, options: options)

@@ -14,4 +14,18 @@ public struct LAForecast: Sendable {
   public let fits: [SettingType: String]
   /// What a reader must know: joins, cuts, fallbacks, population assumptions.
   public let notes: [String]
+
+  public init(
+    laCode: String, laName: String, throughYear: Int, censusYearsUsed: [Int],
+    method: ForecastMethod, rows: [ForecastRow], fits: [SettingType: String], notes: [String]
+  ) {
+    self.laCode = laCode
+    self.laName = laName
+    self.throughYear = throughYear
+    self.censusYearsUsed = censusYearsUsed
+    self.method = method
+    self.rows = rows
+    self.fits = fits
+    self.notes = notes
+  }
 }

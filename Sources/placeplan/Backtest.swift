@@ -62,7 +62,11 @@ extension PlacePlan {
       let backtester = Backtester(forecaster: inputs.forecaster)
       let options = Backtester.Options(
         origins: origins.range, horizons: horizons.range, methods: methods)
-      let report = backtester.run(series: selected, options: options)
+      let progress = Progress(label: "backtest")
+      let report = backtester.run(series: selected, options: options) { done, total in
+        progress.step("origins x methods", done, of: total)
+      }
+      progress.finish()
       guard !report.cases.isEmpty else {
         Output.warn(
           "nothing to score: no origin in \(origins.defaultValueDescription) has a later census")

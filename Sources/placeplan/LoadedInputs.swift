@@ -93,7 +93,9 @@ struct LoadedInputs {
       ? origin.map { forecaster.plan(method: model.method, through: $0) } : nil
     var forecasts: [LAForecast] = []
     var skipped = 0
-    for series in selected {
+    let progress = Progress(label: "forecast")
+    for (index, series) in selected.enumerated() {
+      if isAll { progress.step(series.laName, index + 1, of: selected.count) }
       do {
         forecasts.append(try forecaster.forecast(series, options: options, plan: plan))
       } catch {
@@ -101,6 +103,7 @@ struct LoadedInputs {
         Output.warn(isAll ? "skipped \(series.laCode) \(series.laName): \(error)" : "\(error)")
       }
     }
+    progress.finish()
     if forecasts.isEmpty {
       if isAll { Output.warn("no LA could be forecast") }
       throw ExitCode.failure

@@ -9,7 +9,7 @@ struct PlacePlan: ParsableCommand {
     abstract: "Forecast EHCP caseload by setting type and plan specialist places.",
     version: PlacePlanVersion.current,
     subcommands: [
-      Forecast.self, Backtest.self, Places.self, DashboardCommand.self, Costs.self,
+      Forecast.self, Backtest.self, Places.self, DashboardCommand.self, Costs.self, Report.self,
       ScenarioCommand.self, SelfTest.self, Bench.self,
     ])
 }

@@ -2,6 +2,10 @@ import Foundation
 import PlacePlanTestSupport
 import XCTest
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 /// End-to-end: the built binary, its stdout, stderr and exit code.
 final class ForecastCommandTests: XCTestCase {
   private let header =
@@ -323,5 +327,58 @@ final class CostsCommandTests: XCTestCase {
       result.stderr.contains(
         "bad.yaml:5:7: inms_to_state.to is \"inms\"; fix: use one of special_state, rp_sen_unit"),
       result.stderr)
+  }
+}
+
+final class ReportCommandTests: XCTestCase {
+  func testReportIsSelfContainedWithWellFormedCharts() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("report.html").path
+    let result = try CommandRunner.run([
+      "report", "--scenario", "Models/scenarios/new-special-school-2027.yaml", "--out", out,
+    ])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertFalse(
+      result.stderr.contains("\r"), "progress must stay quiet when stderr is not a terminal")
+    let html = try String(contentsOfFile: out, encoding: .utf8)
+    XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+    XCTAssertFalse(html.contains("<script"))
+    XCTAssertFalse(
+      html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))
+    for section in [
+      "Headline", "Demand: EHCPs by setting type", "Specialist places against demand",
+      "Costs and business cases", "How accurate has the forecast been?", "Strategy dashboard",
+      "Assumptions and their sources", "Data provenance",
+    ] {
+      XCTAssertTrue(html.contains(">\(section)</h2>"), section)
+    }
+    var svgs: [String] = []
+    var rest = Substring(html)
+    while let start = rest.range(of: "<svg "),
+      let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex)
+    {
+      svgs.append(String(rest[start.lowerBound..<end.upperBound]))
+      rest = rest[end.upperBound...]
+    }
+    XCTAssertGreaterThanOrEqual(svgs.count, 14)
+    for svg in svgs {
+      let parser = XMLParser(data: Data(svg.utf8))
+      XCTAssertTrue(parser.parse(), String(svg.prefix(200)))
+    }
+    for name in [
+      "Census (actual)", "Forecast (median)", "Planned places", "Overflow to INMS",
+      "new-special-school-2027", "auto", "drift",
+    ] {
+      XCTAssertTrue(html.contains("data-name=\"\(name)\""), name)
+    }
+  }
+
+  func testReportNeedsOut() throws {
+    let result = try CommandRunner.run(["report"])
+    XCTAssertNotEqual(result.status, 0)
+    XCTAssertTrue(result.stderr.contains("give --out report.html"), result.stderr)
   }
 }

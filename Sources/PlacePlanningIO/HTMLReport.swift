@@ -1,0 +1,252 @@
+import Foundation
+import PlacePlanning
+
+/// A self-contained HTML report for a planning board: inline CSS and SVG, no scripts, no
+/// external assets, laid out for A4.
+public enum HTMLReport {
+  /// Everything the report shows.
+  public struct Content {
+    public var forecast: LAForecast
+    public var capacity: [CapacityRow]
+    public var comparison: ScenarioComparison
+    public var backtest: BacktestReport
+    public var backtestMethods: [ForecastMethod]
+    public var narrative: String?
+    public var dashboard: Dashboard
+    public var costModel: CostModel
+    public var provenance: Provenance
+
+    public init(
+      forecast: LAForecast, capacity: [CapacityRow], comparison: ScenarioComparison,
+      backtest: BacktestReport, backtestMethods: [ForecastMethod], narrative: String?,
+      dashboard: Dashboard, costModel: CostModel, provenance: Provenance
+    ) {
+      self.forecast = forecast
+      self.capacity = capacity
+      self.comparison = comparison
+      self.backtest = backtest
+      self.backtestMethods = backtestMethods
+      self.narrative = narrative
+      self.dashboard = dashboard
+      self.costModel = costModel
+      self.provenance = provenance
+    }
+  }
+
+  static let style = """
+    body { font-family: Helvetica, Arial, sans-serif; color: #1a1a1a; max-width: 190mm; margin: 0 auto; padding: 8mm; line-height: 1.4; }
+    h1 { font-size: 22pt; margin-bottom: 0; } h2 { font-size: 15pt; border-bottom: 2px solid #0072B2; padding-bottom: 2px; margin-top: 1.6em; page-break-after: avoid; }
+    h3 { font-size: 12pt; } .sub { color: #555; margin-top: 2px; }
+    .headline { display: flex; gap: 6mm; flex-wrap: wrap; margin: 4mm 0; }
+    .figure { flex: 1 1 40mm; border: 1px solid #ccc; border-radius: 4px; padding: 3mm; }
+    .figure .value { font-size: 20pt; font-weight: bold; } .figure .label { color: #444; font-size: 9.5pt; }
+    svg { width: 100%; height: auto; page-break-inside: avoid; } .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; }
+    table { border-collapse: collapse; width: 100%; font-size: 9pt; margin: 2mm 0 4mm; page-break-inside: auto; }
+    th, td { border-bottom: 1px solid #ddd; padding: 2px 4px; text-align: right; } th:first-child, td:first-child { text-align: left; }
+    th { background: #f0f4f8; } .note { color: #444; font-size: 9pt; } .small { font-size: 8.5pt; color: #444; }
+    @media print { body { padding: 0; } h2 { page-break-before: auto; } }
+    """
+
+  static func escape(_ text: String) -> String { SVGChart.escape(text) }
+
+  static func pounds(_ value: Double) -> String {
+    let sign = value < 0 ? "−" : ""
+    let size = abs(value)
+    return sign
+      + (size >= 1e6 ? String(format: "£%.1fm", size / 1e6) : "£" + ForecastWriter.grouped(size))
+  }
+
+  /// A table; columns in `text` are left-aligned, the rest (numbers) right-aligned.
+  static func table(_ header: [String], _ rows: [[String]], text: Set<Int> = [0]) -> String {
+    func cell(_ tag: String, _ value: String, _ index: Int) -> String {
+      let align = text.contains(index) ? " style=\"text-align:left\"" : ""
+      return "<\(tag)\(align)>\(escape(value))</\(tag)>"
+    }
+    var html =
+      "<table><thead><tr>" + header.enumerated().map { cell("th", $1, $0) }.joined()
+      + "</tr></thead><tbody>\n"
+    for row in rows {
+      html += "<tr>" + row.enumerated().map { cell("td", $1, $0) }.joined() + "</tr>\n"
+    }
+    return html + "</tbody></table>\n"
+  }
+
+  /// The report as one HTML document.
+  public static func render(_ content: Content) -> String {
+    let forecast = content.forecast
+    let totals = forecast.rows.filter { $0.setting == .total }
+    let baseline = totals.last { $0.kind == .actual }
+    let futures = totals.filter { $0.kind == .forecast }
+    let year5 = futures.count >= 5 ? futures[4] : futures.last
+    var html = """
+      <!DOCTYPE html>
+      <html lang="en-GB"><head><meta charset="utf-8">
+      <title>\(escape(forecast.laName)): SEND place planning report</title>
+      <style>\(style)</style></head><body>
+      <h1>\(escape(forecast.laName)): SEND place planning</h1>
+      <p class="sub">EHCP demand, specialist places and their costs. Census data to January \(forecast.throughYear); \
+      \(escape(content.provenance.tool)) \(escape(content.provenance.version)).</p>
+
+      """
+
+    // Headline.
+    html += "<h2>Headline</h2>\n<div class=\"headline\">\n"
+    if let baseline {
+      html += figure(
+        ForecastWriter.grouped(baseline.value), "EHCPs 0–25 in January \(baseline.censusYear)")
+    }
+    if let year5, let baseline {
+      let growth = 100 * (year5.value / baseline.value - 1)
+      html += figure(
+        ForecastWriter.grouped(year5.value),
+        "forecast for January \(year5.censusYear) (80%: \(ForecastWriter.interval(year5.lower80, year5.upper80)))"
+      )
+      html += figure(
+        String(format: "%+.0f%%", growth),
+        "growth over \(year5.censusYear - baseline.censusYear) years")
+    }
+    if let worst = content.capacity.filter({ $0.setting == .specialState && $0.kind == .forecast })
+      .min(by: { ($0.shortfallExcess ?? 0) < ($1.shortfallExcess ?? 0) }),
+      let gap = worst.shortfallExcess
+    {
+      html += figure(
+        ForecastWriter.grouped(gap),
+        "state special places short (−) or spare (+) at worst, \(worst.academicYear)")
+    }
+    html += "</div>\n"
+    if let narrative = content.narrative { html += "<p>\(escape(narrative))</p>\n" }
+
+    // Demand.
+    html += "<h2>Demand: EHCPs by setting type</h2>\n"
+    html +=
+      "<p class=\"note\">Lines are census counts; the dashed line is the forecast median, the bands its 80% and 95% prediction intervals, calibrated on how far forecasts have missed in the past.</p>\n"
+    html += ReportCharts.fan(forecast, setting: .total).render()
+    html += "<div class=\"grid\">\n"
+    for setting in SettingType.allCases where setting != .total {
+      html += ReportCharts.fan(forecast, setting: setting, width: 460, height: 300).render()
+    }
+    html += "</div>\n"
+
+    // Capacity.
+    html += "<h2>Specialist places against demand</h2>\n"
+    html +=
+      "<p class=\"note\">Demand for state special and RP places above the planned places is placed in independent and non-maintained special schools (overflow bars).</p>\n"
+    for setting in [SettingType.specialState, .rpSENUnit]
+    where content.capacity.contains(where: { $0.setting == setting }) {
+      html += ReportCharts.capacity(content.capacity, setting: setting).render()
+    }
+    html += ReportCharts.utilisation(content.capacity).render()
+
+    // Costs and scenarios.
+    html += "<h2>Costs and business cases</h2>\n"
+    html += ReportCharts.costs(
+      content.comparison, title: "INMS expenditure by scenario", key: "inms_cost"
+    ).render()
+    html += ReportCharts.costs(
+      content.comparison, title: "SEN transport cost by scenario", key: "transport_cost"
+    ).render()
+    if content.comparison.entries.count > 1 {
+      html += ReportCharts.costDifference(content.comparison).render()
+    }
+    if let first = content.comparison.entries.first {
+      html += "<h3>Scenarios compared</h3>\n"
+      html += table(
+        ["scenario", "what changes", "NPV of total cost", "vs \(first.scenario.name)", "payback"],
+        content.comparison.entries.map { entry in
+          [
+            entry.scenario.name, entry.scenario.description, pounds(entry.presentValueOfTotalCost),
+            entry.scenario.name == first.scenario.name
+              ? "" : pounds(entry.presentValueOfTotalCost - first.presentValueOfTotalCost),
+            CostsWriter.payback(entry, isFirst: entry.scenario.name == first.scenario.name),
+          ]
+        }, text: [0, 1])
+      html +=
+        "<p class=\"note\">NPV: cash deflated by \(String(format: "%.1f", content.costModel.generalInflation * 100))% a year to \(content.costModel.priceBase) prices and discounted at \(String(format: "%.1f", content.costModel.discountRate * 100))% (HM Treasury Green Book). Payback: the first year by which the discounted saving against \(escape(first.scenario.name)) repays what the scenario cost more.</p>\n"
+      for entry in content.comparison.entries where !entry.scenario.rationale.isEmpty {
+        html +=
+          "<p class=\"small\"><b>\(escape(entry.scenario.name))</b>: \(escape(entry.scenario.rationale))</p>\n"
+      }
+    }
+
+    // Accuracy.
+    html += "<h2>How accurate has the forecast been?</h2>\n"
+    html += ReportCharts.accuracy(content.backtest, methods: content.backtestMethods).render()
+    let horizons = Set(content.backtest.summaries.map(\.horizon)).sorted()
+    html += table(
+      ["method"] + horizons.map { "\($0) year\($0 == 1 ? "" : "s") ahead" } + [
+        "80% interval coverage"
+      ],
+      content.backtestMethods.map { method in
+        let row = horizons.map { horizon in
+          content.backtest.summary(method: method, setting: .total, horizon: horizon)?.accuracy
+            .medianAPE
+            .map { String(format: "%.1f%%", $0) } ?? ""
+        }
+        let coverage = content.backtest.accuracy { $0.method == method && $0.setting == .total }
+          .coverage80
+        return [method.rawValue] + row + [
+          coverage.map { String(format: "%.0f%%", 100 * $0) } ?? "none"
+        ]
+      })
+    html +=
+      "<p class=\"note\">Each origin census was forecast from data up to it only and scored against the census that followed (median absolute percentage error over origins; auto is the method used above; naive, drift and linear-5 are the simple baselines).</p>\n"
+
+    // Dashboard.
+    html += "<h2>Strategy dashboard</h2>\n"
+    html += table(
+      ["measure"] + content.dashboard.headings,
+      content.dashboard.rows.map { row in
+        [row.label]
+          + row.values.map { value in
+            guard let value else { return "" }
+            switch row.unit {
+            case "percent": return String(format: "%.1f%%", value)
+            case "pounds": return pounds(value)
+            default: return ForecastWriter.grouped(value)
+            }
+          }
+      })
+    for note in content.dashboard.notes { html += "<p class=\"small\">\(escape(note))</p>\n" }
+
+    // Assumptions and provenance.
+    html += "<h2>Assumptions and their sources</h2>\n"
+    html += table(
+      ["assumption", "value", "range", "price year", "inflation", "source"],
+      content.costModel.assumptions.map { name, assumption in
+        [
+          name,
+          ForecastWriter.grouped(assumption.value) == "0" || assumption.value < 1
+            ? String(assumption.value) : ForecastWriter.grouped(assumption.value),
+          assumption.low == assumption.high ? "" : "\(assumption.low)–\(assumption.high)",
+          assumption.priceYear.description,
+          String(format: "%.1f%%", 100 * assumption.annualInflation),
+          assumption.source,
+        ]
+      }, text: [0, 5])
+    html += "<h3>Forecast method</h3>\n<ul class=\"small\">\n"
+    for setting in SettingType.allCases {
+      if let fit = forecast.fits[setting] {
+        html += "<li><b>\(setting.rawValue)</b>: \(escape(fit))</li>\n"
+      }
+    }
+    for note in forecast.notes { html += "<li>\(escape(note))</li>\n" }
+    html += "</ul>\n"
+    html += "<h2>Data provenance</h2>\n<ul class=\"small\">\n"
+    html +=
+      "<li>\(escape(content.provenance.tool)) \(escape(content.provenance.version)): \(escape(content.provenance.command))</li>\n"
+    for input in content.provenance.inputs {
+      html += "<li>\(escape(input.role)): \(escape(input.file)) (\(escape(input.layout)))</li>\n"
+    }
+    html +=
+      "<li>census years fitted: \(forecast.censusYearsUsed.map(String.init).joined(separator: ", ")); forecast through January \(forecast.throughYear)</li>\n"
+    for key in content.provenance.parameters.keys.sorted() {
+      html += "<li>\(escape(key)) = \(escape(content.provenance.parameters[key] ?? ""))</li>\n"
+    }
+    html += "</ul>\n</body></html>\n"
+    return html
+  }
+
+  static func figure(_ value: String, _ label: String) -> String {
+    "<div class=\"figure\"><div class=\"value\">\(escape(value))</div><div class=\"label\">\(escape(label))</div></div>\n"
+  }
+}

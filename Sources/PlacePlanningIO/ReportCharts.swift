@@ -1,0 +1,160 @@
+import Foundation
+import PlacePlanning
+
+/// The report's charts, built from the tool's results.
+public enum ReportCharts {
+  static let palette: [SVGChart.Colour] = [
+    .blue, .vermillion, .green, .orange, .purple, .skyBlue, .black, .yellow,
+  ]
+
+  /// Fan chart of one setting type: history, forecast median, 80% and 95% bands.
+  public static func fan(
+    _ forecast: LAForecast, setting: SettingType, width: Double = 640, height: Double = 320
+  ) -> SVGChart {
+    var chart = SVGChart(
+      title: width < 600
+        ? String(setting.label.prefix { $0 != "(" || setting.label.count < 36 }).trimmingCharacters(
+          in: .whitespaces)
+        : "\(setting.label): EHCPs, history and forecast",
+      xLabel: "January census", yLabel: "EHCPs (children and young people)")
+    chart.width = width
+    chart.height = height
+    let rows = forecast.rows.filter { $0.setting == setting }
+    let actual = rows.filter { $0.kind == .actual }.map { (x: Double($0.censusYear), y: $0.value) }
+    let future = rows.filter { $0.kind == .forecast }
+    let anchor = actual.last.map { [(x: $0.x, lower: $0.y, upper: $0.y)] } ?? []
+    chart.bands = [
+      SVGChart.Band(
+        name: "95% interval", colour: .skyBlue, opacity: 0.25,
+        points: anchor
+          + future.compactMap { row in
+            guard let lower = row.lower95, let upper = row.upper95 else { return nil }
+            return (x: Double(row.censusYear), lower: lower, upper: upper)
+          }),
+      SVGChart.Band(
+        name: "80% interval", colour: .blue, opacity: 0.30,
+        points: anchor
+          + future.compactMap { row in
+            guard let lower = row.lower80, let upper = row.upper80 else { return nil }
+            return (x: Double(row.censusYear), lower: lower, upper: upper)
+          }),
+    ]
+    // Show the 80% band whole and the 95% band as far as 1.15 × that.
+    let highest = (actual.map(\.y) + future.compactMap(\.upper80)).max() ?? 1
+    chart.yCap = highest * 1.15
+    chart.series = [
+      SVGChart.Series(name: "Census (actual)", colour: .black, style: .line, points: actual),
+      SVGChart.Series(
+        name: "Forecast (median)", colour: .vermillion, style: .dashed,
+        points: (actual.last.map { [$0] } ?? [])
+          + future.map { (x: Double($0.censusYear), y: $0.value) }),
+    ]
+    return chart
+  }
+
+  /// Places against demand for a setting type: places (step), demand band and median,
+  /// overflow to INMS (bars).
+  public static func capacity(_ rows: [CapacityRow], setting: SettingType) -> SVGChart {
+    var chart = SVGChart(
+      title: "\(setting.label): planned places against demand",
+      xLabel: "Academic year (demand = January census)",
+      yLabel: "places / children")
+    let own = rows.filter { $0.setting == setting }
+    chart.xFormat = { AcademicYear(startYear: Int($0.rounded())).description }
+    chart.bands = [
+      SVGChart.Band(
+        name: "Demand, 80% interval", colour: .orange, opacity: 0.35,
+        points: own.map {
+          (
+            x: Double($0.academicYear.startYear), lower: $0.demandLower80 ?? $0.demand,
+            upper: $0.demandUpper80 ?? $0.demand
+          )
+        })
+    ]
+    chart.series = [
+      SVGChart.Series(
+        name: "Planned places", colour: .blue, style: .step,
+        points: own.compactMap { row in
+          row.plannedPlaces.map { (x: Double(row.academicYear.startYear), y: $0) }
+        }),
+      SVGChart.Series(
+        name: "Demand (median)", colour: .vermillion, style: .line,
+        points: own.map { (x: Double($0.academicYear.startYear), y: $0.demand) }),
+      SVGChart.Series(
+        name: "Overflow to INMS", colour: .purple, style: .bars,
+        points: own.map { (x: Double($0.academicYear.startYear), y: $0.overflowToINMS) }),
+    ]
+    return chart
+  }
+
+  /// Utilisation (demand ÷ places) of each capacity-limited setting type, with 100%.
+  public static func utilisation(_ rows: [CapacityRow]) -> SVGChart {
+    var chart = SVGChart(
+      title: "Utilisation of planned places", xLabel: "Academic year",
+      yLabel: "demand ÷ planned places, %")
+    chart.xFormat = { AcademicYear(startYear: Int($0.rounded())).description }
+    chart.includeZero = false
+    chart.references = [(100, "100% (full)")]
+    let settings = [SettingType.specialState, .rpSENUnit, .apPRU, .fePost16]
+    chart.series = settings.enumerated().compactMap { index, setting in
+      let points = rows.filter { $0.setting == setting }.compactMap { row in
+        row.utilisationPercent.map { (x: Double(row.academicYear.startYear), y: $0) }
+      }
+      return points.isEmpty
+        ? nil : SVGChart.Series(name: setting.label, colour: palette[index], points: points)
+    }
+    return chart
+  }
+
+  /// One cost line per scenario, £ million.
+  public static func costs(_ comparison: ScenarioComparison, title: String, key: String) -> SVGChart
+  {
+    var chart = SVGChart(title: title, xLabel: "Academic year", yLabel: "£ million, cash")
+    chart.xFormat = { AcademicYear(startYear: Int($0.rounded())).description }
+    chart.series = comparison.entries.enumerated().map { index, entry in
+      SVGChart.Series(
+        name: entry.scenario.name, colour: palette[index % palette.count],
+        style: index == 0 ? .line : .dashed,
+        points: entry.years.compactMap { year in
+          year.measures.first { $0.key == key }?.value.map {
+            (x: Double(year.academicYear.startYear), y: $0 / 1e6)
+          }
+        })
+    }
+    return chart
+  }
+
+  /// Total cost of each scenario less the first's, by year, £ million (negative = saving).
+  public static func costDifference(_ comparison: ScenarioComparison) -> SVGChart {
+    var chart = SVGChart(
+      title:
+        "Total cost against \(comparison.entries.first?.scenario.name ?? "the first scenario") (below 0 = saving)",
+      xLabel: "Academic year", yLabel: "£ million, cash")
+    chart.xFormat = { AcademicYear(startYear: Int($0.rounded())).description }
+    guard let first = comparison.entries.first else { return chart }
+    chart.series = comparison.entries.dropFirst().enumerated().map { index, entry in
+      SVGChart.Series(
+        name: entry.scenario.name, colour: palette[(index + 1) % palette.count], style: .bars,
+        points: zip(entry.years, first.years).map { year, base in
+          (x: Double(year.academicYear.startYear), y: (year.totalCost - base.totalCost) / 1e6)
+        })
+    }
+    return chart
+  }
+
+  /// Backtest median APE of the total by horizon, one bar series per method.
+  public static func accuracy(_ report: BacktestReport, methods: [ForecastMethod]) -> SVGChart {
+    var chart = SVGChart(
+      title: "How wrong has each method been? Total EHCPs, median error", xLabel: "Years ahead",
+      yLabel: "median absolute % error")
+    chart.series = methods.enumerated().map { index, method in
+      SVGChart.Series(
+        name: method.rawValue, colour: palette[index % palette.count], style: .bars,
+        points: report.summaries.filter { $0.method == method && $0.setting == .total }.compactMap {
+          summary in
+          summary.accuracy.medianAPE.map { (x: Double(summary.horizon), y: $0) }
+        })
+    }
+    return chart
+  }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import PlacePlanning
+import PlacePlanningIO
+
+extension PlacePlan {
+  /// `placeplan report`: one self-contained HTML file for a planning board.
+  struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a self-contained HTML report with charts for one LA.",
+      discussion: """
+        Headline, demand fan charts by setting type, places against demand, utilisation, \
+        INMS and transport costs by scenario, the scenario comparison with NPV and payback, \
+        backtest accuracy against the baselines, the strategy dashboard, assumptions with \
+        their sources and data provenance. Inline SVG and CSS; no scripts or network assets.
+        """)
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var placesOptions: PlacesOptions
+    @OptionGroup var costOptions: CostOptions
+
+    @Option(
+      name: .customLong("scenario"),
+      help: ArgumentHelp(
+        "Scenario YAML to compare (repeatable); the baseline comes first.", valueName: "file"))
+    var scenarios: [String] = []
+
+    func validate() throws {
+      guard data.out != nil else { throw ValidationError("give --out report.html") }
+      if data.la.lowercased() == "all" {
+        throw ValidationError("--la all is not supported for the report; name one LA")
+      }
+    }
+
+    func run() throws {
+      let progress = Progress(label: "report")
+      let inputs = try LoadedInputs.load(
+        data, population: true, requests: true, projection: nil)
+      let register = try PlacesRegisterInput.load(placesOptions.places)
+      let costModels = try costOptions.load()
+      let chosen = [Scenario.baseline] + (try CostOptions.scenarios(scenarios))
+      progress.step("forecasting", 1, of: 4)
+      guard let forecast = try inputs.forecasts(data.la, model: model).first,
+        let series = inputs.history.find(forecast.laCode)
+      else { throw ExitCode.failure }
+      let codes = series.codes
+      let costModel = try costOptions.model(costModels, codes: codes, laName: forecast.laName)
+      let capacity = CapacityPlanner(overflowShare: placesOptions.overflowShare).plan(
+        forecast: forecast, register: register, codes: codes)
+      let projector = CostProjector(
+        model: costModel, register: register, codes: codes,
+        overflowShare: placesOptions.overflowShare)
+      progress.step("costing scenarios", 2, of: 4)
+      let comparison = ScenarioComparison(
+        scenarios: chosen, forecast: forecast, projector: projector)
+      progress.step("backtesting", 3, of: 4)
+      let methods: [ForecastMethod] = [.auto, .drift, .linearRecent, .naive]
+      let backtest = Backtester(forecaster: inputs.forecaster).run(
+        series: [series],
+        options: .init(
+          origins: 2018...(forecast.throughYear - 1), horizons: 1...3, methods: methods,
+          settings: [.total]))
+      let dashboard = DashboardBuilder.build(
+        forecast: forecast, capacity: capacity,
+        costs: projector.project(forecast, scenario: .baseline))
+      var parameters = model.parameters(la: data.la)
+      parameters["scenarios"] = chosen.map(\.name).joined(separator: ", ")
+      parameters["overflow_share"] = String(placesOptions.overflowShare)
+      let provenance = Provenance(
+        command: "report",
+        inputs: inputs.provenance + [
+          Provenance.Input(
+            role: "places", file: DataOptions.resolve(placesOptions.places),
+            layout: "places register"),
+          Provenance.Input(
+            role: "costs", file: DataOptions.resolve(costOptions.costs), layout: "cost model YAML"),
+        ] + scenarios.map { Provenance.Input(role: "scenario", file: $0, layout: "scenario YAML") },
+        parameters: parameters)
+      progress.step("writing", 4, of: 4)
+      let html = HTMLReport.render(
+        HTMLReport.Content(
+          forecast: forecast, capacity: capacity, comparison: comparison, backtest: backtest,
+          backtestMethods: methods,
+          narrative: BacktestNarrative.summary(for: series, report: backtest),
+          dashboard: dashboard, costModel: costModel, provenance: provenance))
+      progress.finish()
+      do {
+        try Output.emit(html, to: data.out)
+      } catch {
+        Output.warn("\(error)")
+        throw ExitCode.failure
+      }
+    }
+  }
+}

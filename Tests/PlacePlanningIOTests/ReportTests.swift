@@ -1,0 +1,142 @@
+import Foundation
+import PlacePlanTestSupport
+import PlacePlanning
+import XCTest
+
+@testable import PlacePlanningIO
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// Collects the `data-name` of each series and band group while parsing.
+final class SVGInspector: NSObject, XMLParserDelegate {
+  var series: [String] = []
+  var bands: [String] = []
+
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+    qualifiedName qName: String?, attributes: [String: String] = [:]
+  ) {
+    guard elementName == "g", let name = attributes["data-name"] else { return }
+    if attributes["class"] == "series" { series.append(name) }
+    if attributes["class"] == "band" { bands.append(name) }
+  }
+
+  /// Parses an SVG; nil when it is not well-formed XML.
+  static func inspect(_ svg: String) -> SVGInspector? {
+    let parser = XMLParser(data: Data(svg.utf8))
+    let inspector = SVGInspector()
+    parser.delegate = inspector
+    return parser.parse() ? inspector : nil
+  }
+}
+
+final class ReportTests: XCTestCase {
+  private func forecast() -> LAForecast {
+    var rows: [ForecastRow] = []
+    for year in 2019...2025 {
+      rows.append(
+        ForecastRow(
+          laCode: "E1", laName: "Test & <LA>", setting: .inms, censusYear: year, kind: .actual,
+          value: Double(500 + 40 * (year - 2019))))
+    }
+    for year in 2026...2030 {
+      let value = Double(760 + 50 * (year - 2025))
+      rows.append(
+        ForecastRow(
+          laCode: "E1", laName: "Test & <LA>", setting: .inms, censusYear: year, kind: .forecast,
+          value: value,
+          lower80: value * 0.9, upper80: value * 1.1, lower95: value * 0.8, upper95: value * 1.25,
+          method: "pooled"))
+    }
+    return LAForecast(
+      laCode: "E1", laName: "Test & <LA>", throughYear: 2025, censusYearsUsed: [], method: .auto,
+      rows: rows, fits: [:], notes: [])
+  }
+
+  func testFanChartIsWellFormedWithItsSeries() throws {
+    let svg = ReportCharts.fan(forecast(), setting: .inms).render()
+    let inspector = try XCTUnwrap(SVGInspector.inspect(svg), "not well-formed XML")
+    XCTAssertEqual(inspector.series, ["Census (actual)", "Forecast (median)"])
+    XCTAssertEqual(inspector.bands, ["95% interval", "80% interval"])
+    XCTAssertTrue(svg.contains("EHCPs (children and young people)"))
+    // The same input draws the same bytes.
+    XCTAssertEqual(svg, ReportCharts.fan(forecast(), setting: .inms).render())
+  }
+
+  func testTitlesAreEscaped() throws {
+    var chart = SVGChart(title: "A & B <C>", xLabel: "x", yLabel: "y \"units\"")
+    chart.series = [
+      SVGChart.Series(name: "s&t", colour: .blue, points: [(x: 1, y: 2), (x: 2, y: 3)])
+    ]
+    let inspector = try XCTUnwrap(SVGInspector.inspect(chart.render()))
+    XCTAssertEqual(inspector.series, ["s&t"])
+  }
+
+  /// Hand-checked: a span of 0-9,300 in about 5 ticks steps by 2,000; 0.3 by 0.05.
+  func testNiceTicks() {
+    XCTAssertEqual(SVGChart.tickStep(span: 9300, count: 5), 2000)
+    XCTAssertEqual(SVGChart.tickStep(span: 0.3, count: 5), 0.1, accuracy: 1e-12)
+    XCTAssertEqual(SVGChart.label(12000, step: 2000), "12,000")
+    XCTAssertEqual(SVGChart.label(0.15, step: 0.05), "0.15")
+  }
+}
+
+/// CSV outputs open cleanly in Excel: one header row, plain numbers, no formula injection.
+final class ExcelSafetyTests: XCTestCase {
+  func testFormulaInjectionIsEscapedAndNumbersAreNot() {
+    XCTAssertEqual(CSVFormat.text("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"")
+    XCTAssertEqual(CSVFormat.text("+44 1234"), "'+44 1234")
+    XCTAssertEqual(CSVFormat.text("-cmd"), "'-cmd")
+    XCTAssertEqual(CSVFormat.text("@SUM(A1)"), "'@SUM(A1)")
+    XCTAssertEqual(CSVFormat.text("West Sussex"), "West Sussex")
+    XCTAssertEqual(CSVFormat.number(-118.0, decimals: 1), "-118.0")
+    XCTAssertEqual(CSVFormat.number(-0.04, decimals: 1), "0.0")
+  }
+
+  func testAForecastCSVWithAHostileLANameStaysData() throws {
+    let row = ForecastRow(
+      laCode: "E10000032", laName: "=1+1", setting: .total, censusYear: 2025, kind: .actual,
+      value: 9301)
+    let forecast = LAForecast(
+      laCode: "E10000032", laName: "=1+1", throughYear: 2025, censusYearsUsed: [], method: .auto,
+      rows: [row], fits: [:], notes: [])
+    let csv = ForecastWriter.csv([forecast])
+    let lines = csv.split(separator: "\n")
+    XCTAssertEqual(lines.count, 2)
+    XCTAssertEqual(lines[1], "E10000032,'=1+1,total,2025,actual,9301,,,,,")
+    XCTAssertTrue(csv.hasSuffix("\n"))
+    XCTAssertNotNil(String(data: Data(csv.utf8), encoding: .utf8))
+  }
+}
+
+final class AtomicFileTests: XCTestCase {
+  func testReplacesAtomicallyAndLeavesNothingOnFailure() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "atomic-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("out.csv").path
+    try AtomicFile.write("first\n", to: path)
+    try AtomicFile.write("second\n", to: path)
+    XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "second\n")
+    // A destination that is a folder cannot be replaced: an error, the folder untouched,
+    // no temporary file left.
+    let blocked = folder.appendingPathComponent("blocked")
+    try FileManager.default.createDirectory(
+      at: blocked.appendingPathComponent("inside"), withIntermediateDirectories: true)
+    XCTAssertThrowsError(try AtomicFile.write("data", to: blocked.path)) { error in
+      guard case .cannotWrite = error as? InputError else { return XCTFail("\(error)") }
+    }
+    XCTAssertTrue(
+      FileManager.default.fileExists(atPath: blocked.appendingPathComponent("inside").path))
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      $0.hasSuffix(".tmp")
+    }
+    XCTAssertEqual(leftovers, [])
+    // A missing folder: an error naming the file.
+    XCTAssertThrowsError(
+      try AtomicFile.write("x", to: folder.appendingPathComponent("no/such/out.csv").path))
+  }
+}
