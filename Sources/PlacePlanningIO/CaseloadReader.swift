@@ -124,6 +124,35 @@ public enum CaseloadReader {
     return total
   }
 
+  /// Records from a wide layout: one row per area and census, each setting type the sum of
+  /// its columns, `other` the residual; rows failing `include` are skipped.
+  private static func wideRecords(
+    _ table: CSVTable, level: Int, year: Int, code: Int, name: Int, columns: [SettingType: [Int]],
+    include: ([String]) -> Bool
+  ) throws(InputError) -> [CaseloadRecord] {
+    var seen = Seen()
+    var records: [CaseloadRecord] = []
+    for row in table.rows.indices {
+      let fields = table.rows[row]
+      guard include(fields),
+        let area = try area(fields, level: level, code: code, name: name, table: table, row: row)
+      else { continue }
+      let census = try CellParser.year(fields[year], table: table, row: row, column: year)
+      try seen.check("\(area.code) census \(census)", table: table, row: row)
+      var counts: [SettingType: Double] = [:]
+      for setting in SettingType.allCases {
+        guard let indices = columns[setting] else { continue }
+        counts[setting] = try sum(indices, table: table, row: row)
+      }
+      counts[.other] = residualOther(counts)
+      records.append(
+        CaseloadRecord(
+          laCode: area.code, laName: area.name, censusYear: census, counts: counts,
+          source: "\(table.file):\(table.line(ofRow: row))"))
+    }
+    return records
+  }
+
   // MARK: - Derived by-setting file
 
   private static func readDerived(_ table: CSVTable) throws(InputError) -> [CaseloadRecord] {
@@ -144,28 +173,9 @@ public enum CaseloadReader {
     columns[.apPRU] = [try table.require("ap_pru_total", schema: schema)]
     columns[.fePost16] = [try table.require("fe_total", schema: schema)]
     columns[.earlyYears] = [try table.require("early_years_nonmaintained", schema: schema)]
-    var seen = Seen()
-    var records: [CaseloadRecord] = []
-    for row in table.rows.indices {
-      let fields = table.rows[row]
-      guard
-        let area = try area(fields, level: level, code: code, name: name, table: table, row: row)
-      else { continue }
-      let census = try CellParser.year(fields[year], table: table, row: row, column: year)
-      let la = area.code
-      try seen.check("\(la) census \(census)", table: table, row: row)
-      var counts: [SettingType: Double] = [:]
-      for setting in SettingType.allCases {
-        guard let indices = columns[setting] else { continue }
-        counts[setting] = try sum(indices, table: table, row: row)
-      }
-      counts[.other] = residualOther(counts)
-      records.append(
-        CaseloadRecord(
-          laCode: la, laName: area.name, censusYear: census, counts: counts,
-          source: "\(table.file):\(table.line(ofRow: row))"))
-    }
-    return records
+    return try wideRecords(
+      table, level: level, year: year, code: code, name: name, columns: columns
+    ) { _ in true }
   }
 
   // MARK: - 2025 release (wide)
@@ -205,28 +215,9 @@ public enum CaseloadReader {
     columns[.apPRU] = [try table.require("ap_pru_total", schema: schema)]
     columns[.fePost16] = [try table.require("fe_total", schema: schema)]
     columns[.earlyYears] = [try table.require("nm_early_years", schema: schema)]
-    var seen = Seen()
-    var records: [CaseloadRecord] = []
-    for row in table.rows.indices {
-      let fields = table.rows[row]
-      guard fields[topic] == "All EHC plans",
-        let area = try area(fields, level: level, code: code, name: name, table: table, row: row)
-      else { continue }
-      let census = try CellParser.year(fields[period], table: table, row: row, column: period)
-      let la = area.code
-      try seen.check("\(la) census \(census)", table: table, row: row)
-      var counts: [SettingType: Double] = [:]
-      for setting in SettingType.allCases {
-        guard let indices = columns[setting] else { continue }
-        counts[setting] = try sum(indices, table: table, row: row)
-      }
-      counts[.other] = residualOther(counts)
-      records.append(
-        CaseloadRecord(
-          laCode: la, laName: area.name, censusYear: census, counts: counts,
-          source: "\(table.file):\(table.line(ofRow: row))"))
-    }
-    return records
+    return try wideRecords(
+      table, level: level, year: period, code: code, name: name, columns: columns
+    ) { $0[topic] == "All EHC plans" }
   }
 
   // MARK: - 2022 release by establishment type (long)

@@ -91,12 +91,7 @@ extension PlacePlan {
         text = BacktestWriter.table(
           report, settings: SettingType.allCases, summaries: summaries, provenance: provenance)
       }
-      do {
-        try Output.emit(text, to: data.out)
-      } catch {
-        Output.warn("\(error)")
-        throw ExitCode.failure
-      }
+      try Output.deliver(text, to: data.out)
     }
   }
 }

@@ -55,4 +55,27 @@ struct CostOptions: ParsableArguments {
     }
     return scenarios
   }
+
+  /// The cost model (and scenario files) as inputs of the provenance.
+  func provenance(scenarios: [String] = []) -> [Provenance.Input] {
+    [Provenance.Input(role: "costs", file: DataOptions.resolve(costs), layout: "cost model YAML")]
+      + (calibrateInms.map {
+        [
+          Provenance.Input(
+            role: "INMS fee calibration", file: $0, layout: "High needs benchmarking extract")
+        ]
+      } ?? [])
+      + scenarios.map { Provenance.Input(role: "scenario", file: $0, layout: "scenario YAML") }
+  }
+
+  /// A cost projector for a forecast LA.
+  func projector(
+    _ models: CostModelSet, forecast: LAForecast, inputs: LoadedInputs, register: PlacesRegister,
+    places: PlacesOptions
+  ) throws -> CostProjector {
+    let codes = inputs.codes(of: forecast)
+    return CostProjector(
+      model: try model(models, codes: codes, laName: forecast.laName), register: register,
+      codes: codes, overflowShare: places.overflowShare)
+  }
 }

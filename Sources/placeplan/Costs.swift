@@ -49,11 +49,8 @@ extension PlacePlan {
       guard let forecast = try inputs.forecasts(data.la, model: model).first else {
         throw ExitCode.failure
       }
-      let codes = inputs.history.find(forecast.laCode)?.codes ?? [forecast.laCode]
-      let projector = CostProjector(
-        model: try costOptions.model(costModels, codes: codes, laName: forecast.laName),
-        register: register, codes: codes,
-        overflowShare: placesOptions.overflowShare)
+      let projector = try costOptions.projector(
+        costModels, forecast: forecast, inputs: inputs, register: register, places: placesOptions)
       let years = projector.project(forecast, scenario: chosen)
       let bands = CostSimulation(projector: projector).run(
         forecast, scenario: chosen, draws: draws, seed: seed)
@@ -65,16 +62,8 @@ extension PlacePlan {
       parameters["prices"] = "cash of each year, each cost line uprated by its own inflation"
       let provenance = Provenance(
         command: "costs",
-        inputs: inputs.provenance + [
-          Provenance.Input(
-            role: "places", file: DataOptions.resolve(placesOptions.places),
-            layout: "places register"),
-          Provenance.Input(
-            role: "costs", file: DataOptions.resolve(costOptions.costs), layout: "cost model YAML"),
-        ]
-          + (scenario.map {
-            [Provenance.Input(role: "scenario", file: $0, layout: "scenario YAML")]
-          } ?? []),
+        inputs: inputs.provenance + [placesOptions.provenance]
+          + costOptions.provenance(scenarios: scenario.map { [$0] } ?? []),
         parameters: parameters)
       let text: String
       switch data.format {
@@ -90,12 +79,7 @@ extension PlacePlan {
           laName: forecast.laName, scenario: chosen, years: years, bands: bands, draws: draws,
           seed: seed, provenance: provenance)
       }
-      do {
-        try Output.emit(text, to: data.out)
-      } catch {
-        Output.warn("\(error)")
-        throw ExitCode.failure
-      }
+      try Output.deliver(text, to: data.out)
     }
   }
 }

@@ -32,39 +32,27 @@ extension PlacePlan {
       let costModels = try costOptions.load()
       let planner = CapacityPlanner(overflowShare: placesOptions.overflowShare)
       let dashboards = try forecasts.map { forecast in
-        let codes = inputs.history.find(forecast.laCode)?.codes ?? [forecast.laCode]
-        let projector = CostProjector(
-          model: try costOptions.model(costModels, codes: codes, laName: forecast.laName),
-          register: register, codes: codes,
-          overflowShare: placesOptions.overflowShare)
+        let projector = try costOptions.projector(
+          costModels, forecast: forecast, inputs: inputs, register: register,
+          places: placesOptions)
         return DashboardBuilder.build(
           forecast: forecast,
-          capacity: planner.plan(forecast: forecast, register: register, codes: codes),
+          capacity: planner.plan(forecast: forecast, register: register, codes: projector.codes),
           costs: projector.project(forecast, scenario: .baseline))
       }
       var parameters = options.parameters(la: data.la)
       parameters["overflow_share"] = String(placesOptions.overflowShare)
       let provenance = Provenance(
         command: "dashboard",
-        inputs: inputs.provenance + [
-          Provenance.Input(
-            role: "places", file: DataOptions.resolve(placesOptions.places),
-            layout: "places register"),
-          Provenance.Input(
-            role: "costs", file: DataOptions.resolve(costOptions.costs), layout: "cost model YAML"),
-        ], parameters: parameters)
+        inputs: inputs.provenance + [placesOptions.provenance] + costOptions.provenance(),
+        parameters: parameters)
       let text: String
       switch data.format {
       case .csv: text = DashboardWriter.csv(dashboards)
       case .json: text = DashboardWriter.json(dashboards, provenance: provenance)
       case .table: text = DashboardWriter.table(dashboards, provenance: provenance)
       }
-      do {
-        try Output.emit(text, to: data.out)
-      } catch {
-        Output.warn("\(error)")
-        throw ExitCode.failure
-      }
+      try Output.deliver(text, to: data.out)
     }
   }
 }

@@ -37,22 +37,18 @@ extension PlacePlan {
         command: "forecast",
         inputs: inputs.provenance,
         parameters: model.parameters(la: data.la))
-      do {
-        switch data.format {
-        case .csv:
-          try Output.emit(ForecastWriter.csv(forecasts), to: data.out)
-          let sidecar = ForecastWriter.provenanceJSON(forecasts, provenance: provenance)
-          if let out = data.out {
-            try Output.emit(sidecar, to: out + ".provenance.json")
-          }
-        case .json:
-          try Output.emit(ForecastWriter.json(forecasts, provenance: provenance), to: data.out)
-        case .table:
-          try Output.emit(ForecastWriter.table(forecasts, provenance: provenance), to: data.out)
+      switch data.format {
+      case .csv:
+        try Output.deliver(ForecastWriter.csv(forecasts), to: data.out)
+        if let out = data.out {
+          try Output.deliver(
+            ForecastWriter.provenanceJSON(forecasts, provenance: provenance),
+            to: out + ".provenance.json")
         }
-      } catch {
-        Output.warn("\(error)")
-        throw ExitCode.failure
+      case .json:
+        try Output.deliver(ForecastWriter.json(forecasts, provenance: provenance), to: data.out)
+      case .table:
+        try Output.deliver(ForecastWriter.table(forecasts, provenance: provenance), to: data.out)
       }
     }
   }

@@ -58,6 +58,11 @@ struct LoadedInputs {
     }
   }
 
+  /// Every code of a forecast LA's series.
+  func codes(of forecast: LAForecast) -> [String] {
+    history.find(forecast.laCode)?.codes ?? [forecast.laCode]
+  }
+
   /// A forecaster over these inputs.
   var forecaster: DemandForecaster {
     DemandForecaster(

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import PlacePlanningIO
 
@@ -9,6 +10,16 @@ enum Output {
       try AtomicFile.write(text, to: path)
     } else {
       FileHandle.standardOutput.write(Data(text.utf8))
+    }
+  }
+
+  /// Writes the command's result, or reports the failure and exits non-zero.
+  static func deliver(_ text: String, to path: String?) throws {
+    do {
+      try emit(text, to: path)
+    } catch {
+      warn("\(error)")
+      throw ExitCode.failure
     }
   }
 

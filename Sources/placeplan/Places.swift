@@ -29,7 +29,7 @@ extension PlacePlan {
       let planner = CapacityPlanner(overflowShare: placesOptions.overflowShare)
       var rows: [CapacityRow] = []
       for forecast in forecasts {
-        let codes = inputs.history.find(forecast.laCode)?.codes ?? [forecast.laCode]
+        let codes = inputs.codes(of: forecast)
         let planned = planner.plan(forecast: forecast, register: register, codes: codes)
         if planned.allSatisfy({ $0.plannedPlaces == nil }) && data.la.lowercased() != "all" {
           Output.warn(
@@ -42,11 +42,7 @@ extension PlacePlan {
       parameters["overflow_share"] = String(placesOptions.overflowShare)
       let provenance = Provenance(
         command: "places",
-        inputs: inputs.provenance + [
-          Provenance.Input(
-            role: "places", file: DataOptions.resolve(placesOptions.places),
-            layout: "places register")
-        ], parameters: parameters)
+        inputs: inputs.provenance + [placesOptions.provenance], parameters: parameters)
       let text: String
       switch data.format {
       case .csv: text = PlacesWriter.csv(rows)
@@ -55,12 +51,7 @@ extension PlacePlan {
         text = PlacesWriter.table(
           rows, laName: forecasts.first?.laName ?? "", provenance: provenance)
       }
-      do {
-        try Output.emit(text, to: data.out)
-      } catch {
-        Output.warn("\(error)")
-        throw ExitCode.failure
-      }
+      try Output.deliver(text, to: data.out)
     }
   }
 }

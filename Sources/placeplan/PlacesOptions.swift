@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlacePlanning
 
 /// The places register and how unmet demand is placed.
 struct PlacesOptions: ParsableArguments {
@@ -15,5 +16,10 @@ struct PlacesOptions: ParsableArguments {
     guard (0...1).contains(overflowShare) else {
       throw ValidationError("--overflow-share must be between 0 and 1, got \(overflowShare)")
     }
+  }
+
+  /// The register as an input of the provenance.
+  var provenance: Provenance.Input {
+    Provenance.Input(role: "places", file: DataOptions.resolve(places), layout: "places register")
   }
 }

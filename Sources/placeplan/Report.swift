@@ -44,13 +44,10 @@ extension PlacePlan {
       guard let forecast = try inputs.forecasts(data.la, model: model).first,
         let series = inputs.history.find(forecast.laCode)
       else { throw ExitCode.failure }
-      let codes = series.codes
-      let costModel = try costOptions.model(costModels, codes: codes, laName: forecast.laName)
+      let projector = try costOptions.projector(
+        costModels, forecast: forecast, inputs: inputs, register: register, places: placesOptions)
       let capacity = CapacityPlanner(overflowShare: placesOptions.overflowShare).plan(
-        forecast: forecast, register: register, codes: codes)
-      let projector = CostProjector(
-        model: costModel, register: register, codes: codes,
-        overflowShare: placesOptions.overflowShare)
+        forecast: forecast, register: register, codes: projector.codes)
       progress.step("costing scenarios", 2, of: 4)
       let comparison = ScenarioComparison(
         scenarios: chosen, forecast: forecast, projector: projector)
@@ -69,13 +66,8 @@ extension PlacePlan {
       parameters["overflow_share"] = String(placesOptions.overflowShare)
       let provenance = Provenance(
         command: "report",
-        inputs: inputs.provenance + [
-          Provenance.Input(
-            role: "places", file: DataOptions.resolve(placesOptions.places),
-            layout: "places register"),
-          Provenance.Input(
-            role: "costs", file: DataOptions.resolve(costOptions.costs), layout: "cost model YAML"),
-        ] + scenarios.map { Provenance.Input(role: "scenario", file: $0, layout: "scenario YAML") },
+        inputs: inputs.provenance + [placesOptions.provenance]
+          + costOptions.provenance(scenarios: scenarios),
         parameters: parameters)
       progress.step("writing", 4, of: 4)
       let html = HTMLReport.render(
@@ -83,14 +75,9 @@ extension PlacePlan {
           forecast: forecast, capacity: capacity, comparison: comparison, backtest: backtest,
           backtestMethods: methods,
           narrative: BacktestNarrative.summary(for: series, report: backtest),
-          dashboard: dashboard, costModel: costModel, provenance: provenance))
+          dashboard: dashboard, costModel: projector.model, provenance: provenance))
       progress.finish()
-      do {
-        try Output.emit(html, to: data.out)
-      } catch {
-        Output.warn("\(error)")
-        throw ExitCode.failure
-      }
+      try Output.deliver(html, to: data.out)
     }
   }
 }

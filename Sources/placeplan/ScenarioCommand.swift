@@ -49,11 +49,8 @@ extension PlacePlan.ScenarioCommand {
       guard let forecast = try inputs.forecasts(data.la, model: model).first else {
         throw ExitCode.failure
       }
-      let codes = inputs.history.find(forecast.laCode)?.codes ?? [forecast.laCode]
-      let projector = CostProjector(
-        model: try costOptions.model(costModels, codes: codes, laName: forecast.laName),
-        register: register, codes: codes,
-        overflowShare: placesOptions.overflowShare)
+      let projector = try costOptions.projector(
+        costModels, forecast: forecast, inputs: inputs, register: register, places: placesOptions)
       let comparison = ScenarioComparison(
         scenarios: scenarios, forecast: forecast, projector: projector)
       var parameters = model.parameters(la: data.la)
@@ -63,13 +60,8 @@ extension PlacePlan.ScenarioCommand {
         "cash deflated by general inflation to 2024/25 prices, discounted at the Green Book real rate"
       let provenance = Provenance(
         command: "scenario compare",
-        inputs: inputs.provenance + [
-          Provenance.Input(
-            role: "places", file: DataOptions.resolve(placesOptions.places),
-            layout: "places register"),
-          Provenance.Input(
-            role: "costs", file: DataOptions.resolve(costOptions.costs), layout: "cost model YAML"),
-        ] + files.map { Provenance.Input(role: "scenario", file: $0, layout: "scenario YAML") },
+        inputs: inputs.provenance + [placesOptions.provenance]
+          + costOptions.provenance(scenarios: files),
         parameters: parameters)
       let text: String
       switch data.format {
@@ -78,12 +70,7 @@ extension PlacePlan.ScenarioCommand {
       case .table:
         text = CostsWriter.compareTable(comparison, laName: forecast.laName, provenance: provenance)
       }
-      do {
-        try Output.emit(text, to: data.out)
-      } catch {
-        Output.warn("\(error)")
-        throw ExitCode.failure
-      }
+      try Output.deliver(text, to: data.out)
     }
   }
 }
