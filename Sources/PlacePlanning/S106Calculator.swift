@@ -1,0 +1,215 @@
+/// Works out the specialist-place part of Section 106 contributions for a housing trajectory.
+///
+/// For a development d, a phase p and an academic year of completions y:
+/// ```
+/// pupils(d,p,y)     = Σ_mix dwellings(d,mix,y) × yield(mix,p)                  pupils
+/// need(d,p,y)       = pupils(d,p,y) × e(d) × s          (p specialist phase)   places
+/// offset(d,y)       = min(Σ_p need(d,p,y), spare free for year y)               places
+/// offset(d,p,y)     = offset(d,y) × need(d,p,y) ÷ Σ_p need(d,p,y)
+/// claimed(d,p,y)    = need(d,p,y) − offset(d,p,y)
+/// cost(d)           = C (1 + i)^(y₀ − base) × r                                 £ per place
+/// contribution(d,p) = Σ_y claimed(d,p,y) × cost(d)                              £
+/// ```
+/// `e(d)` is the share of pupils in new-build housing with an EHCP (the district's, or the
+/// LA's when the district is not given or has too few pupils in the dashboard), `s` the
+/// share of the LA's EHCPs in specialist settings, `C` the capital cost per new specialist
+/// place (DfE: 4 × a primary new-school place) at its price base with inflation `i`, `y₀`
+/// the development's first year of completions and `r` the LA's regional factor.
+///
+/// Spare places are shared out by year of completion, then in the order developments are
+/// given, each taking what it needs before the next (see `SpareCapacity`), so no spare place
+/// offsets two claims. Pupils are counted in the year their dwellings complete (the
+/// development's yield once occupied).
+public struct S106Calculator: Sendable {
+  public let yield: PupilYield
+  public let ehcpShares: NewBuildEHCPShares
+  /// The LA's own row of the dashboard (latest year).
+  public let laEHCPShare: NewBuildEHCPShares.Area
+  public let specialistShare: SpecialistPlacementShare
+  /// The cost model with the LA's regional factor.
+  public let costModel: CostModel
+
+  public init(
+    yield: PupilYield, ehcpShares: NewBuildEHCPShares, laEHCPShare: NewBuildEHCPShares.Area,
+    specialistShare: SpecialistPlacementShare, costModel: CostModel
+  ) {
+    self.yield = yield
+    self.ehcpShares = ehcpShares
+    self.laEHCPShare = laEHCPShare
+    self.specialistShare = specialistShare
+    self.costModel = costModel
+  }
+
+  /// The EHCP share for a development and why: its district's latest share when the
+  /// district has at least the minimum pupils in new-build housing, otherwise the LA's.
+  public func ehcpShare(for development: Development) -> (
+    area: NewBuildEHCPShares.Area, reason: String
+  ) {
+    guard let district = development.district else {
+      return (laEHCPShare, "no district given: \(laEHCPShare.name)'s share")
+    }
+    guard let area = ehcpShares.latest(district, level: .district) else {
+      return (
+        laEHCPShare, "\(district) is not a district in the dashboard: \(laEHCPShare.name)'s share"
+      )
+    }
+    let minimum = yield.districtMinimumPupils.value
+    guard area.totalPupils >= minimum else {
+      return (
+        laEHCPShare,
+        "\(area.name) has \(grouped(area.totalPupils)) pupils in new-build housing, fewer than \(grouped(minimum)): \(laEHCPShare.name)'s share"
+      )
+    }
+    return (
+      area, "\(area.name)'s own share (\(grouped(area.totalPupils)) pupils in new-build housing)"
+    )
+  }
+
+  /// Capital cost per specialist place in the cash of `year`, regional factor applied, £:
+  /// `C (1 + i)^(year − priceYear) × r`, with C at the level's end of its range.
+  public func costPerPlace(in year: AcademicYear, level: PupilYield.Level = .central) -> Double {
+    let capital = costModel.capitalNewSchoolPerPlace
+    let base: Double
+    switch level {
+    case .low: base = capital.low
+    case .central: base = capital.value
+    case .high: base = capital.high
+    }
+    return capital.cash(in: year, value: base) * costModel.regionalFactor.value
+  }
+
+  /// Assessments for the developments, in the order given, with the trajectory's totals.
+  public func assess(_ developments: [Development], spare: SpareCapacity) -> S106Result {
+    let central = pass(developments, spare: spare, level: .central)
+    let low = pass(developments, spare: spare, level: .low)
+    let high = pass(developments, spare: spare, level: .high)
+    var assessments: [S106Assessment] = []
+    for (index, development) in developments.enumerated() {
+      let lines = central[index]
+      let share = ehcpShare(for: development)
+      let years = lines.years
+      let phases = PupilYield.Phase.allCases.map { phase in
+        let pupils = years.reduce(0) { $0 + ($1.pupils[phase] ?? 0) }
+        let need = years.reduce(0) { $0 + ($1.need[phase] ?? 0) }
+        let offset = years.reduce(0) { $0 + ($1.offset[phase] ?? 0) }
+        return S106Assessment.PhaseLine(
+          phase: phase, pupils: pupils, specialistPlaces: need, spareOffset: offset,
+          placesClaimed: need - offset, contribution: (need - offset) * lines.costPerPlace)
+      }
+      let yearLines = years.map { year in
+        let need = year.need.values.reduce(0, +)
+        let offset = year.offset.values.reduce(0, +)
+        return S106Assessment.YearLine(
+          academicYear: year.academicYear, dwellings: year.dwellings,
+          pupils: year.pupils.values.reduce(0, +), specialistPlaces: need,
+          spareAvailable: year.spareAvailable, spareOffset: offset,
+          placesClaimed: need - offset, contribution: (need - offset) * lines.costPerPlace)
+      }
+      assessments.append(
+        S106Assessment(
+          development: development, ehcpShare: share.area, ehcpShareReason: share.reason,
+          contributionYear: lines.contributionYear, costPerPlace: lines.costPerPlace,
+          phases: phases, years: yearLines, lowContribution: low[index].contribution,
+          highContribution: high[index].contribution))
+    }
+    let allYears = Array(Set(assessments.flatMap { $0.years.map(\.academicYear) })).sorted()
+    let trajectory = allYears.map { year in
+      let lines = assessments.compactMap { $0.years.first { $0.academicYear == year } }
+      return S106Result.TrajectoryYear(
+        academicYear: year, dwellings: lines.reduce(0) { $0 + $1.dwellings },
+        pupils: lines.reduce(0) { $0 + $1.pupils },
+        specialistPlaces: lines.reduce(0) { $0 + $1.specialistPlaces },
+        sparePlaces: spare.initial[year] ?? 0, spareOffset: lines.reduce(0) { $0 + $1.spareOffset },
+        placesClaimed: lines.reduce(0) { $0 + $1.placesClaimed },
+        contribution: lines.reduce(0) { $0 + $1.contribution })
+    }
+    return S106Result(
+      laCode: specialistShare.laCode, laName: specialistShare.laName, assessments: assessments,
+      trajectory: trajectory, yield: yield, laEHCPShare: laEHCPShare,
+      specialistShare: specialistShare, costModel: costModel, spare: spare)
+  }
+
+  // MARK: - One pass at one level of the ranges
+
+  private struct YearWork {
+    let academicYear: AcademicYear
+    let dwellings: Int
+    var pupils: [PupilYield.Phase: Double]
+    var need: [PupilYield.Phase: Double]
+    var offset: [PupilYield.Phase: Double] = [:]
+    var spareAvailable = 0.0
+  }
+
+  private struct DevelopmentWork {
+    let contributionYear: AcademicYear
+    let costPerPlace: Double
+    var years: [YearWork]
+
+    var contribution: Double {
+      years.reduce(0) { total, year in
+        total + (year.need.values.reduce(0, +) - year.offset.values.reduce(0, +)) * costPerPlace
+      }
+    }
+  }
+
+  /// Pupils, need and offsets for every development at one level, spare places shared out
+  /// by year of completion then by the order given.
+  private func pass(_ developments: [Development], spare: SpareCapacity, level: PupilYield.Level)
+    -> [DevelopmentWork]
+  {
+    let specialistShare = self.specialistShare.share
+    var work: [DevelopmentWork] = developments.map { development in
+      let share = ehcpShare(for: development).area.share
+      let years = development.years.map { year in
+        let rows = development.completions.filter { $0.academicYear == year }
+        var pupils: [PupilYield.Phase: Double] = [:]
+        var need: [PupilYield.Phase: Double] = [:]
+        for phase in PupilYield.Phase.allCases {
+          let count = rows.reduce(0) {
+            $0 + Double($1.dwellings) * yield.pupilsPerDwelling($1.mix, phase: phase, level: level)
+          }
+          pupils[phase] = count
+          need[phase] =
+            PupilYield.specialistPhases.contains(phase) ? count * share * specialistShare : 0
+        }
+        return YearWork(
+          academicYear: year, dwellings: rows.reduce(0) { $0 + $1.dwellings }, pupils: pupils,
+          need: need)
+      }
+      let first = development.firstYear ?? spare.years.first ?? costModel.priceBase
+      return DevelopmentWork(
+        contributionYear: first, costPerPlace: costPerPlace(in: first, level: level),
+        years: years)
+    }
+    var ledger = spare
+    let events = work.indices.flatMap { index in
+      work[index].years.indices.map { (development: index, year: $0) }
+    }.sorted {
+      let left = work[$0.development].years[$0.year].academicYear
+      let right = work[$1.development].years[$1.year].academicYear
+      return left != right ? left < right : $0.development < $1.development
+    }
+    for event in events {
+      var year = work[event.development].years[event.year]
+      let need = year.need.values.reduce(0, +)
+      year.spareAvailable = ledger.available(in: year.academicYear)
+      let taken = ledger.take(upTo: need, arrivingIn: year.academicYear)
+      for phase in PupilYield.Phase.allCases {
+        year.offset[phase] = need > 0 ? taken * (year.need[phase] ?? 0) / need : 0
+      }
+      work[event.development].years[event.year] = year
+    }
+    return work
+  }
+}
+
+/// A whole number with thousands separators, for the reasons given in words.
+private func grouped(_ value: Double) -> String {
+  let digits = String(Int(value.rounded()).magnitude)
+  var out = ""
+  for (index, digit) in digits.enumerated() {
+    if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
+    out.append(digit)
+  }
+  return (value < 0 ? "-" : "") + out
+}

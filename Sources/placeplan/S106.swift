@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import PlacePlanning
+import PlacePlanningIO
+
+extension PlacePlan {
+  /// `placeplan s106`: the specialist-place part of Section 106 developer contributions.
+  struct S106: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "s106",
+      abstract: "Section 106 specialist-place contributions for a housing trajectory.",
+      discussion: """
+        Per development: pupils by phase (dwellings x pupil-yield factors, one-bedroom \
+        dwellings excluded), specialist places (pupils x the share of pupils in new-build \
+        housing with an EHCP x the share of the LA's EHCPs in specialist settings), spare \
+        state special and RP places forecast by the places plan when the children arrive \
+        (shared out by year of completion, never twice), places claimed and the contribution \
+        (places claimed x 4 x the primary new-school cost per place, regional factor, indexed \
+        to the first year of completions). --statement prints a plain-text statement per \
+        development with every factor and its source.
+        """)
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var placesOptions: PlacesOptions
+    @OptionGroup var costOptions: CostOptions
+
+    @Option(
+      help: ArgumentHelp(
+        "Housing trajectory CSV (development, district, dwelling_type, bedrooms, tenure, academic_year, completions).",
+        valueName: "file"))
+    var developments: String = "SampleData/west_sussex_developments_ILLUSTRATIVE.csv"
+
+    @Option(
+      help: ArgumentHelp(
+        "Pupil-yield model YAML (yields by dwelling mix and phase, with sources).",
+        valueName: "file"))
+    var pupilYield: String = "Models/pupil_yield.yaml"
+
+    @Option(
+      help: ArgumentHelp(
+        "DfE pupil yield dashboard EHCP table (EHCPJuly.csv or an extract of it).",
+        valueName: "file"))
+    var ehcpShares: String = "SampleData/dfe_pupil_yield_dashboard_ehcp_west_sussex.csv"
+
+    @Option(
+      help: ArgumentHelp(
+        "When spare places offset a claim: at-arrival (spare in the year of completion) or lasting (spare in that year and every later year of the plan).",
+        valueName: "rule"))
+    var spareRule: SpareCapacity.Rule = .atArrival
+
+    @Flag(help: "Print a plain-text statement per development, for a consultation response.")
+    var statement = false
+
+    func validate() throws {
+      if data.la.lowercased() == "all" {
+        throw ValidationError("--la all is not supported for s106; name one LA")
+      }
+      if statement && data.format != .table {
+        throw ValidationError("--statement is plain text; leave out --format")
+      }
+    }
+
+    func run() throws {
+      let yield = try Self.load { () throws(InputError) in
+        try PupilYieldReader.read(path: DataOptions.resolve(pupilYield))
+      }
+      let shares = try Self.load { () throws(InputError) in
+        try PupilYieldDashboardReader.read(path: DataOptions.resolve(ehcpShares))
+      }
+      let inputs = try LoadedInputs.load(
+        data, population: model.method.needsPopulation || model.method.usesPlan,
+        requests: model.method.usesPlan, projection: nil)
+      guard let series = try inputs.select(data.la).first else { throw ExitCode.failure }
+      let knownDistricts = shares.names(level: .district) + [series.laName]
+      let trajectory = try Self.load { () throws(InputError) in
+        try DevelopmentsReader.read(
+          path: DataOptions.resolve(developments), knownDistricts: knownDistricts)
+      }
+      guard let laShare = shares.latest(series.laName, level: .countyUnitary) else {
+        Output.warn(
+          "\(InputError.noRecords(file: DataOptions.resolve(ehcpShares), expected: "a County/Unitary EHCP row for \(series.laName); use the dashboard's EHCP table with the LA's rows"))"
+        )
+        throw ExitCode.failure
+      }
+      let register = try PlacesRegisterInput.load(placesOptions.places)
+      let costModels = try costOptions.load()
+
+      // Forecast far enough to cover the last year of completions.
+      var forecastModel = model
+      let lastCensus = model.through ?? series.records.last?.censusYear ?? 0
+      let lastCompletion =
+        trajectory.flatMap { $0.completions.map(\.academicYear) }.max()?.censusYear ?? 0
+      forecastModel.horizon = min(15, max(model.horizon, lastCompletion - lastCensus))
+      guard let forecast = try inputs.forecasts(series.laCode, model: forecastModel).first else {
+        throw ExitCode.failure
+      }
+      let codes = series.codes
+      guard
+        let record = series.record(for: forecast.throughYear),
+        let specialist = SpecialistPlacementShare(
+          record: record, settings: yield.specialistSettings.value)
+      else {
+        Output.warn(
+          "the caseload has no complete counts of \(yield.specialistSettings.value.map(\.rawValue).joined(separator: ", ")) and total for \(series.laName) in January \(forecast.throughYear); fix: use a caseload file with them, or change specialist_settings in the pupil-yield model"
+        )
+        throw ExitCode.failure
+      }
+      let rows = CapacityPlanner(overflowShare: placesOptions.overflowShare).plan(
+        forecast: forecast, register: register, codes: codes)
+      if rows.allSatisfy({ $0.plannedPlaces == nil }) {
+        Output.warn(
+          "the places register has no rows for \(series.laName) (\(codes.joined(separator: ", "))); no spare places are assumed"
+        )
+      }
+      let calculator = S106Calculator(
+        yield: yield, ehcpShares: shares, laEHCPShare: laShare, specialistShare: specialist,
+        costModel: try costOptions.model(costModels, codes: codes, laName: series.laName))
+      let result = calculator.assess(
+        trajectory, spare: SpareCapacity(rows: rows, rule: spareRule))
+
+      var parameters = forecastModel.parameters(la: data.la)
+      parameters["overflow_share"] = String(placesOptions.overflowShare)
+      parameters["spare_rule"] = spareRule.rawValue
+      parameters["horizon"] =
+        "\(forecastModel.horizon) (covers the last year of completions, \(AcademicYear(censusYear: max(lastCompletion, lastCensus + 1))))"
+      parameters["prices"] =
+        "cost per place in the cash of each development's first year of completions"
+      let provenance = Provenance(
+        command: "s106",
+        inputs: inputs.provenance + [
+          Provenance.Input(
+            role: "developments", file: DataOptions.resolve(developments),
+            layout: "housing trajectory (long)"),
+          Provenance.Input(
+            role: "pupil yield", file: DataOptions.resolve(pupilYield),
+            layout: "pupil-yield model YAML"),
+          Provenance.Input(
+            role: "EHCP share", file: DataOptions.resolve(ehcpShares),
+            layout: "DfE pupil yield dashboard EHCP table"),
+          Provenance.Input(
+            role: "places", file: DataOptions.resolve(placesOptions.places),
+            layout: "places register"),
+          Provenance.Input(
+            role: "costs", file: DataOptions.resolve(costOptions.costs), layout: "cost model YAML"),
+        ], parameters: parameters)
+      do {
+        switch data.format {
+        case .csv:
+          try Output.emit(S106Writer.csv(result), to: data.out)
+          if let out = data.out {
+            try Output.emit(
+              S106Writer.json(result, provenance: provenance), to: out + ".provenance.json")
+          }
+        case .json:
+          try Output.emit(S106Writer.json(result, provenance: provenance), to: data.out)
+        case .table:
+          let text =
+            statement
+            ? S106Writer.statements(result, provenance: provenance)
+            : S106Writer.table(result, provenance: provenance)
+          try Output.emit(text, to: data.out)
+        }
+      } catch {
+        Output.warn("\(error)")
+        throw ExitCode.failure
+      }
+    }
+
+    /// Runs a reader, reporting a located error and failing on bad input.
+    static func load<T>(_ read: () throws(InputError) -> T) throws -> T {
+      do {
+        return try read()
+      } catch {
+        Output.warn("\(error)")
+        throw ExitCode.failure
+      }
+    }
+  }
+}
+
+extension SpareCapacity.Rule: ExpressibleByArgument {}

@@ -1,0 +1,105 @@
+import Foundation
+import PlacePlanTestSupport
+import XCTest
+
+/// End-to-end: `placeplan s106` on the illustrative West Sussex trajectory.
+final class S106CommandTests: XCTestCase {
+  private let header =
+    "development,phase,dwellings,pupils,specialist_places,spare_places_offset,places_claimed,cost_per_place,contribution"
+
+  func testCSVHeaderRowsAndTotals() throws {
+    let result = try CommandRunner.run(["s106", "--format", "csv"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    XCTAssertEqual(lines.first, header)
+    // Seven developments × (four phases + total), then the all-developments row.
+    XCTAssertEqual(lines.count, 1 + 7 * 5 + 1)
+    let cells = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    XCTAssertTrue(cells.allSatisfy { $0.count == 9 })
+    let totals = cells.filter { $0[1] == "total" && $0[0] != "all developments" }
+    XCTAssertEqual(totals.count, 7)
+    let all = try XCTUnwrap(cells.last)
+    XCTAssertEqual(all[0], "all developments")
+    XCTAssertEqual(all[2], "1342")
+    // The all-developments contribution is the sum of the developments' (whole pounds, each
+    // rounded: within 4).
+    let sum = totals.compactMap { Double($0[8]) }.reduce(0, +)
+    XCTAssertEqual(Double(all[8]) ?? .nan, sum, accuracy: 4)
+    // Places claimed = specialist places − spare offset on every row (two decimals each).
+    for row in cells {
+      let needed = Double(row[4]) ?? .nan
+      let offset = Double(row[5]) ?? .nan
+      let claimed = Double(row[6]) ?? .nan
+      XCTAssertEqual(claimed, needed - offset, accuracy: 0.011, row.joined(separator: ","))
+    }
+    // Early years: pupils but no specialist places.
+    let early = try XCTUnwrap(cells.first { $0[1] == "early-years" })
+    XCTAssertGreaterThan(Double(early[3]) ?? 0, 0)
+    XCTAssertEqual(early[4], "0.00")
+  }
+
+  func testTableSaysWhatSparePlacesDidForEachDevelopment() throws {
+    let result = try CommandRunner.run(["s106"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertTrue(
+      result.stdout.hasPrefix(
+        "West Sussex (E10000032): Section 106 specialist-place contributions, 7 developments"))
+    XCTAssertTrue(result.stdout.contains("Housing trajectory by academic year of completion"))
+    XCTAssertTrue(result.stdout.contains("Spare state special and RP places (rule at-arrival):"))
+    for district in ["Horsham", "Mid Sussex", "Arun", "Chichester", "Crawley", "Worthing", "Adur"] {
+      XCTAssertTrue(
+        result.stdout.contains("  \(district) site "), "no spare-capacity line for \(district)")
+    }
+    XCTAssertTrue(result.stdout.contains("placeplan 0.1.0: s106"))
+    XCTAssertTrue(result.stdout.contains("pupil yield: "))
+  }
+
+  func testStatementListsEveryFactorAndSource() throws {
+    let result = try CommandRunner.run(["s106", "--statement"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let statements = result.stdout.components(separatedBy: "SECTION 106: SPECIALIST (SEND)")
+    XCTAssertEqual(statements.count, 1 + 7)
+    let first = statements[1]
+    for expected in [
+      "Development: Horsham site A (illustrative)", "Specialist places needed:",
+      "Spare capacity:", "Places claimed:", "Contribution sought: £",
+      "Factors and sources:", "- Pupils per dwelling, house, 3 bedrooms, market:",
+      "- One-bedroom dwellings: no pupils. Source: DfE",
+      "DfE pupil yield dashboard 2021/22: 93 of 3,203",
+      "SEN2 January 2025: 3,456 of 9,301", "Regional factor: 1.13",
+      "4 times a mainstream primary place",
+    ] {
+      XCTAssertTrue(first.contains(expected), expected)
+    }
+  }
+
+  func testBadDevelopmentsFileFailsWithLocatedError() throws {
+    let result = try CommandRunner.run([
+      "s106", "--developments", TestPaths.fixture("s106_bad_developments.csv"),
+    ])
+    XCTAssertNotEqual(result.status, 0)
+    XCTAssertEqual(result.stdout, "")
+    XCTAssertEqual(
+      result.stderr,
+      "placeplan: s106_bad_developments.csv:3:7: completions is -30; a count cannot be negative; fix: correct the cell\n"
+    )
+  }
+
+  func testJSONHasFactorsDevelopmentsAndTrajectory() throws {
+    let result = try CommandRunner.run(["s106", "--format", "json", "--spare-rule", "lasting"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    let document = try XCTUnwrap(object as? [String: Any])
+    let factors = try XCTUnwrap(document["factors"] as? [String: Any])
+    XCTAssertEqual((factors["yields"] as? [Any])?.count, 12)
+    XCTAssertEqual(factors["spare_rule"] as? String, "lasting")
+    XCTAssertEqual((document["developments"] as? [Any])?.count, 7)
+    let trajectory = try XCTUnwrap(document["trajectory"] as? [[String: Any]])
+    XCTAssertEqual(
+      trajectory.compactMap { $0["academic_year"] as? String },
+      ["2026/27", "2027/28", "2028/29", "2029/30", "2030/31"])
+    // Under the lasting rule 2029/30's spare places do not last into 2030/31's shortfall.
+    let totals = try XCTUnwrap(document["totals"] as? [String: Any])
+    XCTAssertEqual(totals["spare_offset"] as? Double, 0)
+  }
+}
