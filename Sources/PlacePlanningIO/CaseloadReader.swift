@@ -110,7 +110,7 @@ public enum CaseloadReader {
   }
 
   /// Sum of the named columns' counts; nil if any is missing.
-  private static func sum(
+  static func sum(
     _ columns: [Int], table: CSVTable, row: Int
   ) throws(InputError) -> Double? {
     var total = 0.0
@@ -187,6 +187,15 @@ public enum CaseloadReader {
     let code = try table.require("new_la_code", schema: schema)
     let name = try table.require("la_name", schema: schema)
     let topic = try table.require("breakdown_topic", schema: schema)
+    let columns = try releaseColumns(table)
+    return try wideRecords(
+      table, level: level, year: period, code: code, name: name, columns: columns
+    ) { $0[topic] == "All EHC plans" }
+  }
+
+  /// The 2025 release's columns behind each setting type.
+  static func releaseColumns(_ table: CSVTable) throws(InputError) -> [SettingType: [Int]] {
+    let schema = Layout.release2025.rawValue
     let names = table.header
     var columns: [SettingType: [Int]] = [:]
     columns[.total] = [try table.require("ehcplans", schema: schema)]
@@ -215,9 +224,7 @@ public enum CaseloadReader {
     columns[.apPRU] = [try table.require("ap_pru_total", schema: schema)]
     columns[.fePost16] = [try table.require("fe_total", schema: schema)]
     columns[.earlyYears] = [try table.require("nm_early_years", schema: schema)]
-    return try wideRecords(
-      table, level: level, year: period, code: code, name: name, columns: columns
-    ) { $0[topic] == "All EHC plans" }
+    return columns
   }
 
   // MARK: - 2022 release by establishment type (long)

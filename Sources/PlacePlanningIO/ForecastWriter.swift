@@ -27,6 +27,50 @@ public enum ForecastWriter {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// The CSV header with age phases.
+  public static let phaseCSVHeader =
+    "la_code,la_name,setting_type,phase,census_year,kind,value,lower80,upper80,lower95,upper95,method"
+
+  /// CSV by setting type and age phase (`--by phase`).
+  public static func csv(phases: [PhaseForecastRow]) -> String {
+    var lines = [phaseCSVHeader]
+    for item in phases {
+      let row = item.row
+      let decimals = row.kind == .actual ? 0 : 1
+      lines.append(
+        CSVFormat.line([
+          CSVFormat.text(row.laCode), CSVFormat.text(row.laName), row.setting.rawValue,
+          item.phase.rawValue, String(row.censusYear), row.kind.rawValue,
+          CSVFormat.number(row.value, decimals: decimals),
+          CSVFormat.number(row.lower80), CSVFormat.number(row.upper80),
+          CSVFormat.number(row.lower95), CSVFormat.number(row.upper95),
+          CSVFormat.text(row.method),
+        ]))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A table by setting type and phase: the last census and each forecast year.
+  public static func table(phases: [PhaseForecastRow], provenance: Provenance) -> String {
+    var out = ""
+    let header = ["setting type", "phase", "census", "kind", "EHCPs", "80% interval", "share"]
+    var rows: [[String]] = []
+    for item in phases {
+      rows.append([
+        item.row.setting.rawValue, item.phase.rawValue, String(item.row.censusYear),
+        item.row.kind.rawValue, grouped(item.row.value),
+        interval(item.row.lower80, item.row.upper80),
+        CSVFormat.number(100 * item.share, decimals: 1) + "%",
+      ])
+    }
+    if let first = phases.first {
+      out += "\(first.row.laName) (\(first.row.laCode)): EHCPs by setting type and age phase\n"
+    }
+    out += TextTable.render(header: header, rows: rows, rightAligned: [2, 4, 5, 6])
+    out += "\n" + footer(provenance)
+    return out
+  }
+
   /// Provenance and per-LA notes as JSON, the CSV's sidecar.
   public static func provenanceJSON(_ forecasts: [LAForecast], provenance: Provenance) -> String {
     let document = SidecarDocument(

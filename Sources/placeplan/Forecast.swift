@@ -27,6 +27,21 @@ extension PlacePlan {
         valueName: "file"))
     var projection: String?
 
+    /// How rows are broken down beyond setting type.
+    enum Breakdown: String, ExpressibleByArgument, CaseIterable {
+      case phase
+    }
+
+    @Option(
+      help: "Break the forecast down further: phase (age phases 0-4, 5-10, 11-15, 16-18, 19-25).")
+    var by: Breakdown?
+
+    @Option(
+      help: ArgumentHelp(
+        "SEN2 caseload by single year of age and setting (the 2025 release caseload.csv, or its age rows), for --by phase.",
+        valueName: "file"))
+    var ages: String = "SampleData/ehcp_caseload_by_age_2024_2025.csv"
+
     func run() throws {
       let inputs = try LoadedInputs.load(
         data, population: model.method.needsPopulation || model.method.usesPlan,
@@ -37,6 +52,10 @@ extension PlacePlan {
         command: "forecast",
         inputs: inputs.provenance,
         parameters: model.parameters(la: data.la))
+      if by == .phase {
+        try deliverPhases(forecasts, inputs: inputs, provenance: provenance)
+        return
+      }
       switch data.format {
       case .csv:
         try Output.deliver(ForecastWriter.csv(forecasts), to: data.out)
@@ -49,6 +68,48 @@ extension PlacePlan {
         try Output.deliver(ForecastWriter.json(forecasts, provenance: provenance), to: data.out)
       case .table:
         try Output.deliver(ForecastWriter.table(forecasts, provenance: provenance), to: data.out)
+      }
+    }
+
+    /// Splits each forecast by age phase and writes it.
+    private func deliverPhases(
+      _ forecasts: [LAForecast], inputs: LoadedInputs, provenance: Provenance
+    ) throws {
+      let ageCaseload: AgeCaseload
+      do {
+        ageCaseload = try CaseloadByAgeReader.read(path: DataOptions.resolve(ages))
+      } catch {
+        Output.warn("\(error)")
+        throw ExitCode.failure
+      }
+      let splitter = PhaseSplitter(ages: ageCaseload)
+      var rows: [PhaseForecastRow] = []
+      var notes: [String] = []
+      for forecast in forecasts {
+        guard let split = splitter.split(forecast, codes: inputs.codes(of: forecast)) else {
+          Output.warn(
+            "\(forecast.laCode) \(forecast.laName): no age breakdown for two censuses up to \(forecast.throughYear) in \(ages); phases need the 2024 and 2025 censuses"
+          )
+          continue
+        }
+        rows += split.rows
+        if notes.isEmpty { notes.append(split.note) }
+      }
+      guard !rows.isEmpty else { throw ExitCode.failure }
+      var withPhases = provenance
+      withPhases.inputs.append(
+        Provenance.Input(
+          role: "caseload by age", file: DataOptions.resolve(ages),
+          layout: "SEN2 2025 release, Child or young persons age"))
+      withPhases.parameters["phases"] = notes.first ?? ""
+      switch data.format {
+      case .csv, .json:
+        if data.format == .json {
+          Output.warn("--by phase writes CSV; JSON by phase is not available, writing CSV")
+        }
+        try Output.deliver(ForecastWriter.csv(phases: rows), to: data.out)
+      case .table:
+        try Output.deliver(ForecastWriter.table(phases: rows, provenance: withPhases), to: data.out)
       }
     }
   }

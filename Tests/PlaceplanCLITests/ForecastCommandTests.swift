@@ -382,3 +382,23 @@ final class ReportCommandTests: XCTestCase {
     XCTAssertTrue(result.stderr.contains("give --out report.html"), result.stderr)
   }
 }
+
+final class PhaseCommandTests: XCTestCase {
+  func testForecastByPhaseAddsThePhaseColumn() throws {
+    let result = try CommandRunner.run([
+      "forecast", "--by", "phase", "--format", "csv", "--horizon", "2",
+    ])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    XCTAssertEqual(
+      lines.first,
+      "la_code,la_name,setting_type,phase,census_year,kind,value,lower80,upper80,lower95,upper95,method"
+    )
+    XCTAssertTrue(
+      lines.contains("E10000032,West Sussex,special_state,secondary,2025,actual,936,,,,,"))
+    XCTAssertEqual(lines.filter { $0.contains(",2026,forecast,") }.count, 9 * 5)
+    // Without --by the output is unchanged.
+    let plain = try CommandRunner.run(["forecast", "--format", "csv", "--horizon", "2"])
+    XCTAssertTrue(plain.stdout.hasPrefix("la_code,la_name,setting_type,census_year,kind,"))
+  }
+}

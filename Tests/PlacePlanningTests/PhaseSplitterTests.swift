@@ -1,0 +1,69 @@
+import PlacePlanTestSupport
+import PlacePlanningIO
+import XCTest
+
+@testable import PlacePlanning
+
+final class PhaseSplitterTests: XCTestCase {
+  /// Hand calculation on a made-up age profile: ages 10 and 11 only. 2024: age 10 = 100,
+  /// age 11 = 50; 2025: age 10 = 110, age 11 = 120. CCR(11) = 120/100 = 1.2; CCR(10) needs
+  /// age 9 in 2024 (0 < 5): age 10 is held at 110. 2026: age 10 = 110, age 11 = 110 × 1.2 =
+  /// 132, so primary (5–10) has 110/242 and secondary (11–15) 132/242 of the 2026 forecast.
+  func testAgeingByHand() throws {
+    let table: [String: [Int: [SettingType: [Int: Double]]]] = [
+      "E1": [2024: [.specialState: [10: 100, 11: 50]], 2025: [.specialState: [10: 110, 11: 120]]]
+    ]
+    let forecast = LAForecast(
+      laCode: "E1", laName: "Test", throughYear: 2025, censusYearsUsed: [2025], method: .auto,
+      rows: [
+        ForecastRow(
+          laCode: "E1", laName: "Test", setting: .specialState, censusYear: 2025, kind: .actual,
+          value: 230),
+        ForecastRow(
+          laCode: "E1", laName: "Test", setting: .specialState, censusYear: 2026, kind: .forecast,
+          value: 484,
+          lower80: 400, upper80: 600, lower95: 350, upper95: 700, method: "pooled"),
+      ], fits: [:], notes: [])
+    let split = try XCTUnwrap(
+      PhaseSplitter(ages: AgeCaseload(table: table)).split(forecast, codes: ["E1"]))
+    let primary = try XCTUnwrap(
+      split.rows.first { $0.phase == .primary && $0.row.censusYear == 2026 })
+    let secondary = try XCTUnwrap(
+      split.rows.first { $0.phase == .secondary && $0.row.censusYear == 2026 })
+    XCTAssertEqual(primary.row.value, 484 * 110 / 242, accuracy: 1e-9)
+    XCTAssertEqual(secondary.row.value, 484 * 132 / 242, accuracy: 1e-9)
+    XCTAssertEqual(try XCTUnwrap(secondary.row.upper80), 600 * 132 / 242, accuracy: 1e-9)
+    let actual = try XCTUnwrap(
+      split.rows.first { $0.phase == .secondary && $0.row.censusYear == 2025 })
+    XCTAssertEqual(actual.row.value, 120)
+  }
+
+  /// Real data: West Sussex's phases add up to each setting type's forecast.
+  func testWestSussexPhasesAddUp() throws {
+    let ages = try CaseloadByAgeReader.read(
+      path: TestPaths.sample("ehcp_caseload_by_age_2024_2025.csv"))
+    let records = try CaseloadReader.read(path: TestPaths.fixture("derived_extract.csv")).records
+    let population = try PopulationReader.read(path: TestPaths.fixture("population_extract.csv"))
+    let history = CaseloadHistory(records: records)
+    let series = try XCTUnwrap(history.find("E10000032"))
+    let forecast = try DemandForecaster(history: history, population: population)
+      .forecast(series, options: .init(horizon: 3, method: .linear))
+    let split = try XCTUnwrap(PhaseSplitter(ages: ages).split(forecast, codes: series.codes))
+    // January 2025, state special: published age rows sum to the 2,147 of the setting total.
+    let special2025 = split.rows.filter {
+      $0.row.setting == .specialState && $0.row.censusYear == 2025
+    }
+    XCTAssertEqual(special2025.map(\.row.value).reduce(0, +), 2147)
+    for setting in SettingType.allCases {
+      for year in 2026...2028 {
+        let phases = split.rows.filter { $0.row.setting == setting && $0.row.censusYear == year }
+        guard
+          let whole = forecast.rows.first(where: { $0.setting == setting && $0.censusYear == year })
+        else { continue }
+        XCTAssertEqual(
+          phases.map(\.row.value).reduce(0, +), whole.value, accuracy: 1e-6 * max(1, whole.value),
+          "\(setting) \(year)")
+      }
+    }
+  }
+}
