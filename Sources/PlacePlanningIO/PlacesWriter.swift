@@ -104,4 +104,52 @@ public enum PlacesWriter {
   }
 
   static func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+
+  /// The CSV header of `places --by phase`.
+  public static let phaseCSVHeader =
+    "la_code,setting_type,phase,academic_year,planned_places,demand,demand_lower80,demand_upper80,utilisation_pct,shortfall_excess,p_demand_exceeds_places"
+
+  /// Places against demand by phase, CSV.
+  public static func csv(phases rows: [PhaseCapacityPlanner.Row]) -> String {
+    var lines = [phaseCSVHeader]
+    for row in rows {
+      let decimals = row.kind == .actual ? 0 : 1
+      lines.append(
+        CSVFormat.line([
+          CSVFormat.text(row.laCode), row.setting.rawValue, row.phase.rawValue,
+          row.academicYear.description, CSVFormat.number(row.plannedPlaces, decimals: 1),
+          CSVFormat.number(row.demand, decimals: decimals), CSVFormat.number(row.demandLower80),
+          CSVFormat.number(row.demandUpper80),
+          CSVFormat.number(row.utilisationPercent, decimals: 1),
+          CSVFormat.number(row.shortfallExcess, decimals: 1),
+          CSVFormat.number(row.probabilityDemandExceedsPlaces, decimals: 3),
+        ]))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Places against demand by phase, as a table.
+  public static func table(phases rows: [PhaseCapacityPlanner.Row], provenance: Provenance)
+    -> String
+  {
+    let header = [
+      "setting type", "phase", "year", "places", "demand", "80% interval", "util %",
+      "short(-)/excess", "P(demand>places)",
+    ]
+    let body = rows.map { row in
+      [
+        row.setting.rawValue, row.phase.rawValue, row.academicYear.description,
+        row.plannedPlaces.map(ForecastWriter.grouped) ?? "", ForecastWriter.grouped(row.demand),
+        ForecastWriter.interval(row.demandLower80, row.demandUpper80),
+        CSVFormat.number(row.utilisationPercent, decimals: 1),
+        row.shortfallExcess.map(ForecastWriter.grouped) ?? "",
+        row.probabilityDemandExceedsPlaces.map { CSVFormat.number(100 * $0, decimals: 0) + "%" }
+          ?? "",
+      ]
+    }
+    return
+      "Planned places against demand by phase (primary places also take 0-4; post-16 places 16-25; all-through places shared by demand)\n"
+      + TextTable.render(header: header, rows: body, rightAligned: Set(3..<header.count)) + "\n"
+      + ForecastWriter.footer(provenance)
+  }
 }

@@ -20,6 +20,14 @@ extension PlacePlan {
     @OptionGroup var model: ModelOptions
     @OptionGroup var placesOptions: PlacesOptions
 
+    @Option(help: "Break places and demand down by phase (primary, secondary, post-16).")
+    var by: Forecast.Breakdown?
+
+    @Option(
+      help: ArgumentHelp(
+        "SEN2 caseload by single year of age and setting, for --by phase.", valueName: "file"))
+    var ages: String = "SampleData/ehcp_caseload_by_age_2024_2025.csv"
+
     func run() throws {
       let inputs = try LoadedInputs.load(
         data, population: model.method.needsPopulation || model.method.usesPlan,
@@ -43,6 +51,10 @@ extension PlacePlan {
       let provenance = Provenance(
         command: "places",
         inputs: inputs.provenance + [placesOptions.provenance], parameters: parameters)
+      if by == .phase {
+        try deliverPhases(forecasts, inputs: inputs, register: register, provenance: provenance)
+        return
+      }
       let text: String
       switch data.format {
       case .csv: text = PlacesWriter.csv(rows)
@@ -52,6 +64,42 @@ extension PlacePlan {
           rows, laName: forecasts.first?.laName ?? "", provenance: provenance)
       }
       try Output.deliver(text, to: data.out)
+    }
+
+    private func deliverPhases(
+      _ forecasts: [LAForecast], inputs: LoadedInputs, register: PlacesRegister,
+      provenance: Provenance
+    ) throws {
+      let splitter: PhaseSplitter
+      do {
+        splitter = PhaseSplitter(
+          ages: try CaseloadByAgeReader.read(path: DataOptions.resolve(ages)))
+      } catch {
+        Output.warn("\(error)")
+        throw ExitCode.failure
+      }
+      var rows: [PhaseCapacityPlanner.Row] = []
+      for forecast in forecasts {
+        let codes = inputs.codes(of: forecast)
+        guard let split = splitter.split(forecast, codes: codes) else {
+          Output.warn(
+            "\(forecast.laCode): no age breakdown for two censuses up to \(forecast.throughYear)")
+          continue
+        }
+        rows += PhaseCapacityPlanner.plan(phases: split.rows, register: register, codes: codes)
+      }
+      guard !rows.isEmpty else { throw ExitCode.failure }
+      var withAges = provenance
+      withAges.inputs.append(
+        Provenance.Input(
+          role: "caseload by age", file: DataOptions.resolve(ages),
+          layout: "SEN2 2025 release, Child or young persons age"))
+      switch data.format {
+      case .csv, .json:
+        try Output.deliver(PlacesWriter.csv(phases: rows), to: data.out)
+      case .table:
+        try Output.deliver(PlacesWriter.table(phases: rows, provenance: withAges), to: data.out)
+      }
     }
   }
 }
@@ -65,5 +113,7 @@ enum PlacesRegisterInput {
       Output.warn("\(error)")
       throw ExitCode.failure
     }
+
+    /// Places against demand by phase.
   }
 }

@@ -402,3 +402,26 @@ final class PhaseCommandTests: XCTestCase {
     XCTAssertTrue(plain.stdout.hasPrefix("la_code,la_name,setting_type,census_year,kind,"))
   }
 }
+
+final class PlacesByPhaseCommandTests: XCTestCase {
+  func testPlacesByPhaseMatchesRegisterPhases() throws {
+    let result = try CommandRunner.run(["places", "--by", "phase", "--format", "csv"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    XCTAssertEqual(
+      lines.first,
+      "la_code,setting_type,phase,academic_year,planned_places,demand,demand_lower80,demand_upper80,utilisation_pct,shortfall_excess,p_demand_exceeds_places"
+    )
+    // The illustrative register's post-16 special school G has 150 places in 2024/25.
+    XCTAssertTrue(
+      lines.contains { $0.hasPrefix("E10000032,special_state,post-16,2024/25,150.0,") },
+      result.stdout)
+    let special2025 = lines.filter {
+      $0.hasPrefix("E10000032,special_state,") && $0.contains(",2024/25,")
+    }
+    let places = special2025.compactMap {
+      Double($0.split(separator: ",", omittingEmptySubsequences: false)[4])
+    }
+    XCTAssertEqual(places.reduce(0, +), 2160, accuracy: 1e-6)  // all-through places shared, none lost
+  }
+}
