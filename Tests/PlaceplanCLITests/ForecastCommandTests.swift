@@ -422,6 +422,7 @@ final class PlacesByPhaseCommandTests: XCTestCase {
     let places = special2025.compactMap {
       Double($0.split(separator: ",", omittingEmptySubsequences: false)[4])
     }
-    XCTAssertEqual(places.reduce(0, +), 2160, accuracy: 1e-6)  // all-through places shared, none lost
+    // All-through places are shared between primary and secondary, none lost.
+    XCTAssertEqual(places.reduce(0, +), 2160, accuracy: 1e-6)
   }
 }
