@@ -18,7 +18,8 @@ public enum DashboardBuilder {
 
   public static func build(
     forecast: LAForecast, capacity: [CapacityRow], costs: [CostYear]? = nil, yearsAhead: Int = 5,
-    costsNote: String = "not estimated: no cost model given (--costs)"
+    costsNote: String = "not estimated: no cost model given (--costs)",
+    flows: [PipelineYear] = [], pupils: (censusYear: Int, entry: PupilSENPercentages.Entry)? = nil
   ) -> Dashboard {
     let censusYears = (0...yearsAhead).map { forecast.throughYear + $0 }
     let years = censusYears.map { AcademicYear(censusYear: $0) }
@@ -88,13 +89,65 @@ public enum DashboardBuilder {
         key: "sen_transport_cost", label: "SEN transport cost", unit: "pounds",
         values: cost(\.transportCost),
         note: costed ? "children transported × cost per transported child, £ cash" : costsNote))
+    rows += pipelineRows(flows: flows, pupils: pupils, columns: censusYears.count)
     var notes = [
       "EHCPs by setting type are placed numbers where a places register is given: state special and RP capped at planned places, the overflow added to INMS"
     ]
     if capacity.isEmpty {
       notes[0] = "EHCPs by setting type are forecast demand (no places register given)"
     }
+    if !flows.isEmpty || pupils != nil {
+      notes.append(
+        "assessment, 20-week and pupil % rows show the latest published year in the baseline "
+          + "column (see each row's note); they are not forecast")
+    }
     return Dashboard(
       laCode: forecast.laCode, laName: forecast.laName, years: years, rows: rows, notes: notes)
+  }
+
+  /// Rows from the flow files and the school census, each a baseline value only (the latest
+  /// year published), the forecast years empty, with a note saying which year it is:
+  /// assessment → plan = `assess_issued ÷ (assess_issued + assess_not_issued)` in the latest
+  /// calendar year; % of new plans issued within 20 weeks (all plans, with exceptions);
+  /// % of pupils with an EHC plan and with SEN support at the latest January school census.
+  static func pipelineRows(
+    flows: [PipelineYear], pupils: (censusYear: Int, entry: PupilSENPercentages.Entry)?,
+    columns: Int
+  ) -> [Dashboard.Row] {
+    let empty = [Double?](repeating: nil, count: max(0, columns - 1))
+    func flowRow(
+      key: String, label: String, value: (PipelineYear) -> Double?, missing: String
+    ) -> Dashboard.Row {
+      guard let latest = flows.last(where: { value($0) != nil }) else {
+        return Dashboard.Row(
+          key: key, label: label, unit: "percent", values: [nil] + empty, note: missing)
+      }
+      return Dashboard.Row(
+        key: key, label: label, unit: "percent", values: [value(latest)] + empty,
+        note: "baseline: calendar year \(latest.calendarYear) (SEN2); years 1-5 not forecast")
+    }
+    var rows = [
+      flowRow(
+        key: "assessment_to_plan_pct", label: "% of EHC needs assessments that lead to a plan",
+        value: { $0.assessmentToPlan.map { 100 * $0 } },
+        missing: "no assessments data given (--assessments)"),
+      flowRow(
+        key: "new_plans_within_20_weeks_pct",
+        label: "% of new EHC plans issued within 20 weeks", value: { $0.within20WeeksPercent },
+        missing: "no timeliness data given (--timeliness)"),
+    ]
+    let pupilNote =
+      pupils.map {
+        "baseline: January \($0.censusYear) school census (latest published in the file); years 1-5 not forecast"
+      } ?? "no school census percentages given (--pupil-sen)"
+    rows.append(
+      Dashboard.Row(
+        key: "pupils_ehcp_pct", label: "% of pupils with an EHC plan", unit: "percent",
+        values: [pupils?.entry.ehcPlanPercent] + empty, note: pupilNote))
+    rows.append(
+      Dashboard.Row(
+        key: "pupils_sen_support_pct", label: "% of pupils with SEN support", unit: "percent",
+        values: [pupils?.entry.senSupportPercent] + empty, note: pupilNote))
+    return rows
   }
 }

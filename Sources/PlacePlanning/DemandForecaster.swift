@@ -46,6 +46,8 @@ public struct DemandForecaster: Sendable {
   public let populationProjection: PopulationEstimates?
   public let requests: RequestHistory?
   public let ageing: PopulationProjection
+  /// Requests, new plans and ceased plans by calendar year, for the `flow` method.
+  public let pipeline: PipelineHistory?
   /// The pooled-growth model, when England's series is known (from national rows, or the
   /// sum of the LAs).
   let pooledGrowth: PooledGrowth?
@@ -53,9 +55,10 @@ public struct DemandForecaster: Sendable {
   public init(
     history: CaseloadHistory, population: PopulationEstimates?,
     populationProjection: PopulationEstimates? = nil, requests: RequestHistory? = nil,
-    ageing: PopulationProjection = PopulationProjection()
+    ageing: PopulationProjection = PopulationProjection(), pipeline: PipelineHistory? = nil
   ) {
     self.history = history
+    self.pipeline = pipeline
     self.population = population
     self.populationProjection = populationProjection
     self.requests = requests
@@ -209,6 +212,11 @@ public struct DemandForecaster: Sendable {
       }
       let years = upToThrough.map(\.censusYear).filter { $0 > through - 5 }
       return RawForecast(outcomes: outcomes, windowYears: years, notes: notes)
+    }
+
+    if method == .flow {
+      return try flowRawForecast(
+        series, through: through, horizon: horizon, firstCensusYear: firstCensusYear)
     }
 
     if method == .pooled {
@@ -492,13 +500,13 @@ public struct DemandForecaster: Sendable {
 
   // MARK: - Population
 
-  private struct Populations {
+  struct Populations {
     var historic: [Int: Double]
     var future: [Int: Double]
     var notes: [String]
   }
 
-  private func populations(
+  func populations(
     series: CaseloadHistory.Series, censusYears: [Int], futureYears: [Int], through: Int
   ) throws(ForecastError) -> Populations {
     let codes = series.codes.flatMap { LocalAuthorityCodes.aliases(of: $0) }

@@ -22,12 +22,18 @@ public enum ForecastMethod: String, CaseIterable, Sendable, Codable {
   case drift
   /// Baseline: OLS straight line through the last five censuses (whatever the window).
   case linearRecent = "linear-5"
+  /// Stock-flow: next January's caseload = this January's + new plans − ceased plans + a
+  /// balancing term, new plans from trended requests (see `FlowForecast`); setting types
+  /// on the pooled share path.
+  case flow
 
   /// The simple baselines every backtest scores alongside the models.
   public static let baselines: [ForecastMethod] = [.naive, .drift, .linearRecent]
 
   /// The fitted models (not baselines).
-  public static let models: [ForecastMethod] = [.auto, .pooled, .linear, .logLinear, .prevalence]
+  public static let models: [ForecastMethod] = [
+    .auto, .pooled, .linear, .logLinear, .prevalence, .flow,
+  ]
 
   /// The methods `auto` chooses among, in order of preference when equally good.
   public static let autoCandidates: [ForecastMethod] = [.pooled, .drift, .linearRecent, .naive]

@@ -56,8 +56,9 @@ extension PlacePlan {
     func run() throws {
       let methods = try selectedMethods()
       let inputs = try LoadedInputs.load(
-        data, population: methods.contains { $0.needsPopulation || $0.usesPlan },
-        requests: methods.contains { $0.usesPlan }, projection: nil)
+        data, population: methods.contains { $0.needsPopulation || $0.usesPlan || $0 == .flow },
+        requests: methods.contains { $0.usesPlan }, projection: nil,
+        pipeline: methods.contains(.flow))
       let selected = try inputs.select(data.la)
       let backtester = Backtester(forecaster: inputs.forecaster)
       let options = Backtester.Options(

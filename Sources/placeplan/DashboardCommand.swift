@@ -13,7 +13,9 @@ extension PlacePlan {
         Rows: total EHCPs 0-25; number and % of all EHCPs by setting type (placed numbers \
         after INMS overflow); planned places (special, SSC/RP); utilisation %; \
         shortfall/excess; INMS expenditure and SEN transport cost (baseline scenario, £ cash, \
-        from the cost model).
+        from the cost model); the latest published % of EHC needs assessments that lead to a \
+        plan and % of new plans issued within 20 weeks (SEN2, calendar year), and % of pupils \
+        with an EHC plan and with SEN support (January school census), in the baseline column.
         """)
 
     @OptionGroup var data: DataOptions
@@ -21,10 +23,24 @@ extension PlacePlan {
     @OptionGroup var placesOptions: PlacesOptions
     @OptionGroup var costOptions: CostOptions
 
+    @Option(
+      help: ArgumentHelp(
+        "% of pupils with an EHC plan and with SEN support by LA (DfE SEND dashboard table).",
+        valueName: "file"))
+    var pupilSen: String = "SampleData/dfe_dash_percent_pupils_ehcp_sensupport_by_la_2018_2023.csv"
+
     func run() throws {
       let inputs = try LoadedInputs.load(
         data, population: model.method.needsPopulation || model.method.usesPlan,
-        requests: model.method.usesPlan, projection: nil)
+        requests: model.method.usesPlan, projection: nil, pipeline: true)
+      let pupilPath = DataOptions.resolve(pupilSen)
+      let pupils: PupilSENPercentages
+      do {
+        pupils = try PupilSENPercentagesReader.read(path: pupilPath)
+      } catch {
+        Output.warn("\(error)")
+        throw ExitCode.failure
+      }
       let register = try PlacesRegisterInput.load(placesOptions.places)
       var options = model
       options.horizon = max(model.horizon, 5)
@@ -35,16 +51,23 @@ extension PlacePlan {
         let projector = try costOptions.projector(
           costModels, forecast: forecast, inputs: inputs, register: register,
           places: placesOptions)
+        let codes = inputs.codes(of: forecast).flatMap { LocalAuthorityCodes.aliases(of: $0) }
         return DashboardBuilder.build(
           forecast: forecast,
           capacity: planner.plan(forecast: forecast, register: register, codes: projector.codes),
-          costs: projector.project(forecast, scenario: .baseline))
+          costs: projector.project(forecast, scenario: .baseline),
+          flows: inputs.pipeline?.years(for: codes) ?? [], pupils: pupils.latest(for: codes))
       }
       var parameters = options.parameters(la: data.la)
       parameters["overflow_share"] = String(placesOptions.overflowShare)
       let provenance = Provenance(
         command: "dashboard",
-        inputs: inputs.provenance + [placesOptions.provenance] + costOptions.provenance(),
+        inputs: inputs.provenance + [placesOptions.provenance] + costOptions.provenance()
+          + [
+            Provenance.Input(
+              role: "pupils with SEN", file: pupilPath,
+              layout: "DfE SEND dashboard % of pupils with an EHC plan / SEN support")
+          ],
         parameters: parameters)
       let text: String
       switch data.format {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlacePlanningIO
 
 /// Input files and the LA to work on, shared by the forecasting commands.
 struct DataOptions: ParsableArguments {
@@ -24,6 +25,30 @@ struct DataOptions: ParsableArguments {
       valueName: "file"))
   var requests: String = "SampleData/ehcp_requests_2019_2024.csv"
 
+  @Option(
+    help: ArgumentHelp(
+      "SEN2 assessments.csv: EHC needs assessments by calendar year (pipeline, dashboard).",
+      valueName: "file"))
+  var assessments: String = "SampleData/ehcp_assessments_2019_2024.csv"
+
+  @Option(
+    help: ArgumentHelp(
+      "SEN2 newplans.csv: new EHC plans by calendar year (pipeline, flow method).",
+      valueName: "file"))
+  var newPlans: String = "SampleData/ehcp_newplans_2019_2024.csv"
+
+  @Option(
+    help: ArgumentHelp(
+      "SEN2 ceased_plans.csv: EHC plans ceased by calendar year and reason (pipeline, flow method).",
+      valueName: "file"))
+  var ceasedPlans: String = "SampleData/ehcp_ceased_plans_2022_2024.csv"
+
+  @Option(
+    help: ArgumentHelp(
+      "SEN2 timeliness_20_week.csv: % of plans issued within 20 weeks (pipeline, dashboard).",
+      valueName: "file"))
+  var timeliness: String = "SampleData/ehcp_timeliness_20_week_2019_2024.csv"
+
   @Option(help: ArgumentHelp("Output format.", valueName: "format"))
   var format: OutputFormat = .table
 
@@ -32,6 +57,15 @@ struct DataOptions: ParsableArguments {
       "Write to this file (atomically) instead of standard output; CSV gets a .provenance.json sidecar.",
       valueName: "file"))
   var out: String?
+
+  /// The SEN2 flow files, resolved.
+  var pipelinePaths: [PipelineReader.File: String] {
+    [
+      .requests: Self.resolve(requests), .assessments: Self.resolve(assessments),
+      .newPlans: Self.resolve(newPlans), .ceased: Self.resolve(ceasedPlans),
+      .timeliness: Self.resolve(timeliness),
+    ]
+  }
 
   /// A path as given, or, for a default under SampleData/ that is not in the current folder,
   /// the same path beside the package the executable was built in.

@@ -8,14 +8,19 @@ struct LoadedInputs {
   let population: PopulationEstimates?
   let projection: PopulationEstimates?
   let requests: RequestHistory?
+  /// The SEN2 flow files (requests, assessments, new plans, ceased, timeliness), when read.
+  let pipeline: PipelineHistory?
   let provenance: [Provenance.Input]
+  /// The flow files' paths, read on demand by the `flow` method.
+  let pipelinePaths: [PipelineReader.File: String]
 
   /// The latest census in the caseload file.
   var latestCensus: Int? { history.series.compactMap { $0.records.last?.censusYear }.max() }
 
   /// Reads the files named by the options; prints a located error and fails on bad input.
   static func load(
-    _ data: DataOptions, population needed: Bool, requests wanted: Bool, projection: String?
+    _ data: DataOptions, population needed: Bool, requests wanted: Bool, projection: String?,
+    pipeline pipelineWanted: Bool = false
   ) throws -> LoadedInputs {
     let caseloadPath = DataOptions.resolve(data.caseload)
     let populationPath = DataOptions.resolve(data.population)
@@ -49,9 +54,41 @@ struct LoadedInputs {
             role: "requests", file: requestsPath,
             layout: "SEN2 requests for EHC needs assessments, calendar years"))
       }
+      var pipeline: PipelineHistory?
+      if pipelineWanted {
+        pipeline = try PipelineReader.read(PipelineReader.Paths(files: data.pipelinePaths))
+        inputs += pipelineProvenance(data.pipelinePaths)
+      }
       return LoadedInputs(
         history: CaseloadHistory(records: caseload.records), population: population,
-        projection: projected, requests: requests, provenance: inputs)
+        projection: projected, requests: requests, pipeline: pipeline, provenance: inputs,
+        pipelinePaths: data.pipelinePaths)
+    } catch {
+      Output.warn("\(error)")
+      throw ExitCode.failure
+    }
+  }
+
+  /// Provenance entries of the SEN2 flow files.
+  static func pipelineProvenance(_ paths: [PipelineReader.File: String]) -> [Provenance.Input] {
+    PipelineReader.File.allCases.compactMap { file in
+      paths[file].map {
+        Provenance.Input(
+          role: "flow: \(file.rawValue)", file: $0,
+          layout: "SEN2 2025 release, \"\(file.topic)\" rows, calendar years")
+      }
+    }
+  }
+
+  /// These inputs with the SEN2 flow files read (for the `flow` method), or as they are.
+  func withPipeline() throws -> LoadedInputs {
+    guard pipeline == nil else { return self }
+    do {
+      let read = try PipelineReader.read(PipelineReader.Paths(files: pipelinePaths))
+      return LoadedInputs(
+        history: history, population: population, projection: projection, requests: requests,
+        pipeline: read, provenance: provenance + Self.pipelineProvenance(pipelinePaths),
+        pipelinePaths: pipelinePaths)
     } catch {
       Output.warn("\(error)")
       throw ExitCode.failure
@@ -67,7 +104,7 @@ struct LoadedInputs {
   var forecaster: DemandForecaster {
     DemandForecaster(
       history: history, population: population, populationProjection: projection,
-      requests: requests)
+      requests: requests, pipeline: pipeline)
   }
 
   /// The series selected by `--la`: all of them, or the one named; fails with a hint.
@@ -85,7 +122,7 @@ struct LoadedInputs {
   /// Forecasts the LAs selected by `--la`, making the plan of `auto`/`pooled` once. With
   /// `--la all`, LAs that cannot be forecast are reported on stderr and skipped.
   func forecasts(_ query: String, model: ModelOptions) throws -> [LAForecast] {
-    let forecaster = self.forecaster
+    let forecaster = model.method == .flow ? try withPipeline().forecaster : self.forecaster
     let isAll = query.lowercased() == "all"
     let selected = try select(query)
     let origin =

@@ -1,0 +1,59 @@
+/// A measure of the EHC pipeline, as named in CSV and JSON output.
+///
+/// Counts are for a calendar year; `caseload` is the January census of the row's year;
+/// rates `_per_10k` are per 10,000 residents aged 0–25 at mid-year; `_pct` are 0–100.
+public enum PipelineMeasure: String, CaseIterable, Sendable, Codable {
+  case requests
+  case requestsPer10k = "requests_per_10k"
+  case decidedToAssess = "decided_to_assess"
+  case decidedNotToAssess = "decided_not_to_assess"
+  case assessments
+  case assessIssued = "assess_issued"
+  case assessNotIssued = "assess_not_issued"
+  case newPlans = "new_plans"
+  case newPlansPer10k = "new_plans_per_10k"
+  case within20WeeksPercent = "within_20_weeks_pct"
+  case within20WeeksExceptionsExcludedPercent = "within_20_weeks_ex_pct"
+  case requestToAssessmentPercent = "request_to_assessment_pct"
+  case assessmentToPlanPercent = "assessment_to_plan_pct"
+  case requestToPlanPercent = "request_to_plan_pct"
+  case ceased
+  case ceasedMaxAge = "ceased_max_age"
+  case ceasedNeedsMet = "ceased_needs_met"
+  case ceasedHigherEducation = "ceased_he"
+  case ceasedEmployment = "ceased_employ"
+  case ceasedTransfer = "ceased_transfer"
+  case ceasedNoEngagement = "ceased_no_engage"
+  case ceasedMovedOutsideEngland = "ceased_moved_outside_eng"
+  case ceasedDeceased = "ceased_deceased"
+  case ceasedOtherReason = "ceased_not_rec"
+  case ceasedNotRecorded = "ceased_other"
+  /// Ceased plans ÷ the January caseload of the same year, %.
+  case ceasedRatePercent = "ceased_rate_pct"
+  /// The January census of the row's year (EHCPs).
+  case caseload
+  /// `C(Y+1) − C(Y) − N(Y) + X(Y)`: what the flow identity misses in calendar year Y
+  /// (EHCPs); as a forecast, the balancing term `B`.
+  case flowResidual = "flow_residual"
+
+  /// The measure of the plans ceased for a reason.
+  public static func ceased(_ reason: CeasedReason) -> PipelineMeasure {
+    switch reason {
+    case .maxAge: return .ceasedMaxAge
+    case .needsMet: return .ceasedNeedsMet
+    case .higherEducation: return .ceasedHigherEducation
+    case .employment: return .ceasedEmployment
+    case .transfer: return .ceasedTransfer
+    case .noEngagement: return .ceasedNoEngagement
+    case .movedOutsideEngland: return .ceasedMovedOutsideEngland
+    case .deceased: return .ceasedDeceased
+    case .otherReason: return .ceasedOtherReason
+    case .notRecorded: return .ceasedNotRecorded
+    }
+  }
+
+  /// Whether values are percentages or rates (written with one decimal) rather than counts.
+  public var isRate: Bool {
+    rawValue.hasSuffix("_pct") || rawValue.hasSuffix("_per_10k")
+  }
+}

@@ -1,0 +1,164 @@
+import PlacePlanning
+
+/// Reads the SEN2 flow files (2025 release layout) into a `PipelineHistory`: requests,
+/// assessments, new plans, 20-week timeliness and ceased plans by area and calendar year.
+///
+/// Only each file's "All …" breakdown rows are read (never sums across breakdown topics), for
+/// `Local authority` rows and `National` rows (under England's code E92000001). `time_period`
+/// is a calendar year in these files. Suppressed cells (`x`, `c`, `z`, `:`, `low`) are
+/// missing values; percentages must lie in 0–100.
+public enum PipelineReader {
+  /// One of the flow files.
+  public enum File: String, CaseIterable, Sendable {
+    case requests, assessments
+    case newPlans = "new plans"
+    case ceased = "ceased plans"
+    case timeliness
+
+    /// The `breakdown_topic` of the totals rows.
+    public var topic: String {
+      switch self {
+      case .requests: return "All requests for EHC needs assessments"
+      case .assessments: return "All EHC needs assessments"
+      case .newPlans: return "New EHC plans"
+      case .ceased: return "All ceased EHC plans"
+      case .timeliness: return "All EHC plans issued"
+      }
+    }
+
+    /// The columns read, the first of which identifies the layout.
+    var columns: [String] {
+      switch self {
+      case .requests:
+        return [
+          "requests_received_in_year", "requests_decided_to_assess",
+          "requests_decided_not_to_assess",
+        ]
+      case .assessments: return ["assess_issued", "assess_in_year", "assess_not_issued"]
+      case .newPlans: return ["new_ehc_plans"]
+      case .ceased: return ["total_ceased"] + CeasedReason.allCases.map(\.rawValue)
+      case .timeliness:
+        return ["pc_plans_issued_within_20_weeks", "PC_plans_issued_20_weeks_ex"]
+      }
+    }
+
+    /// Columns holding percentages (0–100).
+    var percentColumns: Set<String> {
+      self == .timeliness ? Set(columns) : []
+    }
+
+    var schema: String {
+      "SEN2 \(rawValue) file, 2025 release (time_period, geographic_level, new_la_code, "
+        + "la_name, breakdown_topic, \(columns.joined(separator: ", ")))"
+    }
+  }
+
+  /// Paths of the files to read; a nil path is skipped.
+  public struct Paths: Sendable {
+    public var files: [File: String]
+
+    public init(files: [File: String]) {
+      self.files = files
+    }
+  }
+
+  /// Reads every file given, in the order of `File.allCases`.
+  public static func read(_ paths: Paths) throws(InputError) -> PipelineHistory {
+    var history = PipelineHistory()
+    for file in File.allCases {
+      guard let path = paths.files[file] else { continue }
+      try read(table: CSVTable.read(path: path), as: file, into: &history)
+    }
+    return history
+  }
+
+  /// Parses CSV texts (for tests); each `name` names its text in errors.
+  public static func parse(_ texts: [(file: File, text: String, name: String)])
+    throws(InputError) -> PipelineHistory
+  {
+    var history = PipelineHistory()
+    for item in texts {
+      try read(
+        table: CSVTable.parse(text: item.text, file: item.name), as: item.file, into: &history)
+    }
+    return history
+  }
+
+  static func read(table: CSVTable, as file: File, into history: inout PipelineHistory)
+    throws(InputError)
+  {
+    guard let first = file.columns.first, table.index(of: first) != nil else {
+      throw .unknownSchema(file: table.file, header: table.header, expected: file.schema)
+    }
+    let period = try table.require("time_period", schema: file.schema)
+    let level = try table.require("geographic_level", schema: file.schema)
+    let code = try table.require("new_la_code", schema: file.schema)
+    let name = try table.require("la_name", schema: file.schema)
+    let topic = try table.require("breakdown_topic", schema: file.schema)
+    var columns: [(name: String, index: Int)] = []
+    for column in file.columns {
+      columns.append((column, try table.require(column, schema: file.schema)))
+    }
+    var firstLines: [String: Int] = [:]
+    var found = 0
+    for row in table.rows.indices {
+      let fields = table.rows[row]
+      guard fields[topic] == file.topic,
+        let area = try CaseloadReader.area(
+          fields, level: level, code: code, name: name, table: table, row: row)
+      else { continue }
+      let year = try CellParser.year(fields[period], table: table, row: row, column: period)
+      let key = "\(area.code) \(year)"
+      let line = table.line(ofRow: row)
+      if let earlier = firstLines[key] {
+        throw .duplicateRow(file: table.file, line: line, firstLine: earlier, key: key)
+      }
+      firstLines[key] = line
+      var values: [String: Double] = [:]
+      for column in columns {
+        guard
+          let value = try CellParser.count(
+            fields[column.index], table: table, row: row, column: column.index)
+        else { continue }
+        if file.percentColumns.contains(column.name), value > 100 {
+          throw .invalid(
+            file: table.file, line: line, column: column.index + 1,
+            problem: "\(column.name) is \(fields[column.index]); a percentage lies in 0-100",
+            fix: "correct the cell, or leave it blank if unknown")
+        }
+        values[column.name] = value
+      }
+      history.update(code: area.code, name: area.name, calendarYear: year) { target in
+        assign(values, from: file, to: &target)
+      }
+      found += 1
+    }
+    guard found > 0 else {
+      throw .noRecords(file: table.file, expected: "no \"\(file.topic)\" rows")
+    }
+  }
+
+  /// Copies one row's values into a year.
+  static func assign(_ values: [String: Double], from file: File, to year: inout PipelineYear) {
+    switch file {
+    case .requests:
+      year.requests = values["requests_received_in_year"]
+      year.decidedToAssess = values["requests_decided_to_assess"]
+      year.decidedNotToAssess = values["requests_decided_not_to_assess"]
+    case .assessments:
+      year.assessments = values["assess_in_year"]
+      year.assessIssued = values["assess_issued"]
+      year.assessNotIssued = values["assess_not_issued"]
+    case .newPlans:
+      year.newPlans = values["new_ehc_plans"]
+    case .ceased:
+      year.ceased = values["total_ceased"]
+      for reason in CeasedReason.allCases {
+        year.ceasedByReason[reason] = values[reason.rawValue]
+      }
+    case .timeliness:
+      year.within20WeeksPercent = values["pc_plans_issued_within_20_weeks"]
+      year.within20WeeksExceptionsExcludedPercent = values["PC_plans_issued_20_weeks_ex"]
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import PlacePlanning
+import PlacePlanningIO
+
+extension PlacePlan {
+  /// `placeplan pipeline`: requests, assessments, new plans, timeliness and ceased plans,
+  /// their rates, and the flow forecast.
+  struct Pipeline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "The flow behind the numbers: requests, assessments, new and ceased plans.",
+      discussion: """
+        By calendar year: requests for an EHC needs assessment, decisions to assess, \
+        assessments, new plans, % issued within 20 weeks and plans ceased by reason; rates \
+        per 10,000 residents aged 0-25 and conversion rates (request -> assessment, \
+        assessment -> plan, request -> plan); the flow identity's residual \
+        (census change - new plans + ceased plans). Forecasts: requests (log-linear trend \
+        per resident 0-25 from 2019), new plans (requests x the last three years' \
+        request -> plan conversion), ceased plans (a rate of the caseload; published for \
+        2022-2024 only) and the January caseload by the stock-flow identity. Intervals \
+        and the backtest table come from one-year-ahead forecasts of every LA.
+        """)
+
+    @OptionGroup var data: DataOptions
+
+    @Option(help: "Use flows published by this January census (calendar years before it).")
+    var through: Int?
+
+    @Option(help: "Calendar years to forecast (1-10).")
+    var horizon: Int = 5
+
+    func validate() throws {
+      guard (1...10).contains(horizon) else {
+        throw ValidationError("--horizon must be 1 to 10 calendar years, got \(horizon)")
+      }
+      if let through, !(2020...2100).contains(through) {
+        throw ValidationError("--through must be a census year from 2020, got \(through)")
+      }
+    }
+
+    func run() throws {
+      let inputs = try LoadedInputs.load(
+        data, population: true, requests: false, projection: nil, pipeline: true)
+      let selected = try inputs.select(data.la)
+      let isAll = data.la.lowercased() == "all"
+      guard
+        let origin = through
+          ?? (isAll ? inputs.latestCensus : selected.first?.records.last?.censusYear)
+      else { throw ExitCode.failure }
+      let forecaster = inputs.forecaster
+      let backtest = PipelineBacktest(forecaster: forecaster, through: origin)
+      var reports: [PipelineReport] = []
+      for series in selected {
+        guard
+          let report = PipelineReport.build(
+            series: series, forecaster: forecaster, through: origin, horizon: horizon,
+            backtest: backtest)
+        else {
+          Output.warn("skipped \(series.laCode) \(series.laName): no flow data before \(origin)")
+          continue
+        }
+        reports.append(report)
+      }
+      guard !reports.isEmpty else {
+        Output.warn("no flow data for \(data.la) before \(origin)")
+        throw ExitCode.failure
+      }
+      let provenance = Provenance(
+        command: "pipeline", inputs: inputs.provenance,
+        parameters: [
+          "la": data.la, "through": String(origin), "horizon": String(horizon),
+          "calendar years":
+            "flows of calendar years up to \(origin - 1) (published with the January \(origin) census)",
+          "population": "rates per 10,000 residents aged 0-25 at mid-year of the calendar year",
+          "intervals":
+            "80%, from one-year-ahead backtest log errors of every LA, widened as h^0.75",
+        ])
+      let text: String
+      switch data.format {
+      case .csv: text = PipelineWriter.csv(reports)
+      case .json: text = PipelineWriter.json(reports, backtest: backtest, provenance: provenance)
+      case .table:
+        text = PipelineWriter.table(reports, backtest: backtest, provenance: provenance)
+      }
+      try Output.deliver(text, to: data.out)
+    }
+  }
+}
