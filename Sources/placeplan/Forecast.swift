@@ -44,8 +44,9 @@ extension PlacePlan {
 
     func run() throws {
       let inputs = try LoadedInputs.load(
-        data, population: model.method.needsPopulation || model.method.usesPlan,
-        requests: model.method.usesPlan, projection: projection)
+        data,
+        population: model.method.needsPopulation || model.method.usesPlan || model.method == .flow,
+        requests: model.method.usesPlan, projection: projection, pipeline: model.method == .flow)
       let forecasts = try inputs.forecasts(data.la, model: model)
 
       let provenance = Provenance(
