@@ -134,6 +134,11 @@ public enum CostsWriter {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// Whole pounds with the sign before the £: "−£14,309,277".
+  static func pounds(_ value: Double) -> String {
+    (value < 0 ? "-" : "") + "£" + ForecastWriter.grouped(abs(value))
+  }
+
   static func payback(_ entry: ScenarioComparison.Entry, isFirst: Bool) -> String {
     if isFirst { return "n/a" }
     if entry.neverCostsMore { return "immediate" }
@@ -175,11 +180,9 @@ public enum CostsWriter {
     ]
     let body = comparison.entries.map { entry in
       [
-        entry.scenario.name, "£" + ForecastWriter.grouped(entry.presentValueOfTotalCost),
+        entry.scenario.name, pounds(entry.presentValueOfTotalCost),
         entry.scenario.name == first.scenario.name
-          ? ""
-          : "£"
-            + ForecastWriter.grouped(entry.presentValueOfTotalCost - first.presentValueOfTotalCost),
+          ? "" : pounds(entry.presentValueOfTotalCost - first.presentValueOfTotalCost),
         payback(entry, isFirst: entry.scenario.name == first.scenario.name),
       ]
     }
