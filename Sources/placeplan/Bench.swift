@@ -66,16 +66,23 @@ extension PlacePlan {
           String(format: "fit %@ (7 censuses): %.0f fits/s", kind.rawValue, Double(fits) / elapsed))
       }
 
-      let forecaster = DemandForecaster(history: history, population: population)
-      for method in ForecastMethod.allCases {
+      let requests = try RequestsReader.read(path: DataOptions.resolve(data.requests))
+      let forecaster = DemandForecaster(
+        history: history, population: population, requests: requests)
+      // The flow method needs the flow files; `placeplan backtest --methods flow` times it.
+      let through = history.series.compactMap { $0.records.last?.censusYear }.max() ?? 2025
+      for method in ForecastMethod.allCases where method != .flow {
         let start = DispatchTime.now().uptimeNanoseconds
+        let plan = method.usesPlan ? forecaster.plan(method: method, through: through) : nil
         var done = 0
         for series in history.series {
-          if (try? forecaster.forecast(series, options: .init(method: method))) != nil { done += 1 }
+          let options = DemandForecaster.Options(throughYear: through, method: method)
+          if (try? forecaster.forecast(series, options: options, plan: plan)) != nil { done += 1 }
         }
         print(
           String(
-            format: "forecast all LAs in-process, %@: %d LAs x 9 setting types in %.3f s",
+            format:
+              "forecast all LAs in-process, %@: %d LAs x 9 setting types in %.3f s (plan included)",
             method.rawValue, done, seconds(since: start)))
       }
     }
