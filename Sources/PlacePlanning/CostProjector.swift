@@ -55,6 +55,9 @@ public struct CostProjector: Sendable {
           annualInflation: inflation, source: "scenario \(scenario.name)")
       } ?? model.inmsFeePerPlacement
 
+    let firstForecastStart = (years.dropFirst().first ?? forecast.throughYear + 1) - 1
+    let anchored = Set(register.settingTypes(codes: codes + [forecast.laCode]))
+    let appliedChanges = scenario.places.filter { anchored.contains($0.setting) }
     return years.map { censusYear in
       let year = AcademicYear(censusYear: censusYear)
       func demand(_ setting: SettingType) -> Double {
@@ -108,8 +111,11 @@ public struct CostProjector: Sendable {
       if let travel = scenario.travelTraining, year >= travel.fromYear, kind == .forecast {
         training = travel.costPerYear
       }
-      let capital = scenario.places.filter {
-        $0.places > 0 && $0.fromYear.startYear - 1 == year.startYear && kind == .forecast
+      // Capital is spent the year before opening, or in the first forecast year when the
+      // places open then (the baseline year is a census, never re-costed).
+      let capital = appliedChanges.filter {
+        $0.places > 0 && max($0.fromYear.startYear - 1, firstForecastStart) == year.startYear
+          && kind == .forecast
       }.reduce(0.0) { sum, change in
         sum + capitalCost(change, year: year, values: values)
       }
@@ -120,7 +126,8 @@ public struct CostProjector: Sendable {
         shortfallExcessRP: row(.rpSENUnit)?.shortfallExcess,
         inmsPlacements: placed(.inms), transported: transported,
         transportCostBySetting: transportCost, inmsCost: placed(.inms) * fee,
-        transportCost: transportCost.values.reduce(0, +), specialCost: specialCost,
+        transportCost: Self.transportedSettings.reduce(0.0) { $0 + (transportCost[$1] ?? 0) },
+        specialCost: specialCost,
         rpCost: rpCost, travelTrainingCost: training, capitalCost: capital)
     }
   }

@@ -154,6 +154,7 @@ public struct DemandForecaster: Sendable {
       forecasts[setting] = rows(from: outcome, series: series, setting: setting)
     }
     if let usedPlan { notes.append(contentsOf: usedPlan.notes(for: options.method)) }
+    Self.capIntervals(&forecasts)
     if options.method.usesPlan {
       if let note = reconcileIntoMainstreamAndOther(&forecasts) { notes.append(note) }
     } else if options.method.reconcilesSettings, let note = reconcile(&forecasts) {
@@ -422,6 +423,28 @@ public struct DemandForecaster: Sendable {
   }
 
   // MARK: - Reconciliation
+
+  /// Caps each setting type's interval ends at the total's ends of the same level (RP/SEN
+  /// units at mainstream's): a part cannot exceed the whole, though setting types with
+  /// small counts get wide relative intervals from their own errors.
+  static func capIntervals(_ forecasts: inout [SettingType: [ForecastRow]]) {
+    func cap(_ setting: SettingType, by whole: SettingType) {
+      guard let bounds = forecasts[whole], var rows = forecasts[setting] else { return }
+      for index in rows.indices {
+        guard let limit = bounds.first(where: { $0.censusYear == rows[index].censusYear })
+        else { continue }
+        if let upper = limit.upper80 {
+          rows[index].upper80 = rows[index].upper80.map { min($0, max(upper, rows[index].value)) }
+        }
+        if let upper = limit.upper95 {
+          rows[index].upper95 = rows[index].upper95.map { min($0, max(upper, rows[index].value)) }
+        }
+      }
+      forecasts[setting] = rows
+    }
+    for setting in SettingType.additiveParts { cap(setting, by: .total) }
+    cap(.rpSENUnit, by: .mainstream)
+  }
 
   /// Scales the additive setting types so they sum to the total in each forecast year.
   private func reconcile(_ forecasts: inout [SettingType: [ForecastRow]]) -> String? {

@@ -60,7 +60,7 @@ public struct PhaseSplitter: Sendable {
           counts = aged[row.censusYear]
         }
         guard let counts else { continue }
-        let total = counts.values.reduce(0, +)
+        let total = AgeCaseload.ages.reduce(0.0) { $0 + (counts[$1] ?? 0) }
         for phase in AgePhase.allCases {
           let inPhase = phase.ages.reduce(0.0) { $0 + (counts[$1] ?? 0) }
           let share = total > 0 ? inPhase / total : 0

@@ -11,13 +11,14 @@ public struct PlacesRegister: Sendable {
     entries.filter { codes.contains($0.laCode) }
   }
 
-  /// Planned places of a setting type in an academic year (sum over settings); nil when the
-  /// register has no row for that type in that year.
+  /// Planned places of a setting type in an academic year (sum over settings, at least 0:
+  /// a scenario's closures cannot take places below none); nil when the register has no row
+  /// for that type in that year.
   public func plannedPlaces(codes: [String], setting: SettingType, year: AcademicYear)
     -> Double?
   {
     let rows = entries(for: codes).filter { $0.setting == setting && $0.covers(year) }
-    return rows.isEmpty ? nil : rows.reduce(0) { $0 + $1.plannedPlaces }
+    return rows.isEmpty ? nil : max(0, rows.reduce(0) { $0 + $1.plannedPlaces })
   }
 
   /// Actual placements of a setting type in an academic year, when every row covering the

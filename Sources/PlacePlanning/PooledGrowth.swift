@@ -20,7 +20,7 @@ import Foundation
 /// Setting type s of LA i:
 /// ```
 /// ŝ(T+h) = s(T) · exp(h [G_s − 0.05 (ln s(T) − ln S(T))]),   ŷ_s(T+h) = ŝ(T+h) · ŷ(T+h)
-///   s = max(x_s, ½) / y,  S = X_s / N   (England's share),
+///   s = x_s / y,  S = X_s / N   (England's share; ln s taken as ln(max(x_s, ½) / y)),
 ///   G_s = (ln S(T) − ln S(T−k)) / k,  k = 3 (4 for INMS), not reaching before 2019 for
 ///   FE and other settings, which were not fully collected before then
 /// ```
@@ -121,8 +121,9 @@ public struct PooledGrowth: Sendable {
     if let y = series.record(for: through)?[.total], y > 0,
       let count = series.record(for: through)?[setting]
     {
-      start = max(count, 0.5) / y
-      pull = Self.sharePull * (log(start) - log(nationalShare))
+      // A count of 0 stays 0; the floor of ½ only keeps the log of the pull finite.
+      start = count / y
+      pull = Self.sharePull * (log(max(count, 0.5) / y) - log(nationalShare))
     } else {
       start = nationalShare
       pull = 0

@@ -58,11 +58,23 @@ public enum ScenarioDemand {
       fits: forecast.fits, notes: forecast.notes)
   }
 
-  /// The register with a scenario's places changes added as rows from their year on.
+  /// The scenario's places changes that cannot be applied: the register has no places of
+  /// that setting type for the LA, so its demand is not capacity-limited and added places
+  /// would wrongly become its only places.
+  public static func unanchoredChanges(
+    _ scenario: Scenario, register: PlacesRegister, codes: [String]
+  ) -> [Scenario.PlacesChange] {
+    let present = Set(register.settingTypes(codes: codes))
+    return scenario.places.filter { !present.contains($0.setting) }
+  }
+
+  /// The register with a scenario's places changes added as rows from their year on, for
+  /// the setting types the register already holds for the LA (see `unanchoredChanges`).
   public static func apply(_ scenario: Scenario, to register: PlacesRegister, laCode: String)
     -> PlacesRegister
   {
-    let added = scenario.places.map { change in
+    let present = Set(register.settingTypes(codes: [laCode]))
+    let added = scenario.places.filter { present.contains($0.setting) }.map { change in
       PlacesEntry(
         laCode: laCode, settingName: "\(change.name) (scenario \(scenario.name))",
         setting: change.setting, phase: .allThrough, firstYear: change.fromYear, lastYear: nil,

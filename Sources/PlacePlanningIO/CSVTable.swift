@@ -10,9 +10,13 @@ struct CSVTable {
   let file: String
   let header: [String]
   let rows: [[String]]
+  /// The file line of each row (header is line 1; blank lines are skipped but counted).
+  let lines: [Int]
 
   /// Line number of row `index` (header is line 1).
-  func line(ofRow index: Int) -> Int { index + 2 }
+  func line(ofRow index: Int) -> Int {
+    lines.indices.contains(index) ? lines[index] : index + 2
+  }
 
   /// Column index (0-based) of a header name, or nil.
   func index(of name: String) -> Int? { header.firstIndex(of: name) }
@@ -60,18 +64,21 @@ struct CSVTable {
       }
     }
     var rows: [[String]] = []
+    var lines: [Int] = []
+    var line = 1
     while let row = reader.next() {
+      line += 1
       if row.count == 1 && row[0].isEmpty { continue }
       guard row.count == header.count else {
-        throw .wrongFieldCount(
-          file: file, line: rows.count + 2, expected: header.count, found: row.count)
+        throw .wrongFieldCount(file: file, line: line, expected: header.count, found: row.count)
       }
       rows.append(row)
+      lines.append(line)
     }
     if reader.error != nil {
-      throw .malformedCSV(file: file, line: rows.count + 2, reason: "the text cannot be decoded")
+      throw .malformedCSV(file: file, line: line + 1, reason: "the text cannot be decoded")
     }
     guard !rows.isEmpty else { throw .headerOnly(file: file) }
-    return CSVTable(file: file, header: header, rows: rows)
+    return CSVTable(file: file, header: header, rows: rows, lines: lines)
   }
 }

@@ -97,7 +97,7 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case .malformedCSV: return "check quotes on that line are balanced"
     case .wrongDelimiter: return "save as CSV with commas (not semicolons or tabs)"
     case .unknownSchema:
-      return "use the EES CSV as published, or the derived by-setting file"
+      return "check this is the file meant for this option, with its header row as described"
     case .missingColumn: return "export the table with all its columns"
     case .wrongFieldCount:
       return "the line is truncated or has stray commas; re-export or quote fields with commas"

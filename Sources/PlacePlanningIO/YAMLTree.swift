@@ -39,10 +39,14 @@ struct YAMLTree {
           problem: "keys given twice: \(duplicates.joined(separator: ", "))",
           fix: "keep one of each")
       default:
-        throw .malformedCSV(file: file, line: 0, reason: "\(error)")
+        throw .invalid(
+          file: file, line: 1, column: nil, problem: "cannot read the YAML: \(error)",
+          fix: "save it as UTF-8 YAML text")
       }
     } catch {
-      throw .malformedCSV(file: file, line: 0, reason: "\(error)")
+      throw .invalid(
+        file: file, line: 1, column: nil, problem: "cannot read the YAML: \(error)",
+        fix: "save it as UTF-8 YAML text")
     }
   }
 

@@ -78,4 +78,15 @@ struct CostOptions: ParsableArguments {
       model: try model(models, codes: codes, laName: forecast.laName), register: register,
       codes: codes, overflowShare: places.overflowShare)
   }
+
+  /// Warns about scenario places changes that cannot be applied for the LA.
+  static func warnUnanchored(_ scenarios: [Scenario], register: PlacesRegister, codes: [String]) {
+    for scenario in scenarios {
+      for change in ScenarioDemand.unanchoredChanges(scenario, register: register, codes: codes) {
+        Output.warn(
+          "scenario \(scenario.name): \(change.name) not applied: the places register has no \(change.setting.rawValue) places for \(codes.first ?? "this LA"), so its demand is not capacity-limited; add the LA's places to the register (--places)"
+        )
+      }
+    }
+  }
 }

@@ -41,7 +41,7 @@ extension PlacePlan {
 
     func run() throws {
       let inputs = try LoadedInputs.load(
-        data, population: model.method.needsPopulation || model.method.usesPlan,
+        data, population: model.loadsPopulation,
         requests: model.method.usesPlan, projection: nil)
       let register = try PlacesRegisterInput.load(placesOptions.places)
       let costModels = try costOptions.load()
@@ -51,6 +51,7 @@ extension PlacePlan {
       }
       let projector = try costOptions.projector(
         costModels, forecast: forecast, inputs: inputs, register: register, places: placesOptions)
+      CostOptions.warnUnanchored([chosen], register: register, codes: projector.codes)
       let years = projector.project(forecast, scenario: chosen)
       let bands = CostSimulation(projector: projector).run(
         forecast, scenario: chosen, draws: draws, seed: seed)

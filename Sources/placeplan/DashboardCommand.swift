@@ -31,7 +31,7 @@ extension PlacePlan {
 
     func run() throws {
       let inputs = try LoadedInputs.load(
-        data, population: model.method.needsPopulation || model.method.usesPlan,
+        data, population: model.loadsPopulation,
         requests: model.method.usesPlan, projection: nil, pipeline: true)
       let pupilPath = DataOptions.resolve(pupilSen)
       let pupils: PupilSENPercentages

@@ -45,7 +45,7 @@ extension PlacePlan {
     func run() throws {
       let inputs = try LoadedInputs.load(
         data,
-        population: model.method.needsPopulation || model.method.usesPlan || model.method == .flow,
+        population: model.loadsPopulation,
         requests: model.method.usesPlan, projection: projection, pipeline: model.method == .flow)
       let forecasts = try inputs.forecasts(data.la, model: model)
 

@@ -33,6 +33,9 @@ struct ModelOptions: ParsableArguments {
     }
   }
 
+  /// Whether the method needs the population file.
+  var loadsPopulation: Bool { method.needsPopulation || method.usesPlan || method == .flow }
+
   /// Provenance parameters for these options.
   func parameters(la: String) -> [String: String] {
     [

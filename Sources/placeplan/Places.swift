@@ -30,7 +30,7 @@ extension PlacePlan {
 
     func run() throws {
       let inputs = try LoadedInputs.load(
-        data, population: model.method.needsPopulation || model.method.usesPlan,
+        data, population: model.loadsPopulation,
         requests: model.method.usesPlan, projection: nil)
       let register = try PlacesRegisterInput.load(placesOptions.places)
       let forecasts = try inputs.forecasts(data.la, model: model)

@@ -46,6 +46,7 @@ extension PlacePlan {
       else { throw ExitCode.failure }
       let projector = try costOptions.projector(
         costModels, forecast: forecast, inputs: inputs, register: register, places: placesOptions)
+      CostOptions.warnUnanchored(chosen, register: register, codes: projector.codes)
       let capacity = CapacityPlanner(overflowShare: placesOptions.overflowShare).plan(
         forecast: forecast, register: register, codes: projector.codes)
       progress.step("costing scenarios", 2, of: 4)
@@ -53,11 +54,12 @@ extension PlacePlan {
         scenarios: chosen, forecast: forecast, projector: projector)
       progress.step("backtesting", 3, of: 4)
       let methods: [ForecastMethod] = [.auto, .drift, .linearRecent, .naive]
+      let firstOrigin = min(2018, forecast.throughYear - 1)
       let backtest = Backtester(forecaster: inputs.forecaster).run(
         series: [series],
         options: .init(
-          origins: 2018...(forecast.throughYear - 1), horizons: 1...3, methods: methods,
-          settings: [.total]))
+          origins: firstOrigin...max(firstOrigin, forecast.throughYear - 1), horizons: 1...3,
+          methods: methods, settings: [.total]))
       let dashboard = DashboardBuilder.build(
         forecast: forecast, capacity: capacity,
         costs: projector.project(forecast, scenario: .baseline))

@@ -69,7 +69,7 @@ extension PlacePlan {
         try PupilYieldDashboardReader.read(path: DataOptions.resolve(ehcpShares))
       }
       let inputs = try LoadedInputs.load(
-        data, population: model.method.needsPopulation || model.method.usesPlan,
+        data, population: model.loadsPopulation,
         requests: model.method.usesPlan, projection: nil)
       guard let series = try inputs.select(data.la).first else { throw ExitCode.failure }
       let knownDistricts = shares.names(level: .district) + [series.laName]

@@ -42,7 +42,7 @@ extension PlacePlan.ScenarioCommand {
     func run() throws {
       let scenarios = try CostOptions.scenarios(files)
       let inputs = try LoadedInputs.load(
-        data, population: model.method.needsPopulation || model.method.usesPlan,
+        data, population: model.loadsPopulation,
         requests: model.method.usesPlan, projection: nil)
       let register = try PlacesRegisterInput.load(placesOptions.places)
       let costModels = try costOptions.load()
@@ -51,6 +51,7 @@ extension PlacePlan.ScenarioCommand {
       }
       let projector = try costOptions.projector(
         costModels, forecast: forecast, inputs: inputs, register: register, places: placesOptions)
+      CostOptions.warnUnanchored(scenarios, register: register, codes: projector.codes)
       let comparison = ScenarioComparison(
         scenarios: scenarios, forecast: forecast, projector: projector)
       var parameters = model.parameters(la: data.la)

@@ -43,6 +43,14 @@ final class BadInputTests: XCTestCase {
     XCTAssertTrue(error?.description.hasPrefix("caseload.csv:3: expected 23 fields") ?? false)
   }
 
+  /// Blank lines are skipped but still counted, so the line named is the file's line.
+  func testLineNumbersCountBlankLines() {
+    let bad = westSussex2025.replacingOccurrences(of: ",9301,0,", with: ",nine,0,")
+    XCTAssertEqual(
+      caseloadError([derivedHeader, westSussex2024, "", "", bad].joined(separator: "\n")),
+      .notANumber(file: "caseload.csv", line: 5, column: 9, name: "total", value: "nine"))
+  }
+
   func testWrongDelimiter() {
     let text = [derivedHeader, westSussex2025].joined(separator: "\n")
       .replacingOccurrences(of: ",", with: ";")

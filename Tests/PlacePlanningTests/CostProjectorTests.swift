@@ -103,6 +103,28 @@ final class CostProjectorTests: XCTestCase {
     XCTAssertEqual(opened.inmsPlacements, 1009 + 18 + 12, accuracy: 1e-9)
   }
 
+  /// Without a register row for state special, the LA's special demand is not capacity
+  /// limited: a scenario's new school is not applied (no places, no capital, no change to
+  /// INMS) rather than becoming the LA's only places.
+  func testScenarioPlacesNeedARegisterForTheSettingType() throws {
+    let rpOnly = PlacesRegister(entries: register().entries.filter { $0.setting == .rpSENUnit })
+    let projector = CostProjector(model: try model(), register: rpOnly, codes: ["E10000032"])
+    let school = Scenario(
+      name: "school",
+      places: [
+        Scenario.PlacesChange(
+          name: "New", setting: .specialState, fromYear: AcademicYear(startYear: 2025), places: 100,
+          capital: .newSchool)
+      ])
+    XCTAssertEqual(
+      ScenarioDemand.unanchoredChanges(school, register: rpOnly, codes: ["E10000032"]).map(\.name),
+      ["New"])
+    let base = projector.project(forecast(), scenario: .baseline)
+    let changed = projector.project(forecast(), scenario: school)
+    XCTAssertEqual(base.map(\.inmsPlacements), changed.map(\.inmsPlacements))
+    XCTAssertEqual(changed.map(\.capitalCost).reduce(0, +), 0)
+  }
+
   /// NPV by hand: £100 in each of 2025/26 and 2026/27, price base 2024/25, g = 2%, r = 3.5%:
   /// 100/1.02 + 100/1.02²/1.035.
   func testPresentValueByHand() throws {
