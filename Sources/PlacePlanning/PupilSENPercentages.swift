@@ -21,9 +21,13 @@ public struct PupilSENPercentages: Sendable {
   }
 
   /// The latest census with an entry for the first of `codes` that has any, or nil.
-  public func latest(for codes: [String]) -> (censusYear: Int, entry: Entry)? {
+  public func latest(for codes: [String], upTo lastCensus: Int = .max) -> (
+    censusYear: Int, entry: Entry
+  )? {
     for code in codes {
-      guard let years = table[code], let year = years.keys.max(), let entry = years[year] else {
+      guard let years = table[code], let year = years.keys.filter({ $0 <= lastCensus }).max(),
+        let entry = years[year]
+      else {
         continue
       }
       return (year, entry)

@@ -56,7 +56,11 @@ extension PlacePlan {
           forecast: forecast,
           capacity: planner.plan(forecast: forecast, register: register, codes: projector.codes),
           costs: projector.project(forecast, scenario: .baseline),
-          flows: inputs.pipeline?.years(for: codes) ?? [], pupils: pupils.latest(for: codes))
+          // Only what was published by the January census the forecast starts from.
+          flows: (inputs.pipeline?.years(for: codes) ?? []).filter {
+            $0.calendarYear <= forecast.throughYear - 1
+          },
+          pupils: pupils.latest(for: codes, upTo: forecast.throughYear))
       }
       var parameters = options.parameters(la: data.la)
       parameters["overflow_share"] = String(placesOptions.overflowShare)

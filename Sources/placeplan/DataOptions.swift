@@ -54,7 +54,7 @@ struct DataOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Write to this file (atomically) instead of standard output; CSV gets a .provenance.json sidecar.",
+      "Write to this file (atomically) instead of standard output; forecast and s106 CSV also get a .provenance.json sidecar.",
       valueName: "file"))
   var out: String?
 

@@ -41,8 +41,9 @@ struct ModelOptions: ParsableArguments {
     [
       "la": la, "method": method.rawValue, "horizon": String(horizon),
       "through": through.map(String.init) ?? "latest census",
-      "window": from.map { "censuses from \($0)" }
-        ?? "censuses from 2019 (or the last five before 2021)",
+      "window": method.usesPlan || ForecastMethod.baselines.contains(method) || method == .flow
+        ? "the method's own (see its fitted formula)"
+        : from.map { "censuses from \($0)" } ?? "censuses from 2019 (or the last five before 2021)",
       "intervals": method.usesPlan
         ? "80% and 95%, empirical from backtest errors before the origin"
         : "80% and 95% prediction intervals (t quantiles)",

@@ -96,6 +96,9 @@ extension PlacePlan {
           layout: "SEN2 2025 release, Child or young persons age"))
       switch data.format {
       case .csv, .json:
+        if data.format == .json {
+          Output.warn("--by phase writes CSV; JSON by phase is not available, writing CSV")
+        }
         try Output.deliver(PlacesWriter.csv(phases: rows), to: data.out)
       case .table:
         try Output.deliver(PlacesWriter.table(phases: rows, provenance: withAges), to: data.out)
