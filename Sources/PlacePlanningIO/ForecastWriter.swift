@@ -50,6 +50,36 @@ public enum ForecastWriter {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// JSON by setting type and age phase, with provenance.
+  public static func json(phases: [PhaseForecastRow], provenance: Provenance) -> String {
+    struct Row: Encodable {
+      let laCode: String
+      let settingType: String
+      let phase: String
+      let censusYear: Int
+      let kind: String
+      let value: Double
+      let share: Double
+      let lower80: Double?
+      let upper80: Double?
+      let lower95: Double?
+      let upper95: Double?
+    }
+    struct Document: Encodable {
+      let provenance: Provenance
+      let rows: [Row]
+    }
+    let rows = phases.map { item in
+      Row(
+        laCode: item.row.laCode, settingType: item.row.setting.rawValue,
+        phase: item.phase.rawValue, censusYear: item.row.censusYear, kind: item.row.kind.rawValue,
+        value: rounded(item.row.value), share: (item.share * 10_000).rounded() / 10_000,
+        lower80: item.row.lower80.map(rounded), upper80: item.row.upper80.map(rounded),
+        lower95: item.row.lower95.map(rounded), upper95: item.row.upper95.map(rounded))
+    }
+    return encode(Document(provenance: provenance, rows: rows))
+  }
+
   /// A table by setting type and phase: the last census and each forecast year.
   public static func table(phases: [PhaseForecastRow], provenance: Provenance) -> String {
     var out = ""

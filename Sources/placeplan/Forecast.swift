@@ -104,11 +104,10 @@ extension PlacePlan {
           layout: "SEN2 2025 release, Child or young persons age"))
       withPhases.parameters["phases"] = notes.first ?? ""
       switch data.format {
-      case .csv, .json:
-        if data.format == .json {
-          Output.warn("--by phase writes CSV; JSON by phase is not available, writing CSV")
-        }
+      case .csv:
         try Output.deliver(ForecastWriter.csv(phases: rows), to: data.out)
+      case .json:
+        try Output.deliver(ForecastWriter.json(phases: rows, provenance: withPhases), to: data.out)
       case .table:
         try Output.deliver(ForecastWriter.table(phases: rows, provenance: withPhases), to: data.out)
       }
