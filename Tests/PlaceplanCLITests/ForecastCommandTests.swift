@@ -397,9 +397,12 @@ final class PhaseCommandTests: XCTestCase {
     XCTAssertTrue(
       lines.contains("E10000032,West Sussex,special_state,secondary,2025,actual,936,,,,,"))
     XCTAssertEqual(lines.filter { $0.contains(",2026,forecast,") }.count, 9 * 5)
-    let json = try CommandRunner.run(["forecast", "--by", "phase", "--format", "json", "--horizon", "1"])
+    let json = try CommandRunner.run([
+      "forecast", "--by", "phase", "--format", "json", "--horizon", "1",
+    ])
     XCTAssertEqual(json.status, 0, json.stderr)
-    let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let object = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     let rows = try XCTUnwrap(object["rows"] as? [[String: Any]])
     XCTAssertEqual(rows.count, 9 * 5 * 3)  // 2024 and 2025 censuses and one forecast year
     // Without --by the output is unchanged.
