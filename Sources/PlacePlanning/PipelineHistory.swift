@@ -37,6 +37,17 @@ public struct PipelineHistory: Sendable {
     return merged.keys.sorted().compactMap { merged[$0] }
   }
 
+  /// The requests received, by area and calendar year.
+  public var requestHistory: RequestHistory {
+    var counts: [String: [Int: Double]] = [:]
+    for (code, years) in table {
+      for (year, flows) in years {
+        if let requests = flows.requests { counts[code, default: [:]][year] = requests }
+      }
+    }
+    return RequestHistory(counts: counts)
+  }
+
   /// England's years.
   public var england: [PipelineYear] { years(for: [CaseloadHistory.englandCode]) }
 }

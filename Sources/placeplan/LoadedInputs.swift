@@ -45,19 +45,24 @@ struct LoadedInputs {
               layout: "ONS projection, single year of age 0-25"))
         }
       }
-      var requests: RequestHistory?
-      if wanted {
-        let requestsPath = DataOptions.resolve(data.requests)
-        requests = try RequestsReader.read(path: requestsPath)
-        inputs.append(
-          Provenance.Input(
-            role: "requests", file: requestsPath,
-            layout: "SEN2 requests for EHC needs assessments, calendar years"))
-      }
       var pipeline: PipelineHistory?
       if pipelineWanted {
         pipeline = try PipelineReader.read(PipelineReader.Paths(files: data.pipelinePaths))
         inputs += pipelineProvenance(data.pipelinePaths)
+      }
+      var requests: RequestHistory?
+      if wanted {
+        // The pipeline holds the requests file already when it was read.
+        if let pipeline, data.pipelinePaths[.requests] != nil {
+          requests = pipeline.requestHistory
+        } else {
+          let requestsPath = DataOptions.resolve(data.requests)
+          requests = try RequestsReader.read(path: requestsPath)
+          inputs.append(
+            Provenance.Input(
+              role: "requests", file: requestsPath,
+              layout: "SEN2 requests for EHC needs assessments, calendar years"))
+        }
       }
       return LoadedInputs(
         history: CaseloadHistory(records: caseload.records), population: population,
