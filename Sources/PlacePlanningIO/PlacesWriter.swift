@@ -128,6 +128,44 @@ public enum PlacesWriter {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// Places against demand by phase, JSON with provenance; the fields are the CSV's columns,
+  /// numbers rounded to 0.1 (probabilities to 0.001).
+  public static func json(phases rows: [PhaseCapacityPlanner.Row], provenance: Provenance)
+    -> String
+  {
+    struct Row: Encodable {
+      let laCode: String
+      let settingType: String
+      let phase: String
+      let academicYear: String
+      let kind: String
+      let plannedPlaces: Double?
+      let demand: Double
+      let demandLower80: Double?
+      let demandUpper80: Double?
+      let utilisationPct: Double?
+      let shortfallExcess: Double?
+      let pDemandExceedsPlaces: Double?
+    }
+    struct Document: Encodable {
+      let provenance: Provenance
+      let places: [Row]
+    }
+    let encoded = rows.map {
+      Row(
+        laCode: $0.laCode, settingType: $0.setting.rawValue, phase: $0.phase.rawValue,
+        academicYear: $0.academicYear.description, kind: $0.kind.rawValue,
+        plannedPlaces: $0.plannedPlaces.map(round1), demand: round1($0.demand),
+        demandLower80: $0.demandLower80.map(round1), demandUpper80: $0.demandUpper80.map(round1),
+        utilisationPct: $0.utilisationPercent.map(round1),
+        shortfallExcess: $0.shortfallExcess.map(round1),
+        pDemandExceedsPlaces: $0.probabilityDemandExceedsPlaces.map {
+          ($0 * 1000).rounded() / 1000
+        })
+    }
+    return ForecastWriter.encode(Document(provenance: provenance, places: encoded))
+  }
+
   /// Places against demand by phase, as a table.
   public static func table(phases rows: [PhaseCapacityPlanner.Row], provenance: Provenance)
     -> String

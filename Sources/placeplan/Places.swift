@@ -95,11 +95,10 @@ extension PlacePlan {
           role: "caseload by age", file: DataOptions.resolve(ages),
           layout: "SEN2 2025 release, Child or young persons age"))
       switch data.format {
-      case .csv, .json:
-        if data.format == .json {
-          Output.warn("--by phase writes CSV; JSON by phase is not available, writing CSV")
-        }
+      case .csv:
         try Output.deliver(PlacesWriter.csv(phases: rows), to: data.out)
+      case .json:
+        try Output.deliver(PlacesWriter.json(phases: rows, provenance: withAges), to: data.out)
       case .table:
         try Output.deliver(PlacesWriter.table(phases: rows, provenance: withAges), to: data.out)
       }
@@ -116,7 +115,5 @@ enum PlacesRegisterInput {
       Output.warn("\(error)")
       throw ExitCode.failure
     }
-
-    /// Places against demand by phase.
   }
 }

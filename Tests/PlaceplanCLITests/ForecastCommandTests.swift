@@ -432,5 +432,19 @@ final class PlacesByPhaseCommandTests: XCTestCase {
     }
     // All-through places are shared between primary and secondary, none lost.
     XCTAssertEqual(places.reduce(0, +), 2160, accuracy: 1e-6)
+
+    // JSON carries the same rows as the CSV.
+    let json = try CommandRunner.run(["places", "--by", "phase", "--format", "json"])
+    XCTAssertEqual(json.status, 0, json.stderr)
+    let object = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    XCTAssertNotNil(object["provenance"])
+    let rows = try XCTUnwrap(object["places"] as? [[String: Any]])
+    XCTAssertEqual(rows.count, lines.count - 1)
+    let post16 = rows.first {
+      $0["setting_type"] as? String == "special_state" && $0["phase"] as? String == "post-16"
+        && $0["academic_year"] as? String == "2024/25"
+    }
+    XCTAssertEqual(post16?["planned_places"] as? Double, 150)
   }
 }
