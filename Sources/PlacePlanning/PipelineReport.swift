@@ -75,7 +75,7 @@ public struct PipelineReport: Sendable {
       add(.flowResidual, y, next - start - newPlans + ceased)
     }
 
-    var notes: [String] = []
+    var notes = flows.flatMap(\.notes)
     var fit =
       "no flow forecast: needs requests and new plans before \(through) and the \(through) census"
     let flow = forecaster.flowForecast(series, through: through, horizon: horizon)

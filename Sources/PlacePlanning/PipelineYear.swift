@@ -27,6 +27,8 @@ public struct PipelineYear: Sendable, Equatable {
   /// Plans ceased, by reason (`max_age` … `other`) and in total (`total_ceased`).
   public var ceasedByReason: [CeasedReason: Double]
   public var ceased: Double?
+  /// Published values left out, and why.
+  public var notes: [String] = []
 
   public init(calendarYear: Int) {
     self.calendarYear = calendarYear

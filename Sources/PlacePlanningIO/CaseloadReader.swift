@@ -193,12 +193,15 @@ public enum CaseloadReader {
     ) { $0[topic] == "All EHC plans" }
   }
 
-  /// The 2025 release's columns behind each setting type.
-  static func releaseColumns(_ table: CSVTable) throws(InputError) -> [SettingType: [Int]] {
+  /// The 2025 release's columns behind each setting type; `totalColumn` is the all-settings
+  /// count (`new_ehc_plans` in the new plans file).
+  static func releaseColumns(_ table: CSVTable, totalColumn: String = "ehcplans")
+    throws(InputError) -> [SettingType: [Int]]
+  {
     let schema = Layout.release2025.rawValue
     let names = table.header
     var columns: [SettingType: [Int]] = [:]
-    columns[.total] = [try table.require("ehcplans", schema: schema)]
+    columns[.total] = [try table.require(totalColumn, schema: schema)]
     columns[.mainstream] = [try table.require("mainstream_total", schema: schema)]
     columns[.rpSENUnit] = names.indices.filter {
       names[$0].hasPrefix("mainstream_")

@@ -50,8 +50,12 @@ public enum ForecastWriter {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// JSON by setting type and age phase, with provenance.
-  public static func json(phases: [PhaseForecastRow], provenance: Provenance) -> String {
+  /// JSON by setting type and age phase, with provenance and, for one LA, the components
+  /// of the last census by phase (`reconciliation`, EHCPs).
+  public static func json(
+    phases: [PhaseForecastRow], reconciliation: [PhaseSplitter.Reconciliation] = [],
+    provenance: Provenance
+  ) -> String {
     struct Row: Encodable {
       let laCode: String
       let settingType: String
@@ -65,9 +69,26 @@ public enum ForecastWriter {
       let lower95: Double?
       let upper95: Double?
     }
+    struct Flow: Encodable {
+      let settingType: String
+      let phase: String
+      let censusYear: Int
+      let cohortYearBefore: Double
+      let ceased: Double
+      let newPlans: Double
+      let residual: Double
+      let stock: Double
+    }
     struct Document: Encodable {
       let provenance: Provenance
       let rows: [Row]
+      let reconciliation: [Flow]?
+    }
+    let flows = reconciliation.map {
+      Flow(
+        settingType: $0.setting.rawValue, phase: $0.phase.rawValue, censusYear: $0.censusYear,
+        cohortYearBefore: rounded($0.cohort), ceased: rounded($0.ceased),
+        newPlans: rounded($0.newPlans), residual: rounded($0.residual), stock: rounded($0.stock))
     }
     let rows = phases.map { item in
       Row(
@@ -77,11 +98,20 @@ public enum ForecastWriter {
         lower80: item.row.lower80.map(rounded), upper80: item.row.upper80.map(rounded),
         lower95: item.row.lower95.map(rounded), upper95: item.row.upper95.map(rounded))
     }
-    return encode(Document(provenance: provenance, rows: rows))
+    return encode(
+      Document(
+        provenance: provenance, rows: rows, reconciliation: flows.isEmpty ? nil : flows))
   }
 
-  /// A table by setting type and phase: the last census and each forecast year.
-  public static func table(phases: [PhaseForecastRow], provenance: Provenance) -> String {
+  /// The setting types whose components the phase table shows.
+  static let reconciledSettings: [SettingType] = [.total, .specialState, .rpSENUnit, .inms]
+
+  /// A table by setting type and phase: the last census and each forecast year, then, for
+  /// one LA, how the last census came from the one before by components.
+  public static func table(
+    phases: [PhaseForecastRow], reconciliation: [PhaseSplitter.Reconciliation] = [],
+    provenance: Provenance
+  ) -> String {
     var out = ""
     let header = ["setting type", "phase", "census", "kind", "EHCPs", "80% interval", "share"]
     var rows: [[String]] = []
@@ -97,8 +127,33 @@ public enum ForecastWriter {
       out += "\(first.row.laName) (\(first.row.laCode)): EHCPs by setting type and age phase\n"
     }
     out += TextTable.render(header: header, rows: rows, rightAligned: [2, 4, 5, 6])
+    let shown = reconciliation.filter { reconciledSettings.contains($0.setting) }
+    if let year = shown.first?.censusYear {
+      out +=
+        "\nJanuary \(year) from January \(year - 1) by components (EHCPs): the cohort a year "
+        + "younger, less plans ceased, plus new plans of \(year - 1), plus the residual (moves "
+        + "between setting types, transfers in, timing)\n"
+      let flowHeader = [
+        "setting type", "phase", "cohort \(year - 1)", "ceased", "new plans", "residual",
+        "January \(year)",
+      ]
+      let flowRows = shown.map {
+        [
+          $0.setting.rawValue, $0.phase.rawValue, grouped($0.cohort), signed(-$0.ceased),
+          "+" + grouped($0.newPlans), signed($0.residual), grouped($0.stock),
+        ]
+      }
+      out += TextTable.render(header: flowHeader, rows: flowRows, rightAligned: Set(2..<7))
+    }
     out += "\n" + footer(provenance)
     return out
+  }
+
+  /// A count with its sign, grouped.
+  static func signed(_ value: Double) -> String {
+    let whole = value.rounded()
+    if whole == 0 { return "0" }
+    return whole < 0 ? "-" + grouped(-value) : "+" + grouped(value)
   }
 
   /// Provenance and per-LA notes as JSON, the CSV's sidecar.

@@ -7,6 +7,11 @@ import PlacePlanning
 /// `Local authority` rows and `National` rows (under England's code E92000001). `time_period`
 /// is a calendar year in these files. Suppressed cells (`x`, `c`, `z`, `:`, `low`) are
 /// missing values; percentages must lie in 0–100.
+///
+/// A count in an LA row equal to its region's count that year (`Regional` rows, matched by
+/// `region_code`; at least 10) is the region's figure, not the LA's, since every English
+/// region has several LAs: it is left out and noted on the year. (The 2025 release gives
+/// 6,078, Yorkshire and The Humber's total, as the 2022 new plans of each of its 15 LAs.)
 public enum PipelineReader {
   /// One of the flow files.
   public enum File: String, CaseIterable, Sendable {
@@ -99,6 +104,8 @@ public enum PipelineReader {
     for column in file.columns {
       columns.append((column, try table.require(column, schema: file.schema)))
     }
+    let regions = try regionalCounts(table, file: file, columns: columns)
+    let region = table.index(of: "region_code")
     var firstLines: [String: Int] = [:]
     var found = 0
     for row in table.rows.indices {
@@ -128,14 +135,57 @@ public enum PipelineReader {
         }
         values[column.name] = value
       }
+      var notes: [String] = []
+      if fields[level] == "Local authority", let region, !fields[region].isEmpty {
+        for column in columns where !file.percentColumns.contains(column.name) {
+          guard let value = values[column.name],
+            let regional = regions["\(fields[region]) \(year) \(column.name)"],
+            regional >= minimumRegionalCount, value == regional
+          else { continue }
+          values[column.name] = nil
+          notes.append(
+            "\(file.rawValue) \(year): the published \(column.name) (\(Int(value))) is the "
+              + "region's total, not the LA's; left out")
+        }
+      }
       history.update(code: area.code, name: area.name, calendarYear: year) { target in
         assign(values, from: file, to: &target)
+        target.notes += notes
       }
       found += 1
     }
     guard found > 0 else {
       throw .noRecords(file: table.file, expected: "no \"\(file.topic)\" rows")
     }
+  }
+
+  /// Regional counts below this are not compared with LA counts.
+  static let minimumRegionalCount = 10.0
+
+  /// The counts of the `Regional` rows of the file's topic, keyed "region year column".
+  private static func regionalCounts(
+    _ table: CSVTable, file: File, columns: [(name: String, index: Int)]
+  ) throws(InputError) -> [String: Double] {
+    guard let region = table.index(of: "region_code"),
+      let level = table.index(of: "geographic_level"),
+      let topic = table.index(of: "breakdown_topic"),
+      let period = table.index(of: "time_period")
+    else { return [:] }
+    var counts: [String: Double] = [:]
+    for row in table.rows.indices {
+      let fields = table.rows[row]
+      guard fields[level] == "Regional", fields[topic] == file.topic, !fields[region].isEmpty
+      else { continue }
+      let year = try CellParser.year(fields[period], table: table, row: row, column: period)
+      for column in columns where !file.percentColumns.contains(column.name) {
+        if let value = try CellParser.count(
+          fields[column.index], table: table, row: row, column: column.index)
+        {
+          counts["\(fields[region]) \(year) \(column.name)"] = value
+        }
+      }
+    }
+    return counts
   }
 
   /// Copies one row's values into a year.

@@ -76,15 +76,9 @@ extension PlacePlan {
     private func deliverPhases(
       _ forecasts: [LAForecast], inputs: LoadedInputs, provenance: Provenance
     ) throws {
-      let ageCaseload: AgeCaseload
-      do {
-        ageCaseload = try CaseloadByAgeReader.read(path: DataOptions.resolve(ages))
-      } catch {
-        Output.warn("\(error)")
-        throw ExitCode.failure
-      }
-      let splitter = PhaseSplitter(ages: ageCaseload)
+      let (splitter, phaseInputs) = try PhaseInputs.load(ages: ages, data: data)
       var rows: [PhaseForecastRow] = []
+      var reconciliation: [PhaseSplitter.Reconciliation] = []
       var notes: [String] = []
       for forecast in forecasts {
         guard let split = splitter.split(forecast, codes: inputs.codes(of: forecast)) else {
@@ -94,22 +88,24 @@ extension PlacePlan {
           continue
         }
         rows += split.rows
-        if notes.isEmpty { notes.append(split.note) }
+        if forecasts.count == 1 { reconciliation = split.reconciliation }
+        if !notes.contains(split.note) { notes.append(split.note) }
       }
       guard !rows.isEmpty else { throw ExitCode.failure }
       var withPhases = provenance
-      withPhases.inputs.append(
-        Provenance.Input(
-          role: "caseload by age", file: DataOptions.resolve(ages),
-          layout: "SEN2 2025 release, Child or young persons age"))
-      withPhases.parameters["phases"] = notes.first ?? ""
+      withPhases.inputs += phaseInputs
+      withPhases.parameters["phases"] = notes.joined(separator: "; ")
       switch data.format {
       case .csv:
         try Output.deliver(ForecastWriter.csv(phases: rows), to: data.out)
       case .json:
-        try Output.deliver(ForecastWriter.json(phases: rows, provenance: withPhases), to: data.out)
+        try Output.deliver(
+          ForecastWriter.json(
+            phases: rows, reconciliation: reconciliation, provenance: withPhases), to: data.out)
       case .table:
-        try Output.deliver(ForecastWriter.table(phases: rows, provenance: withPhases), to: data.out)
+        try Output.deliver(
+          ForecastWriter.table(
+            phases: rows, reconciliation: reconciliation, provenance: withPhases), to: data.out)
       }
     }
   }

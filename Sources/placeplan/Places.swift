@@ -70,15 +70,9 @@ extension PlacePlan {
       _ forecasts: [LAForecast], inputs: LoadedInputs, register: PlacesRegister,
       provenance: Provenance
     ) throws {
-      let splitter: PhaseSplitter
-      do {
-        splitter = PhaseSplitter(
-          ages: try CaseloadByAgeReader.read(path: DataOptions.resolve(ages)))
-      } catch {
-        Output.warn("\(error)")
-        throw ExitCode.failure
-      }
+      let (splitter, phaseInputs) = try PhaseInputs.load(ages: ages, data: data)
       var rows: [PhaseCapacityPlanner.Row] = []
+      var notes: [String] = []
       for forecast in forecasts {
         let codes = inputs.codes(of: forecast)
         guard let split = splitter.split(forecast, codes: codes) else {
@@ -87,13 +81,12 @@ extension PlacePlan {
           continue
         }
         rows += PhaseCapacityPlanner.plan(phases: split.rows, register: register, codes: codes)
+        if !notes.contains(split.note) { notes.append(split.note) }
       }
       guard !rows.isEmpty else { throw ExitCode.failure }
       var withAges = provenance
-      withAges.inputs.append(
-        Provenance.Input(
-          role: "caseload by age", file: DataOptions.resolve(ages),
-          layout: "SEN2 2025 release, Child or young persons age"))
+      withAges.inputs += phaseInputs
+      withAges.parameters["phases"] = notes.joined(separator: "; ")
       switch data.format {
       case .csv:
         try Output.deliver(PlacesWriter.csv(phases: rows), to: data.out)

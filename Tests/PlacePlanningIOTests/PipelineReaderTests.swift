@@ -89,6 +89,42 @@ final class PipelineReaderTests: XCTestCase {
     }
   }
 
+  /// The 2025 release gives Yorkshire and The Humber's 2022 total (6,078) as the 2022 new
+  /// plans of each of its LAs; such a cell is left out with a note, the others kept.
+  func testRegionalTotalInAnLARowIsLeftOut() throws {
+    let text = """
+      time_period,geographic_level,region_code,new_la_code,la_name,breakdown_topic,new_ehc_plans
+      2022,Regional,E12000003,,,New EHC plans,6078
+      2022,Local authority,E12000003,E08000035,Leeds,New EHC plans,6078
+      2022,Local authority,E12000003,E08000036,Wakefield,New EHC plans,6078
+      2023,Local authority,E12000003,E08000035,Leeds,New EHC plans,1046
+      2022,Local authority,E12000008,E10000032,West Sussex,New EHC plans,1110
+      """
+    let history = try PipelineReader.parse([(file: .newPlans, text: text, name: "n.csv")])
+    let leeds = history.years(for: ["E08000035"])
+    XCTAssertNil(leeds.first { $0.calendarYear == 2022 }?.newPlans)
+    XCTAssertEqual(leeds.first { $0.calendarYear == 2023 }?.newPlans, 1046)
+    XCTAssertTrue(
+      leeds.first { $0.calendarYear == 2022 }?.notes.first?.contains("region's total") ?? false)
+    XCTAssertEqual(history.years(for: ["E10000032"]).first?.newPlans, 1110)
+  }
+
+  /// The same on the real file: every Yorkshire and The Humber LA's 2022 new plans are
+  /// left out, and no other LA's or year's.
+  func testRealNewPlansFileLeavesOutOnlyTheRegionalCells() throws {
+    let history = try PipelineReader.read(
+      PipelineReader.Paths(files: [.newPlans: TestPaths.sample("ehcp_newplans_2019_2024.csv")]))
+    var leftOut: [String] = []
+    for code in history.codes {
+      for year in history.years(for: [code]) where !year.notes.isEmpty {
+        leftOut.append("\(code) \(year.calendarYear)")
+      }
+    }
+    XCTAssertEqual(leftOut.count, 15)
+    XCTAssertTrue(leftOut.allSatisfy { $0.hasSuffix(" 2022") })
+    XCTAssertTrue(leftOut.contains("E08000035 2022"))  // Leeds
+  }
+
   func testDuplicateAndUnknownLayout() {
     let duplicate = """
       time_period,geographic_level,new_la_code,la_name,breakdown_topic,new_ehc_plans

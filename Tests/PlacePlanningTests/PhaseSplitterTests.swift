@@ -66,4 +66,47 @@ final class PhaseSplitterTests: XCTestCase {
       }
     }
   }
+
+  /// Real data: with West Sussex's 2024 flows by age, every phase's January 2025 is its
+  /// cohort less ceased plus new plans plus residual; the components add up to the
+  /// published all-ages flows; and for all settings together the residual is small.
+  func testWestSussexComponentsReconcile() throws {
+    let ages = try CaseloadByAgeReader.read(
+      path: TestPaths.sample("ehcp_caseload_by_age_2024_2025.csv"))
+    let flows = try AgeFlowsReader.read(
+      newPlans: TestPaths.sample("ehcp_newplans_2019_2024.csv"),
+      ceased: TestPaths.sample("ehcp_ceased_plans_2022_2024.csv"))
+    let records = try CaseloadReader.read(path: TestPaths.fixture("derived_extract.csv")).records
+    let population = try PopulationReader.read(path: TestPaths.fixture("population_extract.csv"))
+    let history = CaseloadHistory(records: records)
+    let series = try XCTUnwrap(history.find("E10000032"))
+    let forecast = try DemandForecaster(history: history, population: population)
+      .forecast(series, options: .init(horizon: 3, method: .linear))
+    let split = try XCTUnwrap(
+      PhaseSplitter(ages: ages, flows: flows).split(forecast, codes: series.codes))
+    XCTAssertTrue(split.note.contains("components"), split.note)
+    for item in split.reconciliation {
+      XCTAssertEqual(
+        item.stock, item.cohort - item.ceased + item.newPlans + item.residual, accuracy: 1e-9)
+    }
+    let total = split.reconciliation.filter { $0.setting == .total }
+    // Published West Sussex 2024 rows: 1,788 new plans by age at start (the age rows add up
+    // to the total) and 226 ceased plans by age.
+    XCTAssertEqual(total.map(\.newPlans).reduce(0, +), 1788, accuracy: 1e-9)
+    XCTAssertEqual(total.map(\.ceased).reduce(0, +), 226, accuracy: 1e-9)
+    XCTAssertEqual(total.map(\.stock).reduce(0, +), 9301, accuracy: 1e-9)
+    // What the flows leave unexplained is under 2% of the January 2025 caseload.
+    XCTAssertLessThan(abs(total.map(\.residual).reduce(0, +)), 0.02 * 9301)
+    // The phases still add up to each setting type's forecast.
+    for setting in SettingType.allCases {
+      for year in 2026...2028 {
+        let phases = split.rows.filter { $0.row.setting == setting && $0.row.censusYear == year }
+        guard
+          let whole = forecast.rows.first(where: { $0.setting == setting && $0.censusYear == year })
+        else { continue }
+        XCTAssertEqual(
+          phases.map(\.row.value).reduce(0, +), whole.value, accuracy: 1e-6 * max(1, whole.value))
+      }
+    }
+  }
 }
