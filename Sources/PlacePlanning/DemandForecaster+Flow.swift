@@ -10,7 +10,8 @@ extension DemandForecaster {
   /// estimates up to mid-(T−1), then the supplied projection or the estimates aged forward,
   /// as for the prevalence method. Without a population the requests counts are trended.
   public func flowForecast(
-    _ series: CaseloadHistory.Series, through: Int, horizon: Int
+    _ series: CaseloadHistory.Series, through: Int, horizon: Int,
+    conversionRule: FlowForecast.ConversionRule = .flat
   ) -> (forecast: FlowForecast, notes: [String])? {
     guard let pipeline else { return nil }
     let codes = series.codes.flatMap { LocalAuthorityCodes.aliases(of: $0) }
@@ -41,7 +42,7 @@ extension DemandForecaster {
     guard
       let forecast = FlowForecast.make(
         caseload: caseload, flows: flows, population: midYearPopulation, origin: through,
-        horizon: horizon)
+        horizon: horizon, conversionRule: conversionRule)
     else { return nil }
     if forecast.ceasedRate == nil {
       notes.append(

@@ -12,6 +12,13 @@ import Foundation
 /// X̂(Y)  = c · C(Y),  c = Σ X(y) / Σ C(y)              ceased plans, every year ≤ T−1
 /// B      = mean over y ≤ T−1 of [C(y+1) − C(y) − N(y) + X(y)]     EHCPs a year
 /// ```
+/// The request → plan conversion is held flat (`ConversionRule.flat`, the default), or, as
+/// an alternative the pipeline backtest scores beside it, trended and damped
+/// (`ConversionRule.dampedTrend`): with `a + b·y` the OLS line of the yearly `N(y)/R(y)` over
+/// 2019…T−1, `k(Y) = a + b(T−1) + b Σ_{i=1}^{Y−T+1} φ^i`, `φ = 0.5`, within 0–1. Scored one
+/// year ahead on every LA, the trend forecasts new plans worse than the flat rate, so the
+/// flow method holds it flat.
+///
 /// `β` is the OLS slope of `ln r(y)` on `y` over calendar years 2019…T−1 (the flow files
 /// start in 2019); `P(Y)` the resident population aged 0–25 at mid-Y. Without a population
 /// the requests themselves are trended. The balancing term holds what the identity misses:
@@ -27,10 +34,20 @@ import Foundation
 /// with the January T census), censuses ≤ T and population estimates ≤ mid-(T−1); later
 /// population comes from the caller's projection.
 public struct FlowForecast: Sendable, Equatable {
+  /// How the request → plan conversion is carried forward.
+  public enum ConversionRule: String, Sendable, CaseIterable {
+    /// The last three years' pooled rate, held.
+    case flat
+    /// The yearly rates' OLS trend, damped by `dampingFactor` a year.
+    case dampedTrend = "damped-trend"
+  }
+
   /// One forecast calendar year and the census that closes it.
   public struct Year: Sendable, Equatable {
     public let calendarYear: Int
     public let requests: Double
+    /// Request → plan conversion used in the year, a fraction.
+    public let conversion: Double
     public let newPlans: Double
     /// Ceased plans; nil when forecast together with the balancing term.
     public let ceased: Double?
@@ -44,6 +61,8 @@ public struct FlowForecast: Sendable, Equatable {
   public static let firstFlowYear = 2019
   /// Calendar years of the request → plan conversion.
   public static let conversionYears = 3
+  /// `φ` of the damped conversion trend.
+  public static let dampingFactor = 0.5
 
   /// The origin census (January T).
   public let origin: Int
@@ -53,8 +72,10 @@ public struct FlowForecast: Sendable, Equatable {
   public let requestsPerResident: Bool
   /// Calendar years the requests trend was fitted on.
   public let requestsYears: [Int]
-  /// Request → plan conversion `k`, a fraction.
+  /// Request → plan conversion `k`, a fraction (the flat rate; see `years` for the rate of
+  /// each year under `conversionRule`).
   public let conversion: Double
+  public let conversionRule: ConversionRule
   /// Ceased plans per EHCP at the January census, a fraction; nil before ceased data.
   public let ceasedRate: Double?
   /// Net outflow rate `o`, used when `ceasedRate` is nil.
@@ -77,7 +98,7 @@ public struct FlowForecast: Sendable, Equatable {
   ///   has both requests and new plans.
   public static func make(
     caseload: [Int: Double], flows: [PipelineYear], population: [Int: Double]?, origin: Int,
-    horizon: Int
+    horizon: Int, conversionRule: ConversionRule = .flat
   ) -> FlowForecast? {
     guard let start = caseload[origin], start > 0, horizon >= 1 else { return nil }
     let known = flows.filter { $0.calendarYear <= origin - 1 }
@@ -102,6 +123,11 @@ public struct FlowForecast: Sendable, Equatable {
     let requestsSum = convertible.reduce(0.0) { $0 + ($1.requests ?? 0) }
     guard requestsSum > 0 else { return nil }
     let conversion = convertible.reduce(0.0) { $0 + ($1.newPlans ?? 0) } / requestsSum
+    let conversionAt = conversionPath(
+      rule: conversionRule, flat: conversion,
+      yearly: known.filter { $0.calendarYear >= firstFlowYear }.compactMap { year in
+        year.requestToPlan.map { (Double(year.calendarYear), $0) }
+      }, lastYear: origin - 1)
 
     var residuals: [Int: Double] = [:]
     var ceasedSum = 0.0
@@ -135,21 +161,48 @@ public struct FlowForecast: Sendable, Equatable {
       let steps = Double(calendarYear - lastRequests.calendarYear)
       var requests = rate(lastRequests) * exp(slope * steps)
       if perResident { requests *= population?[calendarYear] ?? 0 }
-      let newPlans = requests * conversion
+      let yearConversion = conversionAt(calendarYear)
+      let newPlans = requests * yearConversion
       let ceased = ceasedRate.map { $0 * current }
       let netOutflow = ceased.map { $0 - balance } ?? (netOutflowRate ?? 0) * current
       let next = max(0, current + newPlans - netOutflow)
       years.append(
         Year(
-          calendarYear: calendarYear, requests: requests, newPlans: newPlans, ceased: ceased,
+          calendarYear: calendarYear, requests: requests, conversion: yearConversion,
+          newPlans: newPlans,
+          ceased: ceased,
           netOutflow: netOutflow, caseloadNextJanuary: next))
       current = next
     }
     return FlowForecast(
       origin: origin, requestsGrowth: expm1(slope), requestsPerResident: perResident,
       requestsYears: withRequests.map(\.calendarYear), conversion: conversion,
+      conversionRule: conversionRule,
       ceasedRate: ceasedRate, netOutflowRate: netOutflowRate, balance: balance,
       residuals: residuals, years: years)
+  }
+
+  /// The conversion of each calendar year: `flat` always, or the damped trend of the
+  /// yearly rates `(year, N/R)` from `lastYear` on (flat with fewer than two years).
+  static func conversionPath(
+    rule: ConversionRule, flat: Double, yearly: [(x: Double, y: Double)], lastYear: Int
+  ) -> (Int) -> Double {
+    guard rule == .dampedTrend, yearly.count >= 2 else { return { _ in flat } }
+    let slope = logSlope(yearly)
+    let meanX = yearly.reduce(0) { $0 + $1.x } / Double(yearly.count)
+    let meanY = yearly.reduce(0) { $0 + $1.y } / Double(yearly.count)
+    let level = meanY + slope * (Double(lastYear) - meanX)
+    return { year in
+      let steps = max(0, year - lastYear)
+      var damped = 0.0
+      var factor = 1.0
+      for _ in 0..<steps {
+        factor *= dampingFactor
+        damped += factor
+      }
+      let value = level + slope * damped
+      return value.isFinite ? min(1, max(0, value)) : flat
+    }
   }
 
   /// OLS slope of `y` on `x`; 0 with fewer than two distinct `x`.

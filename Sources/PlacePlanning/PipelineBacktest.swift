@@ -19,6 +19,9 @@ public struct PipelineBacktest: Sendable {
     /// Median APE of the flow forecast and of the naive forecast, %.
     public let medianAPE: Double?
     public let naiveMedianAPE: Double?
+    /// Median APE with the request → plan conversion trended (`ConversionRule.dampedTrend`)
+    /// instead of flat, %; for new plans and the caseload only.
+    public let trendedConversionMedianAPE: Double?
     public let origins: [Int]
   }
 
@@ -35,6 +38,7 @@ public struct PipelineBacktest: Sendable {
   public init(forecaster: DemandForecaster, through: Int) {
     var forecastErrors: [PipelineMeasure: [Double]] = [:]
     var naiveErrors: [PipelineMeasure: [Double]] = [:]
+    var trendedErrors: [PipelineMeasure: [Double]] = [:]
     var logErrors: [PipelineMeasure: [Double]] = [:]
     var origins: [PipelineMeasure: Set<Int>] = [:]
     let first = FlowForecast.firstFlowYear + 1
@@ -45,22 +49,27 @@ public struct PipelineBacktest: Sendable {
           let year = flow.forecast.years.first
         else { continue }
         let codes = series.codes.flatMap { LocalAuthorityCodes.aliases(of: $0) }
+        let trended = forecaster.flowForecast(
+          series, through: origin, horizon: 1, conversionRule: .dampedTrend)?.forecast.years.first
         let flows = forecaster.pipeline?.years(for: codes) ?? []
         let actual = flows.first { $0.calendarYear == origin }
         let previous = flows.first { $0.calendarYear == origin - 1 }
-        let pairs: [(PipelineMeasure, Double?, Double?, Double?)] = [
-          (.requests, year.requests, actual?.requests, previous?.requests),
-          (.newPlans, year.newPlans, actual?.newPlans, previous?.newPlans),
-          (.ceased, year.ceased, actual?.ceased, previous?.ceased),
+        let pairs: [(PipelineMeasure, Double?, Double?, Double?, Double?)] = [
+          (.requests, year.requests, actual?.requests, previous?.requests, nil),
+          (.newPlans, year.newPlans, actual?.newPlans, previous?.newPlans, trended?.newPlans),
+          (.ceased, year.ceased, actual?.ceased, previous?.ceased, nil),
           (
             .caseload, year.caseloadNextJanuary, series.record(for: origin + 1)?[.total],
-            series.record(for: origin)?[.total]
+            series.record(for: origin)?[.total], trended?.caseloadNextJanuary
           ),
         ]
-        for (measure, forecast, outturn, naive) in pairs {
+        for (measure, forecast, outturn, naive, alternative) in pairs {
           guard let forecast, let outturn, outturn > 0, let naive else { continue }
           forecastErrors[measure, default: []].append(100 * abs(forecast - outturn) / outturn)
           naiveErrors[measure, default: []].append(100 * abs(naive - outturn) / outturn)
+          if let alternative {
+            trendedErrors[measure, default: []].append(100 * abs(alternative - outturn) / outturn)
+          }
           logErrors[measure, default: []].append(
             EmpiricalIntervals.logError(forecast: forecast, actual: outturn))
           origins[measure, default: []].insert(origin)
@@ -72,6 +81,7 @@ public struct PipelineBacktest: Sendable {
         measure: measure, count: forecastErrors[measure]?.count ?? 0,
         medianAPE: AccuracySummary.median(forecastErrors[measure] ?? []),
         naiveMedianAPE: AccuracySummary.median(naiveErrors[measure] ?? []),
+        trendedConversionMedianAPE: AccuracySummary.median(trendedErrors[measure] ?? []),
         origins: (origins[measure] ?? []).sorted())
     }
     self.logErrors = logErrors

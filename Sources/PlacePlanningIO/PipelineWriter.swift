@@ -72,13 +72,18 @@ public enum PipelineWriter {
     let rows = backtest.scores.map { score in
       [
         score.measure.rawValue, String(score.count), percent(score.medianAPE),
-        percent(score.naiveMedianAPE), span(score.origins),
+        percent(score.naiveMedianAPE), percent(score.trendedConversionMedianAPE),
+        span(score.origins),
       ]
     }
     out += TextTable.render(
-      header: ["measure", "n", "flow median APE", "naive median APE", "origins"], rows: rows,
-      rightAligned: [1, 2, 3])
-    out += "  naive = last year's value; caseload = the January O+1 census.\n"
+      header: [
+        "measure", "n", "flow median APE", "naive median APE", "trended k median APE", "origins",
+      ], rows: rows,
+      rightAligned: [1, 2, 3, 4])
+    out +=
+      "  naive = last year's value; caseload = the January O+1 census; trended k = the flow "
+      + "forecast with the request->plan rate on a damped trend instead of flat.\n"
     return out
   }
 
@@ -108,6 +113,7 @@ public enum PipelineWriter {
       let n: Int
       let medianApe: Double?
       let naiveMedianApe: Double?
+      let trendedConversionMedianApe: Double?
       let origins: [Int]
     }
     struct Document: Encodable {
@@ -121,7 +127,9 @@ public enum PipelineWriter {
       backtest: (backtest?.scores ?? []).map {
         Score(
           measure: $0.measure.rawValue, n: $0.count, medianApe: $0.medianAPE.map(round),
-          naiveMedianApe: $0.naiveMedianAPE.map(round), origins: $0.origins)
+          naiveMedianApe: $0.naiveMedianAPE.map(round),
+          trendedConversionMedianApe: $0.trendedConversionMedianAPE.map(round),
+          origins: $0.origins)
       },
       pipelines: reports.map { report in
         Report(

@@ -47,6 +47,25 @@ final class PipelineFlowTests: XCTestCase {
     XCTAssertFalse(flow.requestsPerResident)
   }
 
+  /// The damped conversion trend, checked against numpy: yearly N/R for 2019–2024 are
+  /// 764/791, 649/800, 678/1377, 695/1735, 761/1946, 1788/2448; `np.polyfit` gives slope
+  /// b = −0.0722783369 and the line at 2024 0.4512237957, so k(2025) = 0.4512238 + 0.5b =
+  /// 0.4150846 and k(2026) = 0.4512238 + 0.75b = 0.3970150.
+  func testDampedConversionTrendByHand() throws {
+    let flow = try XCTUnwrap(
+      FlowForecast.make(
+        caseload: Self.caseload, flows: Self.flows(), population: nil, origin: 2025, horizon: 2,
+        conversionRule: .dampedTrend))
+    XCTAssertEqual(flow.years[0].conversion, 0.4150846272, accuracy: 1e-9)
+    XCTAssertEqual(flow.years[1].conversion, 0.3970150430, accuracy: 1e-9)
+    XCTAssertEqual(flow.years[0].newPlans, flow.years[0].requests * 0.4150846272, accuracy: 1e-5)
+    // The flat rule holds k = 3244 / 6129 in both years.
+    let flat = try XCTUnwrap(
+      FlowForecast.make(
+        caseload: Self.caseload, flows: Self.flows(), population: nil, origin: 2025, horizon: 2))
+    XCTAssertEqual(flat.years.map(\.conversion), [3244.0 / 6129, 3244.0 / 6129])
+  }
+
   func testBeforeCeasedDataTheNetOutflowIsUsed() throws {
     let flow = try XCTUnwrap(
       FlowForecast.make(
