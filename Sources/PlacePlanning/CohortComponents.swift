@@ -94,20 +94,43 @@ public struct CohortComponents: Sendable, Equatable {
 
   /// `q(c)` for census ages 2–25 (see the type's formula); 0 where the census has no plans.
   static func ceasedRates(ceasedByAge x: [Int: Double], census n: [Int: Double]) -> [Int: Double] {
-    func ceased(_ age: Int) -> Double { x[age] ?? 0 }
+    let counts = censusAgeCeased(x)
     var rates: [Int: Double] = [:]
     for age in AgeCaseload.youngestAge..<topBandAge {
-      let own = age == AgeCaseload.youngestAge ? ceased(age) : 0.5 * ceased(age)
-      let count = own + 0.5 * ceased(age + 1)
       let base = n[age] ?? 0
-      rates[age] = base > 0 ? min(1, count / base) : 0
+      rates[age] = base > 0 ? min(1, (counts[age] ?? 0) / base) : 0
     }
-    let topCount = 0.5 * ceased(topBandAge) + ceased(AgeFlows.oldestBand)
     let topBase = (topBandAge...AgeCaseload.ages.upperBound).reduce(0.0) { $0 + (n[$1] ?? 0) }
     for age in topBandAge...AgeCaseload.ages.upperBound {
-      rates[age] = topBase > 0 ? min(1, topCount / topBase) : 0
+      rates[age] = topBase > 0 ? min(1, (counts[topBandAge] ?? 0) / topBase) : 0
     }
     return rates
+  }
+
+  /// Plans ceased in a calendar year by census age at the January before, `X'(c)`, for
+  /// c = 2–18, and the band 19–25 together under 19.
+  static func censusAgeCeased(_ x: [Int: Double]) -> [Int: Double] {
+    func ceased(_ age: Int) -> Double { x[age] ?? 0 }
+    var counts: [Int: Double] = [:]
+    for age in AgeCaseload.youngestAge..<topBandAge {
+      let own = age == AgeCaseload.youngestAge ? ceased(age) : 0.5 * ceased(age)
+      counts[age] = own + 0.5 * ceased(age + 1)
+    }
+    counts[topBandAge] = 0.5 * ceased(topBandAge) + ceased(AgeFlows.oldestBand)
+    return counts
+  }
+
+  /// Plans ceased in calendar year Y as a share of the January Y caseload of an age phase,
+  /// `Σ_{c∈p} X'(c) / Σ_{c∈p} n(c, Y)` (a fraction; all settings); nil without plans in
+  /// the phase.
+  public static func ceasedRate(
+    phase: AgePhase, ceasedByAge: [Int: Double], census: [Int: Double]
+  ) -> Double? {
+    let counts = censusAgeCeased(ceasedByAge)
+    let ages = phase.ages.clamped(to: AgeCaseload.ages)
+    let base = ages.reduce(0.0) { $0 + (census[$1] ?? 0) }
+    guard base > 0 else { return nil }
+    return ages.reduce(0.0) { $0 + (counts[$1] ?? 0) } / base
   }
 
   /// `L(c) = ½N(c) + ½N(c+1)` for census ages 2–25, `L(2) = N(2) + ½N(3)`.

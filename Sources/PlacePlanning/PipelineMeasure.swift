@@ -30,6 +30,13 @@ public enum PipelineMeasure: String, CaseIterable, Sendable, Codable {
   case ceasedNotRecorded = "ceased_other"
   /// Ceased plans ÷ the January caseload of the same year, %.
   case ceasedRatePercent = "ceased_rate_pct"
+  /// Ceased plans by age when the plan ceased, as a % of the January caseload of the age
+  /// phase (`CohortComponents.ceasedRate`; published from calendar year 2023).
+  case ceasedRateEarlyYearsPercent = "ceased_rate_0_4_pct"
+  case ceasedRatePrimaryPercent = "ceased_rate_5_10_pct"
+  case ceasedRateSecondaryPercent = "ceased_rate_11_15_pct"
+  case ceasedRatePost16Percent = "ceased_rate_16_18_pct"
+  case ceasedRatePost19Percent = "ceased_rate_19_25_pct"
   /// The January census of the row's year (EHCPs).
   case caseload
   /// `C(Y+1) − C(Y) − N(Y) + X(Y)`: what the flow identity misses in calendar year Y
@@ -49,6 +56,17 @@ public enum PipelineMeasure: String, CaseIterable, Sendable, Codable {
     case .deceased: return .ceasedDeceased
     case .otherReason: return .ceasedOtherReason
     case .notRecorded: return .ceasedNotRecorded
+    }
+  }
+
+  /// The ceased rate of an age phase.
+  public static func ceasedRate(_ phase: AgePhase) -> PipelineMeasure {
+    switch phase {
+    case .earlyYears: return .ceasedRateEarlyYearsPercent
+    case .primary: return .ceasedRatePrimaryPercent
+    case .secondary: return .ceasedRateSecondaryPercent
+    case .post16: return .ceasedRatePost16Percent
+    case .post19: return .ceasedRatePost19Percent
     }
   }
 

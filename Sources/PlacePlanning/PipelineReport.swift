@@ -21,7 +21,7 @@ public struct PipelineReport: Sendable {
   /// Builds the report of one LA; nil when the LA has no flow years.
   public static func build(
     series: CaseloadHistory.Series, forecaster: DemandForecaster, through: Int, horizon: Int,
-    backtest: PipelineBacktest?
+    backtest: PipelineBacktest?, ages: (caseload: AgeCaseload, flows: AgeFlows)? = nil
   ) -> PipelineReport? {
     let codes = series.codes.flatMap { LocalAuthorityCodes.aliases(of: $0) }
     let flows = (forecaster.pipeline?.years(for: codes) ?? []).filter {
@@ -62,6 +62,15 @@ public struct PipelineReport: Sendable {
         add(.ceased(reason), y, year.ceasedByReason[reason])
       }
       add(.ceasedRatePercent, y, PipelineYear.ratio(year.ceased, caseload(y)).map { 100 * $0 })
+      if let ages, let ceasedByAge = ages.flows.ceased(codes: codes, calendarYear: y),
+        let census = ages.caseload.counts(codes: codes, censusYear: y, setting: .total)
+      {
+        for phase in AgePhase.allCases {
+          let rate = CohortComponents.ceasedRate(
+            phase: phase, ceasedByAge: ceasedByAge, census: census)
+          add(.ceasedRate(phase), y, rate.map { 100 * $0 })
+        }
+      }
     }
     let firstFlow = flows.first?.calendarYear ?? through
     for record in series.through(through) where record.censusYear >= firstFlow {
@@ -92,7 +101,7 @@ public struct PipelineReport: Sendable {
         let y = year.calendarYear
         add(.requests, y, year.requests, kind: .forecast, band: band(.requests, year.requests))
         add(.newPlans, y, year.newPlans, kind: .forecast, band: band(.newPlans, year.newPlans))
-        add(.requestToPlanPercent, y, 100 * flow.forecast.conversion, kind: .forecast)
+        add(.requestToPlanPercent, y, 100 * year.conversion, kind: .forecast)
         if let ceased = year.ceased {
           add(.ceased, y, ceased, kind: .forecast, band: band(.ceased, ceased))
         }

@@ -29,6 +29,11 @@ extension PlacePlan {
     @Option(help: "Calendar years to forecast (1-10).")
     var horizon: Int = 5
 
+    @Option(
+      help: ArgumentHelp(
+        "SEN2 caseload by single year of age, for ceased rates by age phase.", valueName: "file"))
+    var ages: String = "SampleData/ehcp_caseload_by_age_2024_2025.csv"
+
     func validate() throws {
       guard (1...10).contains(horizon) else {
         throw ValidationError("--horizon must be 1 to 10 calendar years, got \(horizon)")
@@ -49,12 +54,14 @@ extension PlacePlan {
       else { throw ExitCode.failure }
       let forecaster = inputs.forecaster
       let backtest = PipelineBacktest(forecaster: forecaster, through: origin)
+      let (splitter, ageInputs) = try PhaseInputs.load(ages: ages, data: data)
+      let byAge = splitter.flows.map { (caseload: splitter.ages, flows: $0) }
       var reports: [PipelineReport] = []
       for series in selected {
         guard
           let report = PipelineReport.build(
             series: series, forecaster: forecaster, through: origin, horizon: horizon,
-            backtest: backtest)
+            backtest: backtest, ages: byAge)
         else {
           Output.warn("skipped \(series.laCode) \(series.laName): no flow data before \(origin)")
           continue
@@ -66,7 +73,8 @@ extension PlacePlan {
         throw ExitCode.failure
       }
       let provenance = Provenance(
-        command: "pipeline", inputs: inputs.provenance,
+        command: "pipeline",
+        inputs: inputs.provenance + ageInputs.filter { $0.role != "new plans by age" },
         parameters: [
           "la": data.la, "through": String(origin), "horizon": String(horizon),
           "calendar years":

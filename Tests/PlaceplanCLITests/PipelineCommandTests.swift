@@ -12,6 +12,12 @@ final class PipelineCommandTests: XCTestCase {
     XCTAssertTrue(lines.contains("E10000032,West Sussex,flow_residual,2024,actual,55,,"))
     // 1788 / 2448 = 73.04%.
     XCTAssertTrue(lines.contains("E10000032,West Sussex,request_to_plan_pct,2024,actual,73.0,,"))
+    // Ceased rates by age phase, 2024 (hand calculation from the published West Sussex
+    // rows): plans ceased at 19 (47) and at 20 and over (82) count ½·47 + 82 = 105.5 against
+    // 761 plans at census ages 19-25 in January 2024, 13.86%; at 16-18, ceased at 16, 17,
+    // 18, 19 (6, 11, 49, 47) count ½·6 + 11 + 49 + ½·47 = 86.5 against 1,270, 6.81%.
+    XCTAssertTrue(lines.contains("E10000032,West Sussex,ceased_rate_19_25_pct,2024,actual,13.9,,"))
+    XCTAssertTrue(lines.contains("E10000032,West Sussex,ceased_rate_16_18_pct,2024,actual,6.8,,"))
     let forecasts = lines.filter { $0.contains(",caseload,") && $0.contains(",forecast,") }
     XCTAssertEqual(forecasts.count, 2)
     XCTAssertTrue(forecasts.allSatisfy { !$0.hasSuffix(",,") }, "forecasts carry intervals")
