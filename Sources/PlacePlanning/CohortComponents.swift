@@ -15,11 +15,17 @@
 ///   before the census; this placement fits England's 2024→2025 ages 5–16 best (residual
 ///   s.d. across ages 734 EHCPs, against 1,520 with a or a+1 and 1,147 with a alone).
 /// - `m(c)`, the residual: moves between setting types, plans transferred in from other LAs,
-///   and timing. Where the cohort `n(c−1, T−1)` has at least `minimumCohort` plans it is
-///   kept as a rate of that cohort, `ρ(c) = m(c) / n(c−1, T−1)`; otherwise as a count.
+///   and timing. Where the cohort `n(c−1, T−1)` has at least `minimumCohort` plans and the
+///   residual is no larger than the cohort (`|ρ| ≤ 1`) it is kept as a rate of that cohort,
+///   `ρ(c) = m(c) / n(c−1, T−1)`; otherwise as a count that grows with new plans. (Moves into
+///   a setting type at a transition age, such as into further education at 16, can be many
+///   times the setting's own cohort a year younger: as a rate they would compound.)
 ///
 /// A year on, with new plans scaled by `g` (the caller's growth of new plans):
-/// `n̂(c, t+1) = max(0, n̂(c−1, t) · (1 − q(c−1) + ρ(c)) + g · L(c) [+ m(c) as a count])`.
+/// `n̂(c, t+1) = max(0, n̂(c−1, t) · (1 − q(c−1) + ρ(c)) + g · (L(c) [+ m(c) as a count]))`.
+///
+/// Plans held at 25 in January T−1 leave the ages counted, so the calibration's ceased plans
+/// fall short of the year's published total by those ceased among them.
 public struct CohortComponents: Sendable, Equatable {
   /// One age's calibration, EHCPs.
   public struct Flow: Sendable, Equatable {
@@ -65,7 +71,7 @@ public struct CohortComponents: Sendable, Equatable {
       let stock = now[age] ?? 0
       let newPlans = landing[age] ?? 0
       let residual = stock - (cohort - ceased) - newPlans
-      if cohort >= Self.minimumCohort {
+      if cohort >= Self.minimumCohort, abs(residual) <= cohort {
         residualRates[age] = residual / cohort
       } else {
         residualCounts[age] = residual
@@ -86,7 +92,7 @@ public struct CohortComponents: Sendable, Equatable {
     for age in AgeCaseload.ages {
       let cohort = age == AgeCaseload.youngestAge ? 0 : current[age - 1] ?? 0
       let kept = cohort * (1 - (ceasedRates[age - 1] ?? 0) + (residualRates[age] ?? 0))
-      let value = kept + growth * (newPlans[age] ?? 0) + (residualCounts[age] ?? 0)
+      let value = kept + growth * ((newPlans[age] ?? 0) + (residualCounts[age] ?? 0))
       next[age] = value.isFinite ? max(0, value) : 0
     }
     return next

@@ -62,12 +62,16 @@ public struct PhaseSplitter: Sendable {
     let ceasedByAge = flows?.ceased(codes: codes, calendarYear: last - 1)
     let allBefore = ages.counts(codes: codes, censusYear: last - 1, setting: .total)
     var usedComponents = false
+    var unsplit: [SettingType] = []
     var result: [PhaseForecastRow] = []
     var reconciliation: [Reconciliation] = []
     for setting in SettingType.allCases {
       guard let now = ages.counts(codes: codes, censusYear: last, setting: setting),
         let before = ages.counts(codes: codes, censusYear: last - 1, setting: setting)
-      else { continue }
+      else {
+        if forecast.rows.contains(where: { $0.setting == setting }) { unsplit.append(setting) }
+        continue
+      }
       var components: CohortComponents?
       if let ceasedByAge, let allBefore,
         let newPlans = flows?.newPlans(codes: codes, calendarYear: last - 1, setting: setting)
@@ -139,7 +143,12 @@ public struct PhaseSplitter: Sendable {
         + "cohort-change ratios from \(last - 1) to \(last) (no flows by age for calendar "
         + "\(last - 1)); each setting type's forecast split by its aged phase shares (\(phases))"
     }
-    return Split(rows: result, note: note, reconciliation: reconciliation)
+    let skipped =
+      unsplit.isEmpty
+      ? ""
+      : "; not split (an age cell suppressed in \(last - 1) or \(last)): "
+        + unsplit.map(\.rawValue).joined(separator: ", ")
+    return Split(rows: result, note: note + skipped, reconciliation: reconciliation)
   }
 
   /// One year of ageing by cohort-change ratios; ages without a ratio are held.

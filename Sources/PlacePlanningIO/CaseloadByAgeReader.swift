@@ -2,8 +2,8 @@ import PlacePlanning
 
 /// Reads the caseload by single year of age from the SEN2 2025 release `caseload.csv`: the
 /// rows whose `breakdown_topic` is `Child or young persons age` (`under 3`, `age 3` …
-/// `age 25`), by setting type, as `CaseloadReader` maps the columns. Suppressed cells are
-/// left out; ages with no row count as 0.
+/// `age 25`), by setting type, as `CaseloadReader` maps the columns. Ages with no row count
+/// as 0; a setting type with a suppressed cell at any age that census has no counts then.
 public enum CaseloadByAgeReader {
   static let topic = "Child or young persons age"
 
@@ -31,6 +31,7 @@ public enum CaseloadByAgeReader {
     let breakdown = try table.require("breakdown", schema: schema)
     let columns = try CaseloadReader.releaseColumns(table)
     var result: [String: [Int: [SettingType: [Int: Double]]]] = [:]
+    var suppressed: [String: [Int: Set<SettingType>]] = [:]
     var firstLines: [String: Int] = [:]
     for row in table.rows.indices {
       let fields = table.rows[row]
@@ -62,13 +63,21 @@ public enum CaseloadByAgeReader {
       var counts: [SettingType: Double] = [:]
       for setting in SettingType.allCases {
         guard let indices = columns[setting] else { continue }
-        counts[setting] = try CaseloadReader.sum(indices, table: table, row: row)
+        if let value = try CaseloadReader.sum(indices, table: table, row: row) {
+          counts[setting] = value
+        } else {
+          suppressed[area.code, default: [:]][census, default: []].insert(setting)
+        }
       }
-      counts[.other] = CaseloadReader.residualOther(counts)
+      if let other = CaseloadReader.residualOther(counts) {
+        counts[.other] = other
+      } else {
+        suppressed[area.code, default: [:]][census, default: []].insert(.other)
+      }
       for (setting, value) in counts.sorted(by: { $0.key < $1.key }) {
         result[area.code, default: [:]][census, default: [:]][setting, default: [:]][age] = value
       }
     }
-    return AgeCaseload(table: result)
+    return AgeCaseload(table: result, suppressed: suppressed)
   }
 }

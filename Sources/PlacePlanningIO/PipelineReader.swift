@@ -1,3 +1,4 @@
+import Foundation
 import PlacePlanning
 
 /// Reads the SEN2 flow files (2025 release layout) into a `PipelineHistory`: requests,
@@ -8,10 +9,11 @@ import PlacePlanning
 /// is a calendar year in these files. Suppressed cells (`x`, `c`, `z`, `:`, `low`) are
 /// missing values; percentages must lie in 0–100.
 ///
-/// A count in an LA row equal to its region's count that year (`Regional` rows, matched by
-/// `region_code`; at least 10) is the region's figure, not the LA's, since every English
-/// region has several LAs: it is left out and noted on the year. (The 2025 release gives
-/// 6,078, Yorkshire and The Humber's total, as the 2022 new plans of each of its 15 LAs.)
+/// A count that two or more LA rows of a region give, equal to the region's count that year
+/// (`Regional` rows, matched by `region_code`; at least 10), is the region's figure, not the
+/// LAs': it is left out of each and noted on the year. (The 2025 release gives 6,078,
+/// Yorkshire and The Humber's total, as the 2022 new plans of each of its 15 LAs.) One LA
+/// holding all of a region's count of a rare event is possible, so is kept.
 public enum PipelineReader {
   /// One of the flow files.
   public enum File: String, CaseIterable, Sendable {
@@ -104,7 +106,8 @@ public enum PipelineReader {
     for column in file.columns {
       columns.append((column, try table.require(column, schema: file.schema)))
     }
-    let regions = try regionalCounts(table, file: file, columns: columns)
+    let regions = try regionalCounts(
+      table, file: file, columns: columns, level: level, period: period)
     let region = table.index(of: "region_code")
     var firstLines: [String: Int] = [:]
     var found = 0
@@ -138,14 +141,15 @@ public enum PipelineReader {
       var notes: [String] = []
       if fields[level] == "Local authority", let region, !fields[region].isEmpty {
         for column in columns where !file.percentColumns.contains(column.name) {
-          guard let value = values[column.name],
-            let regional = regions["\(fields[region]) \(year) \(column.name)"],
-            regional >= minimumRegionalCount, value == regional
+          let key = "\(fields[region]) \(year) \(column.name)"
+          guard let value = values[column.name], let regional = regions.totals[key],
+            value == regional, (regions.matches[key] ?? 0) >= 2
           else { continue }
           values[column.name] = nil
           notes.append(
-            "\(file.rawValue) \(year): the published \(column.name) (\(Int(value))) is the "
-              + "region's total, not the LA's; left out")
+            "\(file.rawValue) \(year): the published \(column.name) ("
+              + String(format: "%.0f", value) + ") is the region's total, given in "
+              + "\(regions.matches[key] ?? 0) LA rows; left out")
         }
       }
       history.update(code: area.code, name: area.name, calendarYear: year) { target in
@@ -162,30 +166,50 @@ public enum PipelineReader {
   /// Regional counts below this are not compared with LA counts.
   static let minimumRegionalCount = 10.0
 
-  /// The counts of the `Regional` rows of the file's topic, keyed "region year column".
+  /// The counts of the `Regional` rows of the file's topic of at least
+  /// `minimumRegionalCount`, keyed "region year column", and how many LA rows give each.
   private static func regionalCounts(
-    _ table: CSVTable, file: File, columns: [(name: String, index: Int)]
-  ) throws(InputError) -> [String: Double] {
+    _ table: CSVTable, file: File, columns: [(name: String, index: Int)], level: Int,
+    period: Int
+  ) throws(InputError) -> (totals: [String: Double], matches: [String: Int]) {
     guard let region = table.index(of: "region_code"),
-      let level = table.index(of: "geographic_level"),
-      let topic = table.index(of: "breakdown_topic"),
-      let period = table.index(of: "time_period")
-    else { return [:] }
-    var counts: [String: Double] = [:]
+      let topic = table.index(of: "breakdown_topic")
+    else { return ([:], [:]) }
+    let counted = columns.filter { !file.percentColumns.contains($0.name) }
+    var totals: [String: Double] = [:]
     for row in table.rows.indices {
       let fields = table.rows[row]
       guard fields[level] == "Regional", fields[topic] == file.topic, !fields[region].isEmpty
       else { continue }
       let year = try CellParser.year(fields[period], table: table, row: row, column: period)
-      for column in columns where !file.percentColumns.contains(column.name) {
+      for column in counted {
         if let value = try CellParser.count(
-          fields[column.index], table: table, row: row, column: column.index)
+          fields[column.index], table: table, row: row, column: column.index),
+          value >= minimumRegionalCount
         {
-          counts["\(fields[region]) \(year) \(column.name)"] = value
+          totals["\(fields[region]) \(year) \(column.name)"] = value
         }
       }
     }
-    return counts
+    var matches: [String: Int] = [:]
+    guard !totals.isEmpty else { return (totals, matches) }
+    for row in table.rows.indices {
+      let fields = table.rows[row]
+      guard fields[level] == "Local authority", fields[topic] == file.topic,
+        !fields[region].isEmpty
+      else { continue }
+      let year = try CellParser.year(fields[period], table: table, row: row, column: period)
+      for column in counted {
+        let key = "\(fields[region]) \(year) \(column.name)"
+        guard let total = totals[key],
+          let value = try CellParser.count(
+            fields[column.index], table: table, row: row, column: column.index),
+          value == total
+        else { continue }
+        matches[key, default: 0] += 1
+      }
+    }
+    return (totals, matches)
   }
 
   /// Copies one row's values into a year.

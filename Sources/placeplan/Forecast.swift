@@ -76,7 +76,8 @@ extension PlacePlan {
     private func deliverPhases(
       _ forecasts: [LAForecast], inputs: LoadedInputs, provenance: Provenance
     ) throws {
-      let (splitter, phaseInputs) = try PhaseInputs.load(ages: ages, data: data)
+      let (loaded, phaseInputs) = try PhaseInputs.load(ages: ages, data: data)
+      guard let splitter = loaded else { throw ExitCode.failure }
       var rows: [PhaseForecastRow] = []
       var reconciliation: [PhaseSplitter.Reconciliation] = []
       var notes: [String] = []

@@ -54,8 +54,11 @@ extension PlacePlan {
       else { throw ExitCode.failure }
       let forecaster = inputs.forecaster
       let backtest = PipelineBacktest(forecaster: forecaster, through: origin)
-      let (splitter, ageInputs) = try PhaseInputs.load(ages: ages, data: data)
-      let byAge = splitter.flows.map { (caseload: splitter.ages, flows: $0) }
+      let (splitter, ageInputs) = try PhaseInputs.load(
+        ages: ages, data: data, agesRequired: false)
+      let byAge = splitter.flatMap { splitter in
+        splitter.flows.map { (caseload: splitter.ages, flows: $0) }
+      }
       var reports: [PipelineReport] = []
       for series in selected {
         guard

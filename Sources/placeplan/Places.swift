@@ -70,7 +70,8 @@ extension PlacePlan {
       _ forecasts: [LAForecast], inputs: LoadedInputs, register: PlacesRegister,
       provenance: Provenance
     ) throws {
-      let (splitter, phaseInputs) = try PhaseInputs.load(ages: ages, data: data)
+      let (loaded, phaseInputs) = try PhaseInputs.load(ages: ages, data: data)
+      guard let splitter = loaded else { throw ExitCode.failure }
       var rows: [PhaseCapacityPlanner.Row] = []
       var notes: [String] = []
       for forecast in forecasts {

@@ -107,6 +107,16 @@ final class PipelineReaderTests: XCTestCase {
     XCTAssertTrue(
       leeds.first { $0.calendarYear == 2022 }?.notes.first?.contains("region's total") ?? false)
     XCTAssertEqual(history.years(for: ["E10000032"]).first?.newPlans, 1110)
+
+    // One LA holding all of its region's count (of a rare event) is possible, so kept.
+    let single = """
+      time_period,geographic_level,region_code,new_la_code,la_name,breakdown_topic,new_ehc_plans
+      2022,Regional,E12000003,,,New EHC plans,12
+      2022,Local authority,E12000003,E08000035,Leeds,New EHC plans,12
+      2022,Local authority,E12000003,E08000036,Wakefield,New EHC plans,0
+      """
+    let kept = try PipelineReader.parse([(file: .newPlans, text: single, name: "n.csv")])
+    XCTAssertEqual(kept.years(for: ["E08000035"]).first?.newPlans, 12)
   }
 
   /// The same on the real file: every Yorkshire and The Humber LA's 2022 new plans are

@@ -11,9 +11,10 @@ final class CohortComponentsTests: XCTestCase {
   /// q(11) = 3/100 = 0.03. Landing `L(c) = ½N(c) + ½N(c+1)`: L(10) = 5, L(11) = 8, L(12) = 3.
   /// Age 11: cohort 100, ceased 1, new 8, residual 120 − 99 − 8 = 13, rate 0.13.
   /// Age 10: cohort 0 (age 9 at T−1), new 5, residual 105 held as a count.
-  /// Age 12: cohort 50, ceased 1.5, new 3, residual 0 − 48.5 − 3 = −51.5, rate −1.03.
-  /// A year on with new plans doubled: age 10 = 2·5 + 105 = 115; age 11 = 110 (1 − 0.01 +
-  /// 0.13) + 2·8 = 139.2; age 12 = 120 (1 − 0.03 − 1.03) + 2·3 = −1.2, floored at 0.
+  /// Age 12: cohort 50, ceased 1.5, new 3, residual 0 − 48.5 − 3 = −51.5, larger than the
+  /// cohort, so held as a count.
+  /// A year on with new plans doubled: age 10 = 2·(5 + 105) = 220; age 11 = 110 (1 − 0.01 +
+  /// 0.13) + 2·8 = 139.2; age 12 = 120 (1 − 0.03) + 2·(3 − 51.5) = 19.4.
   func testComponentsByHand() {
     let model = CohortComponents(
       before: [10: 100, 11: 50], now: [10: 110, 11: 120], allBefore: [10: 200, 11: 100],
@@ -28,12 +29,13 @@ final class CohortComponentsTests: XCTestCase {
       CohortComponents.Flow(cohort: 100, ceased: 1, newPlans: 8, residual: 13, stock: 120))
     XCTAssertEqual(model.residualRates[11] ?? 0, 0.13, accuracy: 1e-12)
     XCTAssertEqual(model.residualCounts[10], 105)
-    XCTAssertEqual(model.residualRates[12] ?? 0, -1.03, accuracy: 1e-12)
+    XCTAssertEqual(model.residualCounts[12], -51.5)
+    XCTAssertNil(model.residualRates[12])
 
     let next = model.step([10: 110, 11: 120], newPlansGrowth: 2)
-    XCTAssertEqual(next[10] ?? 0, 115, accuracy: 1e-9)
+    XCTAssertEqual(next[10] ?? 0, 220, accuracy: 1e-9)
     XCTAssertEqual(next[11] ?? 0, 139.2, accuracy: 1e-9)
-    XCTAssertEqual(next[12], 0)
+    XCTAssertEqual(next[12] ?? 0, 19.4, accuracy: 1e-9)
     XCTAssertEqual(next[9], 0)
   }
 

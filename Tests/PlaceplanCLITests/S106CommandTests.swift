@@ -64,7 +64,7 @@ final class S106CommandTests: XCTestCase {
       "Development: Horsham site A (illustrative)", "Specialist places needed:",
       "Spare capacity:", "Places claimed:", "Contribution sought: £",
       "Factors and sources:", "- Pupils per dwelling, house, 3 bedrooms, market:",
-      "- One-bedroom dwellings: no pupils. Source: DfE",
+      "- One-bedroom dwellings: no pupils. Source: Decision of this model",
       "DfE pupil yield dashboard 2021/22: 93 of 3,203",
       "SEN2 January 2025: 3,456 of 9,301", "Regional factor: 1.13",
       "4 times a mainstream primary place",
