@@ -48,6 +48,10 @@ bench: deps
 	  time ($(BIN_RELEASE) forecast --la all --method prevalence --format csv > /dev/null 2>&1)
 	@TIMEFORMAT="backtest --la all (7 origins, 5 horizons, 8 methods, whole process): %R s wall"; \
 	  time ($(BIN_RELEASE) backtest --la all --format csv > /dev/null 2>&1)
+	@TIMEFORMAT="forecast --la all --by phase --format csv (components by age, whole process): %R s wall"; \
+	  time ($(BIN_RELEASE) forecast --la all --by phase --format csv > /dev/null 2>&1)
+	@TIMEFORMAT="pipeline --la all --format csv (flows, backtest, ceased by age, whole process): %R s wall"; \
+	  time ($(BIN_RELEASE) pipeline --la all --format csv > /dev/null 2>&1)
 
 # Renders the HTML report with headless Chromium (Debian's chromium) to PNG pages for a
 # person to look at: out/report.html, out/report.png.
