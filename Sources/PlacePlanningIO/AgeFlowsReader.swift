@@ -64,44 +64,16 @@ public enum AgeFlowsReader {
     return result
   }
 
-  /// Calls `body` for every area row of `topic` with a known age, after checking the row is
-  /// not a repeat.
+  /// The rows of an age topic of these files ("Age unknown" skipped).
   private static func rows(
     of table: CSVTable, topic: String, schema: String,
     _ body: (String, Int, Int, Int) throws(InputError) -> Void
   ) throws(InputError) {
-    let level = try table.require("geographic_level", schema: schema)
-    let period = try table.require("time_period", schema: schema)
-    let code = try table.require("new_la_code", schema: schema)
-    let name = try table.require("la_name", schema: schema)
-    let topicColumn = try table.require("breakdown_topic", schema: schema)
-    let breakdown = try table.require("breakdown", schema: schema)
-    var firstLines: [String: Int] = [:]
-    for row in table.rows.indices {
-      let fields = table.rows[row]
-      guard fields[topicColumn] == topic,
-        let area = try CaseloadReader.area(
-          fields, level: level, code: code, name: name, table: table, row: row)
-      else { continue }
-      let label = fields[breakdown].trimmingCharacters(in: .whitespaces).lowercased()
-      guard label != "age unknown" else { continue }
-      guard let age = age(label) else {
-        throw .invalid(
-          file: table.file, line: table.line(ofRow: row), column: breakdown + 1,
-          problem: "age breakdown is \"\(label.prefix(40))\"",
-          fix:
-            "expected \"age 2 and under\", \"age 3\" to \"age 19\", \"age 20 and over\" or \"Age unknown\""
-        )
-      }
-      let year = try CellParser.year(fields[period], table: table, row: row, column: period)
-      let key = "\(area.code) \(year) \(label)"
-      let line = table.line(ofRow: row)
-      if let first = firstLines[key] {
-        throw .duplicateRow(file: table.file, line: line, firstLine: first, key: key)
-      }
-      firstLines[key] = line
-      try body(area.code, year, age, row)
-    }
+    try AgeBreakdownRows(
+      topic: topic, schema: schema, skipped: ["age unknown"], age: age,
+      expected:
+        "\"age 2 and under\", \"age 3\" to \"age 19\", \"age 20 and over\" or \"Age unknown\""
+    ).forEach(in: table, body)
   }
 
   /// The age of a breakdown label, or nil.
