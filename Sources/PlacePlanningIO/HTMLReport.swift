@@ -15,11 +15,18 @@ public enum HTMLReport {
     public var dashboard: Dashboard
     public var costModel: CostModel
     public var provenance: Provenance
+    /// Places against demand by phase, and how the phases were made; empty without ages.
+    public var phaseCapacity: [PhaseCapacityPlanner.Row]
+    public var phaseNote: String?
+    /// The EHC pipeline; nil without the flow files.
+    public var pipeline: PipelineReport?
 
     public init(
       forecast: LAForecast, capacity: [CapacityRow], comparison: ScenarioComparison,
       backtest: BacktestReport, backtestMethods: [ForecastMethod], narrative: String?,
-      dashboard: Dashboard, costModel: CostModel, provenance: Provenance
+      dashboard: Dashboard, costModel: CostModel, provenance: Provenance,
+      phaseCapacity: [PhaseCapacityPlanner.Row] = [], phaseNote: String? = nil,
+      pipeline: PipelineReport? = nil
     ) {
       self.forecast = forecast
       self.capacity = capacity
@@ -30,6 +37,9 @@ public enum HTMLReport {
       self.dashboard = dashboard
       self.costModel = costModel
       self.provenance = provenance
+      self.phaseCapacity = phaseCapacity
+      self.phaseNote = phaseNote
+      self.pipeline = pipeline
     }
   }
 
@@ -136,6 +146,8 @@ public enum HTMLReport {
       html += ReportCharts.capacity(content.capacity, setting: setting).render()
     }
     html += ReportCharts.utilisation(content.capacity).render()
+    html += phaseSection(content)
+    html += pipelineSection(content)
 
     // Costs and scenarios.
     html += "<h2>Costs and business cases</h2>\n"
@@ -243,6 +255,74 @@ public enum HTMLReport {
       html += "<li>\(escape(key)) = \(escape(content.provenance.parameters[key] ?? ""))</li>\n"
     }
     html += "</ul>\n</body></html>\n"
+    return html
+  }
+
+  /// Places against demand by phase: a chart per specialist setting type in the register and
+  /// a table of the first and fifth forecast years.
+  static func phaseSection(_ content: Content) -> String {
+    let rows = content.phaseCapacity
+    guard !rows.isEmpty else { return "" }
+    var html = "<h2>Specialist places by phase</h2>\n"
+    html +=
+      "<p class=\"note\">Primary places also take children aged 0–4, post-16 places ages 16–25; all-through places are shared between primary and secondary by their demand. Dashed lines are demand (census, then forecast median), steps the planned places.</p>\n"
+    for setting in [SettingType.specialState, .rpSENUnit]
+    where rows.contains(where: { $0.setting == setting && $0.plannedPlaces != nil }) {
+      html += ReportCharts.phases(rows, setting: setting).render()
+    }
+    let forecastYears = Set(rows.filter { $0.kind == .forecast }.map(\.academicYear.censusYear))
+      .sorted()
+    let shown = [
+      forecastYears.first, forecastYears.count >= 5 ? forecastYears[4] : forecastYears.last,
+    ]
+    .compactMap { $0 }
+    let tableRows = rows.filter {
+      shown.contains($0.academicYear.censusYear) && $0.plannedPlaces != nil
+    }
+    if !tableRows.isEmpty {
+      html += table(
+        ["setting type", "phase", "year", "places", "demand", "80% interval", "short (−) / spare"],
+        tableRows.map { row in
+          [
+            row.setting.rawValue, row.phase.rawValue, row.academicYear.description,
+            row.plannedPlaces.map(ForecastWriter.grouped) ?? "", ForecastWriter.grouped(row.demand),
+            ForecastWriter.interval(row.demandLower80, row.demandUpper80),
+            row.shortfallExcess.map(ForecastWriter.grouped) ?? "",
+          ]
+        }, text: [0, 1, 2])
+    }
+    if let note = content.phaseNote { html += "<p class=\"small\">\(escape(note))</p>\n" }
+    return html
+  }
+
+  /// The flow behind the numbers: the pipeline's summary, chart and latest rates.
+  static func pipelineSection(_ content: Content) -> String {
+    guard let report = content.pipeline else { return "" }
+    var html = "<h2>The flow behind the numbers</h2>\n"
+    html += "<p>\(escape(report.summary))</p>\n"
+    html += ReportCharts.pipeline(report).render()
+    let measures: [(PipelineMeasure, String)] = [
+      (.requestsPer10k, "requests per 10,000 aged 0–25"),
+      (.requestToPlanPercent, "requests leading to a plan, %"),
+      (.assessmentToPlanPercent, "assessments leading to a plan, %"),
+      (.within20WeeksPercent, "new plans issued within 20 weeks, %"),
+      (.ceasedRatePercent, "plans ceased, % of the January caseload"),
+      (.ceasedRatePost16Percent, "plans ceased at 16–18, % of that age"),
+      (.ceasedRatePost19Percent, "plans ceased at 19–25, % of that age"),
+    ]
+    let years = Set(
+      report.rows.filter { $0.kind == .actual && $0.measure != .caseload }.map(\.year)
+    )
+    .sorted().suffix(4)
+    let rows = measures.compactMap { measure, label -> [String]? in
+      let values = years.map { year in
+        report.rows.first { $0.measure == measure && $0.year == year && $0.kind == .actual }
+      }
+      guard values.contains(where: { $0 != nil }) else { return nil }
+      return [label] + values.map { $0.map { String(format: "%.1f", $0.value) } ?? "" }
+    }
+    html += table(["rate"] + years.map(String.init), rows)
+    html += "<p class=\"small\">\(escape(report.fit))</p>\n"
     return html
   }
 

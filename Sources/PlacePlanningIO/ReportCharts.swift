@@ -157,4 +157,72 @@ public enum ReportCharts {
     }
     return chart
   }
+
+  /// The pipeline by calendar year: requests, new plans and ceased plans, published (solid)
+  /// and forecast (dashed, from the last published year), with the 80% band of new plans.
+  public static func pipeline(_ report: PipelineReport) -> SVGChart {
+    var chart = SVGChart(
+      title: "Requests, new plans and ceased plans a year",
+      xLabel: "Calendar year", yLabel: "Children and young people a year")
+    let measures: [(PipelineMeasure, String, SVGChart.Colour)] = [
+      (.requests, "Requests for an assessment", .blue),
+      (.newPlans, "New EHC plans", .vermillion), (.ceased, "Plans ceased", .green),
+    ]
+    for (measure, name, colour) in measures {
+      let rows = report.rows.filter { $0.measure == measure }
+      let actual = rows.filter { $0.kind == .actual }.map { (x: Double($0.year), y: $0.value) }
+      let future = rows.filter { $0.kind == .forecast }.map { (x: Double($0.year), y: $0.value) }
+      guard !actual.isEmpty else { continue }
+      chart.series.append(SVGChart.Series(name: name, colour: colour, points: actual))
+      if !future.isEmpty {
+        chart.series.append(
+          SVGChart.Series(
+            name: "\(name) (forecast)", colour: colour, style: .dashed,
+            points: (actual.last.map { [$0] } ?? []) + future))
+      }
+    }
+    let band = report.rows.filter { $0.measure == .newPlans && $0.kind == .forecast }
+      .compactMap { row -> (x: Double, lower: Double, upper: Double)? in
+        guard let lower = row.lower80, let upper = row.upper80 else { return nil }
+        return (x: Double(row.year), lower: lower, upper: upper)
+      }
+    if !band.isEmpty {
+      chart.bands = [
+        SVGChart.Band(
+          name: "New plans, 80% interval", colour: .vermillion, opacity: 0.15, points: band)
+      ]
+    }
+    let highest = report.rows.filter { measures.map(\.0).contains($0.measure) }.map(\.value).max()
+    chart.yCap = highest.map { $0 * 1.15 }
+    return chart
+  }
+
+  /// Demand of one setting type by phase (median lines, census then forecast) against the
+  /// register's places by phase (steps).
+  public static func phases(_ rows: [PhaseCapacityPlanner.Row], setting: SettingType) -> SVGChart {
+    var chart = SVGChart(
+      title: "\(setting.label): places and demand by phase",
+      xLabel: "Academic year (demand = January census)", yLabel: "Places / EHCPs")
+    chart.xFormat = { AcademicYear(censusYear: Int($0.rounded())).description }
+    let picked = rows.filter { $0.setting == setting }
+    for (index, phase) in PlacesEntry.Phase.allCases.enumerated() {
+      let inPhase = picked.filter { $0.phase == phase }
+        .sorted { $0.academicYear.censusYear < $1.academicYear.censusYear }
+      guard !inPhase.isEmpty else { continue }
+      let colour = palette[index % palette.count]
+      chart.series.append(
+        SVGChart.Series(
+          name: "\(phase.rawValue) demand", colour: colour, style: .dashed,
+          points: inPhase.map { (x: Double($0.academicYear.censusYear), y: $0.demand) }))
+      let places = inPhase.compactMap { row in
+        row.plannedPlaces.map { (x: Double(row.academicYear.censusYear), y: $0) }
+      }
+      if !places.isEmpty {
+        chart.series.append(
+          SVGChart.Series(
+            name: "\(phase.rawValue) places", colour: colour, style: .step, points: places))
+      }
+    }
+    return chart
+  }
 }

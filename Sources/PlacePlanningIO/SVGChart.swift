@@ -163,6 +163,9 @@ public struct SVGChart: Sendable {
     let m = margin
     let plotWidth = width - m.left - m.right
     let plotHeight = height - m.top - m.bottom
+    // The legend's rows beyond the two the bottom margin holds make the picture taller.
+    let legend = legendLayout(left: m.left, right: width - m.right, top: m.top + plotHeight + 56)
+    let height = self.height + Double(max(0, legend.rows - 2)) * Self.legendRowHeight
     let sx = { (x: Double) in m.left + (x - xMin) / (xMax - xMin) * plotWidth }
     let sy = { (y: Double) in m.top + plotHeight - (y - yMin) / (yMax - yMin) * plotHeight }
     let n = Self.number
@@ -265,29 +268,47 @@ public struct SVGChart: Sendable {
     }
     svg += "</g>\n"
     // Legend, below the axis title, wrapping.
-    var x = m.left
-    var y = m.top + plotHeight + 56
     svg += "<g class=\"legend\">\n"
-    let entries: [(String, Colour, Bool)] =
-      bands.map { ($0.name, $0.colour, true) } + series.map { ($0.name, $0.colour, false) }
-    for (name, colour, isBand) in entries {
-      let widthEstimate = 26 + Double(name.count) * 6.4
-      if x + widthEstimate > width - m.right {
-        x = m.left
-        y += 16
-      }
+    for (name, colour, isBand, isDashed, x, y) in legend.entries {
       if isBand {
         svg +=
           "<rect x=\"\(n(x))\" y=\"\(n(y - 9))\" width=\"16\" height=\"10\" fill=\"\(colour.rawValue)\" fill-opacity=\"0.35\"/>"
       } else {
         svg +=
-          "<line x1=\"\(n(x))\" x2=\"\(n(x + 16))\" y1=\"\(n(y - 4))\" y2=\"\(n(y - 4))\" stroke=\"\(colour.rawValue)\" stroke-width=\"3\"/>"
+          "<line x1=\"\(n(x))\" x2=\"\(n(x + 16))\" y1=\"\(n(y - 4))\" y2=\"\(n(y - 4))\" stroke=\"\(colour.rawValue)\" stroke-width=\"3\"\(isDashed ? " stroke-dasharray=\"5 3\"" : "")/>"
       }
       svg += "<text x=\"\(n(x + 20))\" y=\"\(n(y))\">\(Self.escape(name))</text>\n"
-      x += widthEstimate + 10
     }
     svg += "</g>\n</svg>\n"
     return svg
+  }
+
+  /// Height of a legend row.
+  static let legendRowHeight = 16.0
+
+  /// Where each legend entry goes (bands first, then series; whether it is a band, whether
+  /// dashed, x, y), wrapping at `right`, and how many rows that takes.
+  private func legendLayout(left: Double, right: Double, top: Double) -> (
+    entries: [(String, Colour, Bool, Bool, Double, Double)], rows: Int
+  ) {
+    var x = left
+    var y = top
+    var rows = 1
+    var placed: [(String, Colour, Bool, Bool, Double, Double)] = []
+    let entries: [(String, Colour, Bool, Bool)] =
+      bands.map { ($0.name, $0.colour, true, false) }
+      + series.map { ($0.name, $0.colour, false, $0.style == .dashed) }
+    for (name, colour, isBand, isDashed) in entries {
+      let widthEstimate = 26 + Double(name.count) * 6.4
+      if x + widthEstimate > right, x > left {
+        x = left
+        y += Self.legendRowHeight
+        rows += 1
+      }
+      placed.append((name, colour, isBand, isDashed, x, y))
+      x += widthEstimate + 10
+    }
+    return (placed, entries.isEmpty ? 0 : rows)
   }
 }
 

@@ -26,6 +26,11 @@ extension PlacePlan {
         "Scenario YAML to compare (repeatable); the baseline comes first.", valueName: "file"))
     var scenarios: [String] = []
 
+    @Option(
+      help: ArgumentHelp(
+        "SEN2 caseload by single year of age and setting, for places by phase.", valueName: "file"))
+    var ages: String = "SampleData/ehcp_caseload_by_age_2024_2025.csv"
+
     func validate() throws {
       guard data.out != nil else { throw ValidationError("give --out report.html") }
       if data.la.lowercased() == "all" {
@@ -36,7 +41,7 @@ extension PlacePlan {
     func run() throws {
       let progress = Progress(label: "report")
       let inputs = try LoadedInputs.load(
-        data, population: true, requests: true, projection: nil)
+        data, population: true, requests: true, projection: nil, pipeline: true)
       let register = try PlacesRegisterInput.load(placesOptions.places)
       let costModels = try costOptions.load()
       let chosen = [Scenario.baseline] + (try CostOptions.scenarios(scenarios))
@@ -66,18 +71,33 @@ extension PlacePlan {
       var parameters = model.parameters(la: data.la)
       parameters["scenarios"] = chosen.map(\.name).joined(separator: ", ")
       parameters["overflow_share"] = String(placesOptions.overflowShare)
-      let provenance = Provenance(
+      var provenance = Provenance(
         command: "report",
         inputs: inputs.provenance + [placesOptions.provenance]
           + costOptions.provenance(scenarios: scenarios),
         parameters: parameters)
+      let (splitter, phaseInputs) = try PhaseInputs.load(
+        ages: ages, data: data, agesRequired: false)
+      let split = splitter?.split(forecast, codes: projector.codes)
+      let phaseCapacity = split.map {
+        PhaseCapacityPlanner.plan(phases: $0.rows, register: register, codes: projector.codes)
+      }
+      let pipeline = PipelineReport.build(
+        series: series, forecaster: inputs.forecaster, through: forecast.throughYear,
+        horizon: min(model.horizon, 5),
+        backtest: PipelineBacktest(forecaster: inputs.forecaster, through: forecast.throughYear),
+        ages: splitter.flatMap { splitter in
+          splitter.flows.map { (caseload: splitter.ages, flows: $0) }
+        })
+      provenance.inputs += phaseInputs
       progress.step("writing", 4, of: 4)
       let html = HTMLReport.render(
         HTMLReport.Content(
           forecast: forecast, capacity: capacity, comparison: comparison, backtest: backtest,
           backtestMethods: methods,
           narrative: BacktestNarrative.summary(for: series, report: backtest),
-          dashboard: dashboard, costModel: projector.model, provenance: provenance))
+          dashboard: dashboard, costModel: projector.model, provenance: provenance,
+          phaseCapacity: phaseCapacity ?? [], phaseNote: split?.note, pipeline: pipeline))
       progress.finish()
       try Output.deliver(html, to: data.out)
     }

@@ -65,6 +65,21 @@ final class ReportTests: XCTestCase {
     XCTAssertEqual(svg, ReportCharts.fan(forecast(), setting: .inms).render())
   }
 
+  /// A legend longer than two rows makes the picture taller instead of running off it.
+  func testLongLegendGrowsThePicture() throws {
+    var chart = SVGChart(title: "t", xLabel: "x", yLabel: "y")
+    chart.series = (0..<12).map { index in
+      SVGChart.Series(
+        name: "a series with a long name \(index)", colour: .blue,
+        style: index % 2 == 0 ? .line : .dashed, points: [(x: 0, y: 1), (x: 1, y: 2)])
+    }
+    let svg = chart.render()
+    XCTAssertNotNil(SVGInspector.inspect(svg))
+    // 12 entries of about 190 px in 528 px: 2 a row, 6 rows, 4 more than the margin holds.
+    XCTAssertTrue(svg.contains("viewBox=\"0 0 640.0 404.0\""), String(svg.prefix(200)))
+    XCTAssertTrue(svg.contains("stroke-dasharray=\"5 3\""), "dashed series have dashed keys")
+  }
+
   func testTitlesAreEscaped() throws {
     var chart = SVGChart(title: "A & B <C>", xLabel: "x", yLabel: "y \"units\"")
     chart.series = [

@@ -350,7 +350,8 @@ final class ReportCommandTests: XCTestCase {
       html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))
     for section in [
       "Headline", "Demand: EHCPs by setting type", "Specialist places against demand",
-      "Costs and business cases", "How accurate has the forecast been?", "Strategy dashboard",
+      "Specialist places by phase", "The flow behind the numbers", "Costs and business cases",
+      "How accurate has the forecast been?", "Strategy dashboard",
       "Assumptions and their sources", "Data provenance",
     ] {
       XCTAssertTrue(html.contains(">\(section)</h2>"), section)
@@ -363,14 +364,15 @@ final class ReportCommandTests: XCTestCase {
       svgs.append(String(rest[start.lowerBound..<end.upperBound]))
       rest = rest[end.upperBound...]
     }
-    XCTAssertGreaterThanOrEqual(svgs.count, 14)
+    XCTAssertGreaterThanOrEqual(svgs.count, 17)
     for svg in svgs {
       let parser = XMLParser(data: Data(svg.utf8))
       XCTAssertTrue(parser.parse(), String(svg.prefix(200)))
     }
     for name in [
       "Census (actual)", "Forecast (median)", "Planned places", "Overflow to INMS",
-      "new-special-school-2027", "auto", "drift",
+      "new-special-school-2027", "auto", "drift", "post-16 places", "post-16 demand",
+      "New EHC plans (forecast)", "Plans ceased", "New plans, 80% interval",
     ] {
       XCTAssertTrue(html.contains("data-name=\"\(name)\""), name)
     }
