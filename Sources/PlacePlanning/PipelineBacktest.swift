@@ -1,7 +1,8 @@
 import ForecastCore
 
-/// Scores the flow forecasts one year ahead on every LA: requests, new plans and ceased
-/// plans in calendar year O, and the January O+1 caseload, each forecast at origin census
+/// Scores the flow forecasts one year ahead on every LA: requests, the request → plan
+/// conversion (%), new plans and ceased plans in calendar year O, and the January O+1
+/// caseload, each forecast at origin census
 /// January O (flows of calendar years ≤ O−1 only), against what was published, beside the
 /// naive forecast (last year's value).
 ///
@@ -26,7 +27,9 @@ public struct PipelineBacktest: Sendable {
   }
 
   /// The measures scored, in output order.
-  public static let measures: [PipelineMeasure] = [.requests, .newPlans, .ceased, .caseload]
+  public static let measures: [PipelineMeasure] = [
+    .requests, .requestToPlanPercent, .newPlans, .ceased, .caseload,
+  ]
 
   public let scores: [Score]
   /// One-step log errors `ln(actual / forecast)` of the flow forecast by measure, for
@@ -56,6 +59,10 @@ public struct PipelineBacktest: Sendable {
         let previous = flows.first { $0.calendarYear == origin - 1 }
         let pairs: [(PipelineMeasure, Double?, Double?, Double?, Double?)] = [
           (.requests, year.requests, actual?.requests, previous?.requests, nil),
+          (
+            .requestToPlanPercent, 100 * year.conversion, actual?.requestToPlan.map { 100 * $0 },
+            previous?.requestToPlan.map { 100 * $0 }, trended.map { 100 * $0.conversion }
+          ),
           (.newPlans, year.newPlans, actual?.newPlans, previous?.newPlans, trended?.newPlans),
           (.ceased, year.ceased, actual?.ceased, previous?.ceased, nil),
           (

@@ -96,6 +96,14 @@ final class PipelineFlowTests: XCTestCase {
       caseload: laterCensuses, flows: altered, population: nil, origin: 2023, horizon: 2)
     XCTAssertEqual(base, changed)
     XCTAssertEqual(base?.residuals, [2022: 600])
+    // The damped conversion trend reads the same years only.
+    XCTAssertEqual(
+      FlowForecast.make(
+        caseload: Self.caseload, flows: flows, population: nil, origin: 2023, horizon: 2,
+        conversionRule: .dampedTrend),
+      FlowForecast.make(
+        caseload: laterCensuses, flows: altered, population: nil, origin: 2023, horizon: 2,
+        conversionRule: .dampedTrend))
   }
 
   func testBacktestAndReportOnSampleData() throws {
