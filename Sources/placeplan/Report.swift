@@ -10,6 +10,7 @@ extension PlacePlan {
       abstract: "Write a self-contained HTML report with charts for one LA.",
       discussion: """
         Headline, demand fan charts by setting type, places against demand, utilisation, \
+        places by phase, the flow behind the numbers (requests, new and ceased plans), \
         INMS and transport costs by scenario, the scenario comparison with NPV and payback, \
         backtest accuracy against the baselines, the strategy dashboard, assumptions with \
         their sources and data provenance. Inline SVG and CSS; no scripts or network assets.
