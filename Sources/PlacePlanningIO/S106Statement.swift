@@ -28,7 +28,18 @@ public enum S106Statement {
     if oneBedroom > 0 && result.yield.excludesOneBedroom.value {
       out += "; \(oneBedroom) one-bedroom dwellings are excluded from pupil yield"
     }
-    out += ".\n\n"
+    out += ".\n"
+    let mixes = Set(development.completions.filter { $0.dwellings > 0 }.map(\.mix)).sorted()
+    let assumed = mixes.filter { mix in
+      result.yield.yieldsPupils(mix)
+        && (result.yield.entries[mix]?.source.lowercased().hasPrefix("assumption") ?? false)
+    }
+    if !assumed.isEmpty {
+      out += "CAUTION: the pupil-yield factors of \(assumed.count) of the dwelling types here "
+      out += "are labelled assumptions in the pupil-yield file, not local or DfE evidence. "
+      out += "Replace them with evidenced factors before sending this statement.\n"
+    }
+    out += "\n"
     out += "Pupils expected (dwellings x pupil-yield factors): "
     out +=
       assessment.phases.map { "\($0.phase.label) \(CSVFormat.number($0.pupils, decimals: 1))" }
@@ -61,7 +72,6 @@ public enum S106Statement {
     out += "The legal agreement should index the sum from \(assessment.contributionYear) "
     out += "to the date of payment.\n\n"
     out += "Factors and sources:\n"
-    let mixes = Set(development.completions.filter { $0.dwellings > 0 }.map(\.mix)).sorted()
     for mix in mixes {
       guard result.yield.yieldsPupils(mix), let entry = result.yield.entries[mix] else { continue }
       let values = PupilYield.Phase.allCases.map { phase in

@@ -68,6 +68,7 @@ final class S106CommandTests: XCTestCase {
       "DfE pupil yield dashboard 2021/22: 93 of 3,203",
       "SEN2 January 2025: 3,456 of 9,301", "Regional factor: 1.13",
       "4 times a mainstream primary place",
+      "CAUTION: the pupil-yield factors of 5 of the dwelling types here are labelled assumptions",
     ] {
       XCTAssertTrue(first.contains(expected), expected)
     }
