@@ -19,7 +19,8 @@ public enum DashboardBuilder {
   public static func build(
     forecast: LAForecast, capacity: [CapacityRow], costs: [CostYear]? = nil, yearsAhead: Int = 5,
     costsNote: String = "not estimated: no cost model given (--costs)",
-    flows: [PipelineYear] = [], pupils: (censusYear: Int, entry: PupilSENPercentages.Entry)? = nil
+    flows: [PipelineYear] = [], pupils: (censusYear: Int, entry: PupilSENPercentages.Entry)? = nil,
+    phaseCapacity: [PhaseCapacityPlanner.Row] = []
   ) -> Dashboard {
     let censusYears = (0...yearsAhead).map { forecast.throughYear + $0 }
     let years = censusYears.map { AcademicYear(censusYear: $0) }
@@ -74,6 +75,7 @@ public enum DashboardBuilder {
           key: "shortfall_excess_\(setting.rawValue)", label: "Shortfall (-)/excess (+): \(label)",
           unit: "places", values: rowsByYear.map { $0?.shortfallExcess },
           note: placesNote ?? "planned places − demand"))
+      rows += phaseRows(phaseCapacity, setting: setting, label: label, censusYears: censusYears)
     }
     func cost(_ pick: (CostYear) -> Double) -> [Double?] {
       censusYears.map { year in costs?.first { $0.academicYear.censusYear == year }.map(pick) }
@@ -103,6 +105,27 @@ public enum DashboardBuilder {
     }
     return Dashboard(
       laCode: forecast.laCode, laName: forecast.laName, years: years, rows: rows, notes: notes)
+  }
+
+  /// Shortfall/excess by phase of a setting type, for the phases the register has places for:
+  /// `planned places − demand` of the phase (`PhaseCapacityPlanner`).
+  static func phaseRows(
+    _ rows: [PhaseCapacityPlanner.Row], setting: SettingType, label: String, censusYears: [Int]
+  ) -> [Dashboard.Row] {
+    let inSetting = rows.filter { $0.setting == setting }
+    return PlacesEntry.Phase.allCases.compactMap { phase in
+      let inPhase = inSetting.filter { $0.phase == phase }
+      guard inPhase.contains(where: { $0.plannedPlaces != nil }) else { return nil }
+      return Dashboard.Row(
+        key: "shortfall_excess_\(setting.rawValue)_\(phase.rawValue)",
+        label: "Shortfall (-)/excess (+): \(label) (\(phase.rawValue))", unit: "places",
+        values: censusYears.map { year in
+          inPhase.first { $0.academicYear.censusYear == year }?.shortfallExcess
+        },
+        note:
+          "planned \(phase.rawValue) places − demand of the ages they serve (primary 0-10, "
+          + "secondary 11-15, post-16 16-25; all-through places shared by demand)")
+    }
   }
 
   /// Rows from the flow files and the school census, each a baseline value only (the latest

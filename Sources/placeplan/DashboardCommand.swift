@@ -12,7 +12,8 @@ extension PlacePlan {
       discussion: """
         Rows: total EHCPs 0-25; number and % of all EHCPs by setting type (placed numbers \
         after INMS overflow); planned places (special, SSC/RP); utilisation %; \
-        shortfall/excess; INMS expenditure and SEN transport cost (baseline scenario, £ cash, \
+        shortfall/excess, also by phase (primary, secondary, post-16) where the register \
+        gives phases; INMS expenditure and SEN transport cost (baseline scenario, £ cash, \
         from the cost model); the latest published % of EHC needs assessments that lead to a \
         plan and % of new plans issued within 20 weeks (SEN2, calendar year), and % of pupils \
         with an EHC plan and with SEN support (January school census), in the baseline column.
@@ -28,6 +29,12 @@ extension PlacePlan {
         "% of pupils with an EHC plan and with SEN support by LA (DfE SEND dashboard table).",
         valueName: "file"))
     var pupilSen: String = "SampleData/dfe_dash_percent_pupils_ehcp_sensupport_by_la_2018_2023.csv"
+
+    @Option(
+      help: ArgumentHelp(
+        "SEN2 caseload by single year of age and setting, for shortfall/excess by phase.",
+        valueName: "file"))
+    var ages: String = "SampleData/ehcp_caseload_by_age_2024_2025.csv"
 
     func run() throws {
       let inputs = try LoadedInputs.load(
@@ -47,6 +54,8 @@ extension PlacePlan {
       let forecasts = try inputs.forecasts(data.la, model: options)
       let costModels = try costOptions.load()
       let planner = CapacityPlanner(overflowShare: placesOptions.overflowShare)
+      let (splitter, phaseInputs) = try PhaseInputs.load(
+        ages: ages, data: data, agesRequired: false)
       let dashboards = try forecasts.map { forecast in
         let projector = try costOptions.projector(
           costModels, forecast: forecast, inputs: inputs, register: register,
@@ -60,7 +69,10 @@ extension PlacePlan {
           flows: (inputs.pipeline?.years(for: codes) ?? []).filter {
             $0.calendarYear <= forecast.throughYear - 1
           },
-          pupils: pupils.latest(for: codes, upTo: forecast.throughYear))
+          pupils: pupils.latest(for: codes, upTo: forecast.throughYear),
+          phaseCapacity: splitter?.split(forecast, codes: projector.codes).map {
+            PhaseCapacityPlanner.plan(phases: $0.rows, register: register, codes: projector.codes)
+          } ?? [])
       }
       var parameters = options.parameters(la: data.la)
       parameters["overflow_share"] = String(placesOptions.overflowShare)
@@ -71,7 +83,7 @@ extension PlacePlan {
             Provenance.Input(
               role: "pupils with SEN", file: pupilPath,
               layout: "DfE SEND dashboard % of pupils with an EHC plan / SEN support")
-          ],
+          ] + phaseInputs,
         parameters: parameters)
       let text: String
       switch data.format {

@@ -66,9 +66,16 @@ extension PlacePlan {
         options: .init(
           origins: firstOrigin...max(firstOrigin, forecast.throughYear - 1), horizons: 1...3,
           methods: methods, settings: [.total]))
+      let (splitter, phaseInputs) = try PhaseInputs.load(
+        ages: ages, data: data, agesRequired: false)
+      let split = splitter?.split(forecast, codes: projector.codes)
+      let phaseCapacity = split.map {
+        PhaseCapacityPlanner.plan(phases: $0.rows, register: register, codes: projector.codes)
+      }
       let dashboard = DashboardBuilder.build(
         forecast: forecast, capacity: capacity,
-        costs: projector.project(forecast, scenario: .baseline))
+        costs: projector.project(forecast, scenario: .baseline),
+        phaseCapacity: phaseCapacity ?? [])
       var parameters = model.parameters(la: data.la)
       parameters["scenarios"] = chosen.map(\.name).joined(separator: ", ")
       parameters["overflow_share"] = String(placesOptions.overflowShare)
@@ -77,12 +84,6 @@ extension PlacePlan {
         inputs: inputs.provenance + [placesOptions.provenance]
           + costOptions.provenance(scenarios: scenarios),
         parameters: parameters)
-      let (splitter, phaseInputs) = try PhaseInputs.load(
-        ages: ages, data: data, agesRequired: false)
-      let split = splitter?.split(forecast, codes: projector.codes)
-      let phaseCapacity = split.map {
-        PhaseCapacityPlanner.plan(phases: $0.rows, register: register, codes: projector.codes)
-      }
       let pipeline = PipelineReport.build(
         series: series, forecaster: inputs.forecaster, through: forecast.throughYear,
         horizon: min(model.horizon, 5),

@@ -254,6 +254,21 @@ final class PlacesCommandTests: XCTestCase {
         $0.hasPrefix(
           "E10000032,planned_places_special_state,Planned places: special,places,2160,2160,2280,")
       })
+    // Shortfall/excess by phase adds up to the setting type's, year by year.
+    func values(_ key: String) throws -> [Double] {
+      let line = try XCTUnwrap(lines.first { $0.hasPrefix("E10000032,\(key),") }, key)
+      return line.split(separator: ",", omittingEmptySubsequences: false)[4..<10].compactMap {
+        Double($0)
+      }
+    }
+    let whole = try values("shortfall_excess_special_state")
+    let phases = try ["primary", "secondary", "post-16"].map {
+      try values("shortfall_excess_special_state_\($0)")
+    }
+    XCTAssertEqual(whole.count, 6)
+    for index in whole.indices {
+      XCTAssertEqual(phases.map { $0[index] }.reduce(0, +), whole[index], accuracy: 1.5)
+    }
   }
 
   func testBadRegisterIsLocated() throws {
