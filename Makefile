@@ -28,6 +28,10 @@ demo: build
 	@echo "== West Sussex places against the illustrative register, and the strategy dashboard =="
 	$(BIN_DEBUG) places --la E10000032
 	$(BIN_DEBUG) dashboard --la E10000032
+	@echo "== Places against demand by phase (ages carried forward by new and ceased plans by age) =="
+	$(BIN_DEBUG) places --la E10000032 --by phase
+	@echo "== The flow behind the numbers: requests, assessments, new and ceased plans =="
+	$(BIN_DEBUG) pipeline --la E10000032 --horizon 3
 	@echo "== Business case: a new 100-place special school from September 2027, against the baseline =="
 	$(BIN_DEBUG) scenario compare Models/scenarios/baseline.yaml Models/scenarios/new-special-school-2027.yaml --la E10000032 --horizon 10
 
