@@ -107,20 +107,26 @@ public enum DashboardBuilder {
       laCode: forecast.laCode, laName: forecast.laName, years: years, rows: rows, notes: notes)
   }
 
-  /// Shortfall/excess by phase of a setting type, for the phases the register has places for:
-  /// `planned places − demand` of the phase (`PhaseCapacityPlanner`).
+  /// Shortfall/excess by phase of a setting type the register has places for:
+  /// `planned places − demand` of the phase (`PhaseCapacityPlanner`), `−demand` for a phase
+  /// with demand but no places, so the phases add up to the setting type's row.
   static func phaseRows(
     _ rows: [PhaseCapacityPlanner.Row], setting: SettingType, label: String, censusYears: [Int]
   ) -> [Dashboard.Row] {
     let inSetting = rows.filter { $0.setting == setting }
+    guard inSetting.contains(where: { $0.plannedPlaces != nil }) else { return [] }
     return PlacesEntry.Phase.allCases.compactMap { phase in
       let inPhase = inSetting.filter { $0.phase == phase }
-      guard inPhase.contains(where: { $0.plannedPlaces != nil }) else { return nil }
+      guard inPhase.contains(where: { $0.plannedPlaces != nil || $0.demand > 0 }) else {
+        return nil
+      }
       return Dashboard.Row(
         key: "shortfall_excess_\(setting.rawValue)_\(phase.rawValue)",
         label: "Shortfall (-)/excess (+): \(label) (\(phase.rawValue))", unit: "places",
         values: censusYears.map { year in
-          inPhase.first { $0.academicYear.censusYear == year }?.shortfallExcess
+          inPhase.first { $0.academicYear.censusYear == year }.map { row in
+            row.shortfallExcess ?? (row.plannedPlaces == nil ? -row.demand : nil)
+          } ?? nil
         },
         note:
           "planned \(phase.rawValue) places − demand of the ages they serve (primary 0-10, "

@@ -21,7 +21,7 @@ public struct PipelineBacktest: Sendable {
     public let medianAPE: Double?
     public let naiveMedianAPE: Double?
     /// Median APE with the request → plan conversion trended (`ConversionRule.dampedTrend`)
-    /// instead of flat, %; for new plans and the caseload only.
+    /// instead of flat, %; for the conversion itself, new plans and the caseload only.
     public let trendedConversionMedianAPE: Double?
     public let origins: [Int]
   }

@@ -39,7 +39,7 @@ struct AgeBreakdownRows {
           problem: "age breakdown is \"\(label.prefix(40))\"", fix: "expected \(expected)")
       }
       let year = try CellParser.year(fields[period], table: table, row: row, column: period)
-      let key = "\(area.code) \(year) \(label)"
+      let key = "\(area.code) \(year) age \(age)"
       let line = table.line(ofRow: row)
       if let first = firstLines[key] {
         throw .duplicateRow(file: table.file, line: line, firstLine: first, key: key)

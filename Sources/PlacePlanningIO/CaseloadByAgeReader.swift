@@ -55,7 +55,7 @@ public enum CaseloadByAgeReader {
   static func age(_ label: String) -> Int? {
     if label == "under 3" { return AgeCaseload.youngestAge }
     guard label.hasPrefix("age "), let value = Int(label.dropFirst(4)),
-      AgeCaseload.ages.contains(value)
+      value > AgeCaseload.youngestAge, AgeCaseload.ages.contains(value)
     else { return nil }
     return value
   }

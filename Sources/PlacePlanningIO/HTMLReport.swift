@@ -277,7 +277,8 @@ public enum HTMLReport {
     ]
     .compactMap { $0 }
     let tableRows = rows.filter {
-      shown.contains($0.academicYear.censusYear) && $0.plannedPlaces != nil
+      [SettingType.specialState, .rpSENUnit].contains($0.setting)
+        && shown.contains($0.academicYear.censusYear) && $0.plannedPlaces != nil
     }
     if !tableRows.isEmpty {
       html += table(
@@ -323,6 +324,7 @@ public enum HTMLReport {
     }
     html += table(["rate"] + years.map(String.init), rows)
     html += "<p class=\"small\">\(escape(report.fit))</p>\n"
+    for note in report.notes { html += "<p class=\"small\">\(escape(note))</p>\n" }
     return html
   }
 

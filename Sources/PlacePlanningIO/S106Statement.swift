@@ -32,7 +32,7 @@ public enum S106Statement {
     let mixes = Set(development.completions.filter { $0.dwellings > 0 }.map(\.mix)).sorted()
     let assumed = mixes.filter { mix in
       result.yield.yieldsPupils(mix)
-        && (result.yield.entries[mix]?.source.lowercased().hasPrefix("assumption") ?? false)
+        && (result.yield.entries[mix]?.source.lowercased().contains("assumption") ?? false)
     }
     if !assumed.isEmpty {
       out += "CAUTION: the pupil-yield factors of \(assumed.count) of the dwelling types here "

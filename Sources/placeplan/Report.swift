@@ -32,6 +32,12 @@ extension PlacePlan {
         "SEN2 caseload by single year of age and setting, for places by phase.", valueName: "file"))
     var ages: String = "SampleData/ehcp_caseload_by_age_2024_2025.csv"
 
+    @Option(
+      help: ArgumentHelp(
+        "% of pupils with an EHC plan and with SEN support by LA, for the dashboard.",
+        valueName: "file"))
+    var pupilSen: String = "SampleData/dfe_dash_percent_pupils_ehcp_sensupport_by_la_2018_2023.csv"
+
     func validate() throws {
       guard data.out != nil else { throw ValidationError("give --out report.html") }
       if data.la.lowercased() == "all" {
@@ -41,8 +47,14 @@ extension PlacePlan {
 
     func run() throws {
       let progress = Progress(label: "report")
-      let inputs = try LoadedInputs.load(
-        data, population: true, requests: true, projection: nil, pipeline: true)
+      let inputs: LoadedInputs
+      do {
+        inputs = try LoadedInputs.load(
+          data, population: true, requests: true, projection: nil, pipeline: true)
+      } catch {
+        Output.warn("the flow files were not read; the report leaves out the flow section")
+        inputs = try LoadedInputs.load(data, population: true, requests: true, projection: nil)
+      }
       let register = try PlacesRegisterInput.load(placesOptions.places)
       let costModels = try costOptions.load()
       let chosen = [Scenario.baseline] + (try CostOptions.scenarios(scenarios))
@@ -72,9 +84,28 @@ extension PlacePlan {
       let phaseCapacity = split.map {
         PhaseCapacityPlanner.plan(phases: $0.rows, register: register, codes: projector.codes)
       }
+      let flowCodes = projector.codes.flatMap { LocalAuthorityCodes.aliases(of: $0) }
+      let pupilPath = DataOptions.resolve(pupilSen)
+      var pupils: PupilSENPercentages?
+      var pupilInputs: [Provenance.Input] = []
+      do {
+        pupils = try PupilSENPercentagesReader.read(path: pupilPath)
+        pupilInputs.append(
+          Provenance.Input(
+            role: "pupils with SEN", file: pupilPath,
+            layout: "DfE SEND dashboard % of pupils with an EHC plan / SEN support"))
+      } catch {
+        Output.warn("\(error)")
+        Output.warn("the dashboard leaves out the % of pupils rows")
+      }
       let dashboard = DashboardBuilder.build(
         forecast: forecast, capacity: capacity,
         costs: projector.project(forecast, scenario: .baseline),
+        // Only what was published by the January census the forecast starts from.
+        flows: (inputs.pipeline?.years(for: flowCodes) ?? []).filter {
+          $0.calendarYear <= forecast.throughYear - 1
+        },
+        pupils: pupils?.latest(for: flowCodes, upTo: forecast.throughYear),
         phaseCapacity: phaseCapacity ?? [])
       var parameters = model.parameters(la: data.la)
       parameters["scenarios"] = chosen.map(\.name).joined(separator: ", ")
@@ -91,7 +122,7 @@ extension PlacePlan {
         ages: splitter.flatMap { splitter in
           splitter.flows.map { (caseload: splitter.ages, flows: $0) }
         })
-      provenance.inputs += phaseInputs
+      provenance.inputs += phaseInputs + pupilInputs
       progress.step("writing", 4, of: 4)
       let html = HTMLReport.render(
         HTMLReport.Content(

@@ -37,6 +37,19 @@ final class CaseloadByAgeReaderTests: XCTestCase {
     XCTAssertEqual(ages.counts(codes: codes, censusYear: 2025, setting: .total)?[12], 0)
   }
 
+  /// "age 10" and "age 010" are the same age: the second is a repeated row.
+  func testTheSameAgeTwiceIsARepeat() throws {
+    let again = Self.age10.replacingOccurrences(of: "age 10", with: "age 010")
+    XCTAssertThrowsError(
+      try CaseloadByAgeReader.parse(
+        text: [try Self.header(), Self.age10, again].joined(separator: "\n"), file: "caseload.csv")
+    ) { error in
+      XCTAssertEqual(
+        error as? InputError,
+        .duplicateRow(file: "caseload.csv", line: 3, firstLine: 2, key: "E10000032 2025 age 10"))
+    }
+  }
+
   func testUnknownAgeIsLocated() throws {
     let bad = Self.age10.replacingOccurrences(of: "age 10", with: "age 26")
     XCTAssertThrowsError(

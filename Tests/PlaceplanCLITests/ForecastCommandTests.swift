@@ -261,13 +261,17 @@ final class PlacesCommandTests: XCTestCase {
         Double($0)
       }
     }
-    let whole = try values("shortfall_excess_special_state")
-    let phases = try ["primary", "secondary", "post-16"].map {
-      try values("shortfall_excess_special_state_\($0)")
-    }
-    XCTAssertEqual(whole.count, 6)
-    for index in whole.indices {
-      XCTAssertEqual(phases.map { $0[index] }.reduce(0, +), whole[index], accuracy: 1.5)
+    // RP has no post-16 places in the register: its post-16 row is the unplaced demand.
+    for setting in ["special_state", "rp_sen_unit"] {
+      let whole = try values("shortfall_excess_\(setting)")
+      let phases = try ["primary", "secondary", "post-16"].map {
+        try values("shortfall_excess_\(setting)_\($0)")
+      }
+      XCTAssertEqual(whole.count, 6)
+      for index in whole.indices {
+        XCTAssertEqual(
+          phases.map { $0[index] }.reduce(0, +), whole[index], accuracy: 1.5, setting)
+      }
     }
   }
 
@@ -371,6 +375,9 @@ final class ReportCommandTests: XCTestCase {
     ] {
       XCTAssertTrue(html.contains(">\(section)</h2>"), section)
     }
+    // The report's dashboard has the flow and pupil rows, as `dashboard` does.
+    XCTAssertTrue(html.contains("% of pupils with an EHC plan</td><td>4.1%"))
+    XCTAssertTrue(html.contains("% of EHC needs assessments that lead to a plan</td><td>98.6%"))
     var svgs: [String] = []
     var rest = Substring(html)
     while let start = rest.range(of: "<svg "),
