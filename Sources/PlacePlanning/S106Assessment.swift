@@ -27,6 +27,10 @@ public struct S106Assessment: Sendable {
     /// Spare places free for these children before they took any (under the rule), places.
     public let spareAvailable: Double
     public let spareOffset: Double
+    /// By pool (phase) when spare places are kept by phase: free before these children took
+    /// any, and taken by each pupil phase.
+    public let spareAvailableByPool: [SpareCapacity.Pool: Double]
+    public let spareOffsetByPhase: [PupilYield.Phase: Double]
     public let placesClaimed: Double
     /// £, at the development's cost per place.
     public let contribution: Double

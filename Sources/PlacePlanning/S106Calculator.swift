@@ -4,8 +4,9 @@
 /// ```
 /// pupils(d,p,y)     = Σ_mix dwellings(d,mix,y) × yield(mix,p)                  pupils
 /// need(d,p,y)       = pupils(d,p,y) × e(d) × s          (p specialist phase)   places
-/// offset(d,y)       = min(Σ_p need(d,p,y), spare free for year y)               places
-/// offset(d,p,y)     = offset(d,y) × need(d,p,y) ÷ Σ_p need(d,p,y)
+/// offset(d,p,y)     = min(need(d,p,y), spare free in phase p's places for y)      places
+///                     (by phase; without phases, the need of all phases together takes
+///                     from all spare places and the offset is shared in proportion)
 /// claimed(d,p,y)    = need(d,p,y) − offset(d,p,y)
 /// cost(d)           = C (1 + i)^(y₀ − base) × r                                 £ per place
 /// contribution(d,p) = Σ_y claimed(d,p,y) × cost(d)                              £
@@ -103,6 +104,7 @@ public struct S106Calculator: Sendable {
           academicYear: year.academicYear, dwellings: year.dwellings,
           pupils: year.pupils.values.reduce(0, +), specialistPlaces: need,
           spareAvailable: year.spareAvailable, spareOffset: offset,
+          spareAvailableByPool: year.spareAvailableByPool, spareOffsetByPhase: year.offset,
           placesClaimed: need - offset, contribution: (need - offset) * lines.costPerPlace)
       }
       assessments.append(
@@ -138,6 +140,7 @@ public struct S106Calculator: Sendable {
     var need: [PupilYield.Phase: Double]
     var offset: [PupilYield.Phase: Double] = [:]
     var spareAvailable = 0.0
+    var spareAvailableByPool: [SpareCapacity.Pool: Double] = [:]
   }
 
   private struct DevelopmentWork {
@@ -191,11 +194,25 @@ public struct S106Calculator: Sendable {
     }
     for event in events {
       var year = work[event.development].years[event.year]
-      let need = year.need.values.reduce(0, +)
       year.spareAvailable = ledger.available(in: year.academicYear)
-      let taken = ledger.take(upTo: need, arrivingIn: year.academicYear)
-      for phase in PupilYield.Phase.allCases {
-        year.offset[phase] = need > 0 ? taken * (year.need[phase] ?? 0) / need : 0
+      for pool in ledger.initialByPool.keys {
+        year.spareAvailableByPool[pool] = ledger.available(in: year.academicYear, pool: pool)
+      }
+      if ledger.isPhased {
+        for phase in PupilYield.Phase.allCases {
+          let need = year.need[phase] ?? 0
+          guard let pool = ledger.pool(for: phase) else {
+            year.offset[phase] = 0
+            continue
+          }
+          year.offset[phase] = ledger.take(upTo: need, arrivingIn: year.academicYear, pool: pool)
+        }
+      } else {
+        let need = year.need.values.reduce(0, +)
+        let taken = ledger.take(upTo: need, arrivingIn: year.academicYear)
+        for phase in PupilYield.Phase.allCases {
+          year.offset[phase] = need > 0 ? taken * (year.need[phase] ?? 0) / need : 0
+        }
       }
       work[event.development].years[event.year] = year
     }

@@ -6,6 +6,11 @@
 /// ```
 /// spare(y) = max(0, excess_special_state(y)) + max(0, excess_rp_sen_unit(y))    places
 /// ```
+/// By phase (`init(phaseRows:)`), each register phase is its own pool,
+/// `spare_p(y) = Σ_s max(0, excess_{s,p}(y))`, and children take places only in their own
+/// phase's pool: primary-age children primary places, secondary-age secondary places, post-16
+/// post-16 places, so spare secondary places do not offset a primary need.
+///
 /// A child who takes a spare place keeps it, so a place taken in year y is taken from every
 /// later year too: `remaining(t) ← max(0, remaining(t) − taken)` for t ≥ y. Years outside
 /// the places plan (beyond the forecast horizon) have no spare places.
@@ -19,16 +24,33 @@ public struct SpareCapacity: Sendable, Equatable {
     case lasting
   }
 
-  /// Spare places by academic year, before any development takes them.
-  public let initial: [AcademicYear: Double]
+  /// The places a child may take: every phase together, or one register phase.
+  public enum Pool: String, CaseIterable, Sendable, Codable, Comparable {
+    case all
+    case primary
+    case secondary
+    case post16 = "post-16"
+
+    private var order: Int { Pool.allCases.firstIndex(of: self) ?? 0 }
+
+    public static func < (lhs: Pool, rhs: Pool) -> Bool { lhs.order < rhs.order }
+  }
+
+  /// Spare places by pool and academic year, before any development takes them.
+  public let initialByPool: [Pool: [AcademicYear: Double]]
   /// Spare places still free.
-  public private(set) var remaining: [AcademicYear: Double]
+  public private(set) var remainingByPool: [Pool: [AcademicYear: Double]]
   public let rule: Rule
 
   public init(placesByYear: [AcademicYear: Double], rule: Rule = .atArrival) {
-    let spare = placesByYear.mapValues { max(0, $0) }
-    self.initial = spare
-    self.remaining = spare
+    self.init(pools: [.all: placesByYear], rule: rule)
+  }
+
+  /// Spare places by pool; negative values count as none.
+  public init(pools: [Pool: [AcademicYear: Double]], rule: Rule = .atArrival) {
+    let spare = pools.mapValues { $0.mapValues { max(0, $0) } }
+    self.initialByPool = spare
+    self.remainingByPool = spare
     self.rule = rule
   }
 
@@ -42,12 +64,63 @@ public struct SpareCapacity: Sendable, Equatable {
     self.init(placesByYear: spare, rule: rule)
   }
 
+  /// Spare places by phase from the places plan by phase, state special and RP rows.
+  public init(phaseRows: [PhaseCapacityPlanner.Row], rule: Rule = .atArrival) {
+    var pools: [Pool: [AcademicYear: Double]] = [.primary: [:], .secondary: [:], .post16: [:]]
+    for row in phaseRows where CapacityPlanner.overflowingSettings.contains(row.setting) {
+      guard let excess = row.shortfallExcess, let pool = Self.pool(of: row.phase) else {
+        continue
+      }
+      pools[pool, default: [:]][row.academicYear, default: 0] += max(0, excess)
+    }
+    self.init(pools: pools, rule: rule)
+  }
+
+  /// Whether places are kept by phase.
+  public var isPhased: Bool { initialByPool[.all] == nil }
+
+  /// The pool a register phase's places are in (all-through places are already shared
+  /// between primary and secondary by `PhaseCapacityPlanner`).
+  static func pool(of phase: PlacesEntry.Phase) -> Pool? {
+    switch phase {
+    case .primary: return .primary
+    case .secondary: return .secondary
+    case .post16: return .post16
+    case .allThrough: return nil
+    }
+  }
+
+  /// The pool children of a pupil-yield phase take places from; nil for early years (no
+  /// specialist need is claimed for them).
+  public func pool(for phase: PupilYield.Phase) -> Pool? {
+    guard isPhased else { return .all }
+    switch phase {
+    case .earlyYears: return nil
+    case .primary: return .primary
+    case .secondary: return .secondary
+    case .post16: return .post16
+    }
+  }
+
+  /// Spare places by academic year before allocation, every pool together.
+  public var initial: [AcademicYear: Double] {
+    var total: [AcademicYear: Double] = [:]
+    for pool in initialByPool.keys.sorted() {
+      for (year, value) in initialByPool[pool] ?? [:] { total[year, default: 0] += value }
+    }
+    return total
+  }
+
   /// The academic years the places plan covers.
   public var years: [AcademicYear] { initial.keys.sorted() }
 
-  /// Places free for children arriving in a year under the rule.
-  public func available(in year: AcademicYear) -> Double {
-    guard let here = remaining[year] else { return 0 }
+  /// Places free for children arriving in a year under the rule, in one pool, or in every
+  /// pool together when `pool` is nil.
+  public func available(in year: AcademicYear, pool: Pool? = nil) -> Double {
+    guard let pool else {
+      return remainingByPool.keys.sorted().reduce(0) { $0 + available(in: year, pool: $1) }
+    }
+    guard let remaining = remainingByPool[pool], let here = remaining[year] else { return 0 }
     switch rule {
     case .atArrival:
       return here
@@ -56,13 +129,17 @@ public struct SpareCapacity: Sendable, Equatable {
     }
   }
 
-  /// Takes up to `need` places for children arriving in `year`; returns the places taken.
-  public mutating func take(upTo need: Double, arrivingIn year: AcademicYear) -> Double {
-    let taken = min(max(0, need), available(in: year))
-    guard taken > 0 else { return 0 }
+  /// Takes up to `need` places from a pool for children arriving in `year`; returns the
+  /// places taken.
+  public mutating func take(upTo need: Double, arrivingIn year: AcademicYear, pool: Pool = .all)
+    -> Double
+  {
+    let taken = min(max(0, need), available(in: year, pool: pool))
+    guard taken > 0, var remaining = remainingByPool[pool] else { return 0 }
     for key in remaining.keys where key >= year {
       remaining[key] = max(0, (remaining[key] ?? 0) - taken)
     }
+    remainingByPool[pool] = remaining
     return taken
   }
 }

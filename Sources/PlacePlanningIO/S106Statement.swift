@@ -95,7 +95,12 @@ public enum S106Statement {
     out += "\(sentence(factor.source))\n"
     out += "- Spare places: the places plan (planned places register against the EHCP "
     out += "forecast), state special and RP shortfall/excess above zero, shared out by year of "
-    out += "completion, rule \(result.spare.rule.rawValue).\n"
+    out += "completion, rule \(result.spare.rule.rawValue)"
+    out +=
+      result.spare.isPhased
+      ? "; by phase: primary-age children take only spare primary places, secondary-age "
+        + "secondary places and post-16 post-16 places (demand by age from the SEN2 ages).\n"
+      : "; every phase together.\n"
     return out
   }
 
@@ -103,7 +108,37 @@ public enum S106Statement {
   public static func spareNote(_ assessment: S106Assessment, result: S106Result) -> String {
     let spare = result.spare
     var parts: [String] = []
-    for line in assessment.years {
+    for line in assessment.years where spare.isPhased {
+      let year = line.academicYear
+      guard spare.initial[year] != nil else {
+        parts.append("\(year) is beyond the places plan, so no spare places are assumed")
+        continue
+      }
+      var phases: [String] = []
+      for phase in PupilYield.specialistPhases {
+        guard let pool = spare.pool(for: phase) else { continue }
+        let forecast = spare.initialByPool[pool]?[year] ?? 0
+        let used = line.spareOffsetByPhase[phase] ?? 0
+        let free = line.spareAvailableByPool[pool] ?? 0
+        let name = "\(pool.rawValue) places"
+        if forecast <= 0 {
+          phases.append("no spare \(name)")
+        } else if used > 0 {
+          phases.append(
+            "\(places(free)) of \(places(forecast)) spare \(name) free (\(places(used)) used)")
+        } else if spare.rule == .lasting
+          && (spare.initialByPool[pool]?.filter { $0.key >= year }.values.min() ?? 0) <= 0
+        {
+          phases.append("\(places(forecast)) spare \(name), but a shortfall follows, so none last")
+        } else {
+          phases.append(
+            "the \(places(forecast)) spare \(name) are taken by developments completing earlier or listed before it"
+          )
+        }
+      }
+      parts.append("\(year): " + phases.joined(separator: ", "))
+    }
+    for line in assessment.years where !spare.isPhased {
       let year = line.academicYear
       guard let forecast = spare.initial[year] else {
         parts.append("\(year) is beyond the places plan, so no spare places are assumed")

@@ -206,8 +206,17 @@ public enum S106Writer {
         value: result.costModel.regionalFactor.value,
         source: result.costModel.regionalFactor.source),
       spareRule: result.spare.rule.rawValue,
+      spareBy: result.spare.isPhased ? "phase" : "setting",
       sparePlacesByYear: Dictionary(
-        uniqueKeysWithValues: result.spare.initial.map { ($0.key.description, round2($0.value)) }))
+        uniqueKeysWithValues: result.spare.initial.map { ($0.key.description, round2($0.value)) }),
+      sparePlacesByPhase: result.spare.isPhased
+        ? Dictionary(
+          uniqueKeysWithValues: result.spare.initialByPool.map { pool, years in
+            (
+              pool.rawValue,
+              Dictionary(uniqueKeysWithValues: years.map { ($0.key.description, round2($0.value)) })
+            )
+          }) : nil)
     let developments = result.assessments.map { assessment in
       JSONDevelopment(
         name: assessment.development.name, district: assessment.development.district,
@@ -349,7 +358,9 @@ public enum S106Writer {
     let capitalCostPerPlace: JSONCost
     let regionalFactor: JSONFactor
     let spareRule: String
+    let spareBy: String
     let sparePlacesByYear: [String: Double]
+    let sparePlacesByPhase: [String: [String: Double]]?
   }
 
   struct JSONPhase: Encodable {

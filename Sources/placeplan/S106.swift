@@ -49,6 +49,26 @@ extension PlacePlan {
         valueName: "rule"))
     var spareRule: SpareCapacity.Rule = .atArrival
 
+    /// How spare places are matched to the children who may take them.
+    enum SpareMatching: String, ExpressibleByArgument, CaseIterable {
+      /// Children take spare places of their own phase only.
+      case phase
+      /// Any spare state special or RP place offsets any child's need.
+      case setting
+    }
+
+    @Option(
+      help: ArgumentHelp(
+        "Match spare places by phase (primary-age children take only primary places; needs --ages) or by setting (any spare place offsets any need).",
+        valueName: "how"))
+    var spareBy: SpareMatching = .phase
+
+    @Option(
+      help: ArgumentHelp(
+        "SEN2 caseload by single year of age and setting, for spare places by phase.",
+        valueName: "file"))
+    var ages: String = "SampleData/ehcp_caseload_by_age_2024_2025.csv"
+
     @Flag(help: "Print a plain-text statement per development, for a consultation response.")
     var statement = false
 
@@ -116,12 +136,30 @@ extension PlacePlan {
       let calculator = S106Calculator(
         yield: yield, ehcpShares: shares, laEHCPShare: laShare, specialistShare: specialist,
         costModel: try costOptions.model(costModels, codes: codes, laName: series.laName))
-      let result = calculator.assess(
-        trajectory, spare: SpareCapacity(rows: rows, rule: spareRule))
+      var spare = SpareCapacity(rows: rows, rule: spareRule)
+      var phaseInputs: [Provenance.Input] = []
+      if spareBy == .phase {
+        let (splitter, inputs) = try PhaseInputs.load(ages: ages, data: data, agesRequired: false)
+        if let split = splitter?.split(forecast, codes: codes) {
+          let phaseRows = PhaseCapacityPlanner.plan(
+            phases: split.rows, register: register, codes: codes)
+          if phaseRows.contains(where: { $0.plannedPlaces != nil }) {
+            spare = SpareCapacity(phaseRows: phaseRows, rule: spareRule)
+            phaseInputs = inputs
+          }
+        }
+        if !spare.isPhased {
+          Output.warn(
+            "spare places are matched by setting, not phase: no phase split or no phases in the register for \(series.laName)"
+          )
+        }
+      }
+      let result = calculator.assess(trajectory, spare: spare)
 
       var parameters = forecastModel.parameters(la: data.la)
       parameters["overflow_share"] = String(placesOptions.overflowShare)
       parameters["spare_rule"] = spareRule.rawValue
+      parameters["spare_by"] = spare.isPhased ? "phase" : "setting"
       parameters["horizon"] =
         "\(forecastModel.horizon) (covers the last year of completions, \(AcademicYear(censusYear: max(lastCompletion, lastCensus + 1))))"
       parameters["prices"] =
@@ -143,7 +181,7 @@ extension PlacePlan {
             layout: "places register"),
           Provenance.Input(
             role: "costs", file: DataOptions.resolve(costOptions.costs), layout: "cost model YAML"),
-        ], parameters: parameters)
+        ] + phaseInputs, parameters: parameters)
       do {
         switch data.format {
         case .csv:

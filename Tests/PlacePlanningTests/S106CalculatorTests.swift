@@ -205,6 +205,29 @@ final class S106CalculatorTests: XCTestCase {
     XCTAssertEqual(arrival.available(in: AcademicYear(startYear: 2035)), 0)
   }
 
+  /// By phase, each phase's need takes only its own phase's spare places. A's 2028/29 need
+  /// (10 houses, e·s = 93/3203 × 3456/9301): primary 3.0·e·s, secondary 2.0·e·s, post-16
+  /// 0.5·e·s. Spare in 2028/29: primary 0, secondary 1.0, post-16 0.01. So A offsets no
+  /// primary, all its secondary and all its post-16 need; B (same year, listed after A)
+  /// finds only 0.01 − 0.5·e·s post-16 places left.
+  func testSparePlacesByPhase() throws {
+    let phased = SpareCapacity(
+      pools: [
+        .primary: [year2028: 0], .secondary: [year2028: 1.0], .post16: [year2028: 0.01],
+      ])
+    XCTAssertTrue(phased.isPhased)
+    XCTAssertEqual(phased.initial[year2028] ?? .nan, 1.01, accuracy: 1e-12)
+    let result = try calculator().assess(developments(), spare: phased)
+    let es = (93.0 / 3203) * (3456.0 / 9301)
+    let a = result.assessments[0]
+    XCTAssertEqual(a.line(.primary)?.spareOffset ?? -1, 0, accuracy: 1e-12)
+    XCTAssertEqual(a.line(.secondary)?.spareOffset ?? -1, 2.0 * es, accuracy: 1e-12)
+    XCTAssertEqual(a.line(.post16)?.spareOffset ?? -1, 0.5 * es, accuracy: 1e-12)
+    let b = result.assessments[1]
+    XCTAssertEqual(b.line(.post16)?.spareOffset ?? -1, 0.01 - 0.5 * es, accuracy: 1e-12)
+    XCTAssertEqual(b.line(.primary)?.spareOffset ?? -1, 0, accuracy: 1e-12)
+  }
+
   /// Spare places come from the positive parts of state special and RP shortfall/excess;
   /// other setting types are ignored.
   func testSpareCapacityFromPlacesPlanRows() {

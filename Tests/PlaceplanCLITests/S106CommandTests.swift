@@ -87,7 +87,9 @@ final class S106CommandTests: XCTestCase {
   }
 
   func testJSONHasFactorsDevelopmentsAndTrajectory() throws {
-    let result = try CommandRunner.run(["s106", "--format", "json", "--spare-rule", "lasting"])
+    let result = try CommandRunner.run([
+      "s106", "--format", "json", "--spare-rule", "lasting", "--spare-by", "setting",
+    ])
     XCTAssertEqual(result.status, 0, result.stderr)
     let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
     let document = try XCTUnwrap(object as? [String: Any])
@@ -102,5 +104,40 @@ final class S106CommandTests: XCTestCase {
     // Under the lasting rule 2029/30's spare places do not last into 2030/31's shortfall.
     let totals = try XCTUnwrap(document["totals"] as? [String: Any])
     XCTAssertEqual(totals["spare_offset"] as? Double, 0)
+    XCTAssertEqual(factors["spare_by"] as? String, "setting")
+  }
+
+  /// By phase (the default), secondary-age children take the register's spare secondary
+  /// places, which the whole-setting shortfall hides; primary-age children find none.
+  func testSparePlacesMatchedByPhase() throws {
+    let result = try CommandRunner.run(["s106", "--format", "json"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let document = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let factors = try XCTUnwrap(document["factors"] as? [String: Any])
+    XCTAssertEqual(factors["spare_by"] as? String, "phase")
+    let byPhase = try XCTUnwrap(factors["spare_places_by_phase"] as? [String: [String: Double]])
+    XCTAssertEqual(Set(byPhase.keys), ["primary", "secondary", "post-16"])
+    // 2026/27: no spare primary or post-16 places; the secondary ones are spare.
+    XCTAssertEqual(byPhase["primary"]?["2026/27"], 0)
+    XCTAssertEqual(byPhase["post-16"]?["2026/27"], 0)
+    XCTAssertGreaterThan(byPhase["secondary"]?["2026/27"] ?? 0, 100)
+    let developments = try XCTUnwrap(document["developments"] as? [[String: Any]])
+    let horsham = try XCTUnwrap(developments.first)
+    let phases = try XCTUnwrap(horsham["phases"] as? [[String: Any]])
+    func offset(_ phase: String) -> Double? {
+      phases.first { $0["phase"] as? String == phase }?["spare_offset"] as? Double
+    }
+    // Secondary need is fully met from spare secondary places; post-16 need is not met.
+    let secondary = try XCTUnwrap(
+      phases.first { $0["phase"] as? String == "secondary" }?["specialist_places"] as? Double)
+    XCTAssertEqual(offset("secondary") ?? -1, secondary, accuracy: 0.011)
+    XCTAssertEqual(offset("post-16"), 0)
+    // The statement says so, phase by phase.
+    let statement = try CommandRunner.run(["s106", "--statement"])
+    XCTAssertTrue(
+      statement.stdout.contains("2026/27: no spare primary places, 297.63 of 297.63 spare "),
+      statement.stdout)
+    XCTAssertTrue(statement.stdout.contains("primary-age children take only spare primary places"))
   }
 }
