@@ -13,8 +13,9 @@ extension PlacePlan {
         Per development: pupils by phase (dwellings x pupil-yield factors, one-bedroom \
         dwellings excluded), specialist places (pupils x the share of pupils in new-build \
         housing with an EHCP x the share of the LA's EHCPs in specialist settings), spare \
-        state special and RP places forecast by the places plan when the children arrive \
-        (shared out by year of completion, never twice), places claimed and the contribution \
+        state special and RP places forecast by the places plan when the children arrive, \
+        of the children's own phase unless --spare-by setting (shared out by year of \
+        completion, never twice), places claimed and the contribution \
         (places claimed x 4 x the primary new-school cost per place, regional factor, indexed \
         to the first year of completions). --statement prints a plain-text statement per \
         development with every factor and its source.
