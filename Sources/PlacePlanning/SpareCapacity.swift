@@ -13,7 +13,8 @@
 ///
 /// A child who takes a spare place keeps it, so a place taken in year y is taken from every
 /// later year too: `remaining(t) ← max(0, remaining(t) − taken)` for t ≥ y. Years outside
-/// the places plan (beyond the forecast horizon) have no spare places.
+/// the places plan (beyond the forecast horizon) have no spare places. By phase, a child
+/// keeps the place in the phase it was taken in: children do not move up between pools.
 public struct SpareCapacity: Sendable, Equatable {
   /// When a spare place may offset a development's need.
   public enum Rule: String, CaseIterable, Sendable, Codable {
@@ -68,9 +69,10 @@ public struct SpareCapacity: Sendable, Equatable {
   public init(phaseRows: [PhaseCapacityPlanner.Row], rule: Rule = .atArrival) {
     var pools: [Pool: [AcademicYear: Double]] = [.primary: [:], .secondary: [:], .post16: [:]]
     for row in phaseRows where CapacityPlanner.overflowingSettings.contains(row.setting) {
-      guard let excess = row.shortfallExcess, let pool = Self.pool(of: row.phase) else {
-        continue
-      }
+      guard let pool = Self.pool(of: row.phase) else { continue }
+      // A phase with demand but no places that year has none spare, and says so (under the
+      // lasting rule a year missing from the pool would not count as a shortfall).
+      guard let excess = row.shortfallExcess ?? (row.demand > 0 ? 0 : nil) else { continue }
       pools[pool, default: [:]][row.academicYear, default: 0] += max(0, excess)
     }
     self.init(pools: pools, rule: rule)

@@ -130,9 +130,12 @@ public enum S106Statement {
           && (spare.initialByPool[pool]?.filter { $0.key >= year }.values.min() ?? 0) <= 0
         {
           phases.append("\(places(forecast)) spare \(name), but a shortfall follows, so none last")
+        } else if free > 0 {
+          // Free places and none taken: these children need none in this phase.
+          phases.append("\(places(forecast)) spare \(name), none needed")
         } else {
           phases.append(
-            "the \(places(forecast)) spare \(name) are taken by developments completing earlier or listed before it"
+            "the \(places(forecast)) spare \(name) are taken by completions earlier or listed before these"
           )
         }
       }

@@ -112,7 +112,8 @@ public enum S106Writer {
     }
     out += TextTable.render(
       header: [
-        "year", "dwellings", "pupils", "specialist places", "spare forecast", "spare offset",
+        "year", "dwellings", "pupils", "specialist places",
+        result.spare.isPhased ? "spare forecast (all phases)" : "spare forecast", "spare offset",
         "claimed", "contribution",
       ],
       rows: yearRows + [

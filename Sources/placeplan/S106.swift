@@ -139,19 +139,28 @@ extension PlacePlan {
         costModel: try costOptions.model(costModels, codes: codes, laName: series.laName))
       var spare = SpareCapacity(rows: rows, rule: spareRule)
       var phaseInputs: [Provenance.Input] = []
+      var phaseNote: String?
       if spareBy == .phase {
         let (splitter, inputs) = try PhaseInputs.load(ages: ages, data: data, agesRequired: false)
+        let baseline = AcademicYear(censusYear: forecast.throughYear)
         if let split = splitter?.split(forecast, codes: codes) {
           let phaseRows = PhaseCapacityPlanner.plan(
-            phases: split.rows, register: register, codes: codes)
-          if phaseRows.contains(where: { $0.plannedPlaces != nil }) {
+            phases: split.rows, register: register, codes: codes
+          ).filter { $0.academicYear >= baseline }
+          // Every spare-place setting type with places must be split, or its spare places
+          // would drop out.
+          let placed = Set(rows.filter { $0.plannedPlaces != nil }.map(\.setting))
+            .intersection(CapacityPlanner.overflowingSettings)
+          let splitSettings = Set(phaseRows.filter { $0.plannedPlaces != nil }.map(\.setting))
+          if !placed.isEmpty, placed.isSubset(of: splitSettings) {
             spare = SpareCapacity(phaseRows: phaseRows, rule: spareRule)
             phaseInputs = inputs
+            phaseNote = split.note
           }
         }
         if !spare.isPhased {
           Output.warn(
-            "spare places are matched by setting, not phase: no phase split or no phases in the register for \(series.laName)"
+            "spare places are matched by setting, not phase, for \(series.laName): the ages could not be split by phase for every setting type with places, or the register gives no phases"
           )
         }
       }
@@ -161,6 +170,7 @@ extension PlacePlan {
       parameters["overflow_share"] = String(placesOptions.overflowShare)
       parameters["spare_rule"] = spareRule.rawValue
       parameters["spare_by"] = spare.isPhased ? "phase" : "setting"
+      if let phaseNote { parameters["phases"] = phaseNote }
       parameters["horizon"] =
         "\(forecastModel.horizon) (covers the last year of completions, \(AcademicYear(censusYear: max(lastCompletion, lastCensus + 1))))"
       parameters["prices"] =

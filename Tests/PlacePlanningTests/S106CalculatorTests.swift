@@ -228,6 +228,37 @@ final class S106CalculatorTests: XCTestCase {
     XCTAssertEqual(b.line(.primary)?.spareOffset ?? -1, 0, accuracy: 1e-12)
   }
 
+  /// Pools by phase from the places plan by phase: spare is the positive part of each
+  /// phase's shortfall/excess, summed over state special and RP; a phase with demand but no
+  /// places that year has none spare, so under the lasting rule earlier spare does not last.
+  func testPhasePoolsFromPlacesPlanByPhase() {
+    func row(
+      _ setting: SettingType, _ phase: PlacesEntry.Phase, _ year: AcademicYear, places: Double?,
+      demand: Double
+    ) -> PhaseCapacityPlanner.Row {
+      PhaseCapacityPlanner.Row(
+        laCode: "E10000032", setting: setting, phase: phase, academicYear: year,
+        kind: .forecast, plannedPlaces: places, demand: demand, demandLower80: nil,
+        demandUpper80: nil, utilisationPercent: nil,
+        shortfallExcess: places.map { $0 - demand }, probabilityDemandExceedsPlaces: nil)
+    }
+    let rows = [
+      row(.specialState, .secondary, year2028, places: 100, demand: 90),
+      row(.rpSENUnit, .secondary, year2028, places: 20, demand: 15),
+      row(.specialState, .secondary, year2029, places: nil, demand: 95),
+      row(.specialState, .primary, year2028, places: 50, demand: 60),
+      row(.apPRU, .secondary, year2028, places: 10, demand: 0),
+    ]
+    let arrival = SpareCapacity(phaseRows: rows)
+    XCTAssertEqual(arrival.initialByPool[.secondary]?[year2028], 15)
+    XCTAssertEqual(arrival.initialByPool[.secondary]?[year2029], 0)
+    XCTAssertEqual(arrival.initialByPool[.primary]?[year2028], 0)
+    XCTAssertEqual(arrival.available(in: year2028, pool: .secondary), 15)
+    XCTAssertEqual(arrival.available(in: year2028), 15)
+    let lasting = SpareCapacity(phaseRows: rows, rule: .lasting)
+    XCTAssertEqual(lasting.available(in: year2028, pool: .secondary), 0)
+  }
+
   /// Spare places come from the positive parts of state special and RP shortfall/excess;
   /// other setting types are ignored.
   func testSpareCapacityFromPlacesPlanRows() {
