@@ -38,8 +38,10 @@ final class PhaseSplitterTests: XCTestCase {
     XCTAssertEqual(actual.row.value, 120)
   }
 
-  /// Real data: West Sussex's phases add up to each setting type's forecast.
-  func testWestSussexPhasesAddUp() throws {
+  /// West Sussex's linear forecast, three years from January 2025, and its ages by setting.
+  private func westSussex() throws -> (
+    forecast: LAForecast, codes: [String], ages: AgeCaseload
+  ) {
     let ages = try CaseloadByAgeReader.read(
       path: TestPaths.sample("ehcp_caseload_by_age_2024_2025.csv"))
     let records = try CaseloadReader.read(path: TestPaths.fixture("derived_extract.csv")).records
@@ -48,7 +50,13 @@ final class PhaseSplitterTests: XCTestCase {
     let series = try XCTUnwrap(history.find("E10000032"))
     let forecast = try DemandForecaster(history: history, population: population)
       .forecast(series, options: .init(horizon: 3, method: .linear))
-    let split = try XCTUnwrap(PhaseSplitter(ages: ages).split(forecast, codes: series.codes))
+    return (forecast, series.codes, ages)
+  }
+
+  /// Real data: West Sussex's phases add up to each setting type's forecast.
+  func testWestSussexPhasesAddUp() throws {
+    let (forecast, codes, ages) = try westSussex()
+    let split = try XCTUnwrap(PhaseSplitter(ages: ages).split(forecast, codes: codes))
     // January 2025, state special: published age rows sum to the 2,147 of the setting total.
     let special2025 = split.rows.filter {
       $0.row.setting == .specialState && $0.row.censusYear == 2025
@@ -71,19 +79,12 @@ final class PhaseSplitterTests: XCTestCase {
   /// cohort less ceased plus new plans plus residual; the components add up to the
   /// published all-ages flows; and for all settings together the residual is small.
   func testWestSussexComponentsReconcile() throws {
-    let ages = try CaseloadByAgeReader.read(
-      path: TestPaths.sample("ehcp_caseload_by_age_2024_2025.csv"))
+    let (forecast, codes, ages) = try westSussex()
     let flows = try AgeFlowsReader.read(
       newPlans: TestPaths.sample("ehcp_newplans_2019_2024.csv"),
       ceased: TestPaths.sample("ehcp_ceased_plans_2022_2024.csv"))
-    let records = try CaseloadReader.read(path: TestPaths.fixture("derived_extract.csv")).records
-    let population = try PopulationReader.read(path: TestPaths.fixture("population_extract.csv"))
-    let history = CaseloadHistory(records: records)
-    let series = try XCTUnwrap(history.find("E10000032"))
-    let forecast = try DemandForecaster(history: history, population: population)
-      .forecast(series, options: .init(horizon: 3, method: .linear))
     let split = try XCTUnwrap(
-      PhaseSplitter(ages: ages, flows: flows).split(forecast, codes: series.codes))
+      PhaseSplitter(ages: ages, flows: flows).split(forecast, codes: codes))
     XCTAssertTrue(split.note.contains("components"), split.note)
     for item in split.reconciliation {
       XCTAssertEqual(
