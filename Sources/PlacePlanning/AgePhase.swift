@@ -22,6 +22,9 @@ public enum AgePhase: String, CaseIterable, Sendable, Codable, Comparable {
     }
   }
 
+  /// The ages in words, e.g. "5-10".
+  public var ageLabel: String { "\(ages.lowerBound)-\(ages.upperBound)" }
+
   private var order: Int { AgePhase.allCases.firstIndex(of: self) ?? 0 }
 
   public static func < (lhs: AgePhase, rhs: AgePhase) -> Bool { lhs.order < rhs.order }

@@ -70,6 +70,11 @@ public enum PipelineMeasure: String, CaseIterable, Sendable, Codable {
     }
   }
 
+  /// The age phase of a ceased rate by phase; nil for other measures.
+  public var ceasedPhase: AgePhase? {
+    AgePhase.allCases.first { Self.ceasedRate($0) == self }
+  }
+
   /// Whether values are percentages or rates (written with one decimal) rather than counts.
   public var isRate: Bool {
     rawValue.hasSuffix("_pct") || rawValue.hasSuffix("_per_10k")

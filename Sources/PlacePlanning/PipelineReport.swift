@@ -116,9 +116,20 @@ public struct PipelineReport: Sendable {
     if (flows.first?.calendarYear ?? 0) < 2022 {
       notes.append("ceased plans are published from calendar year 2022 only")
     }
-    let summary = summarise(
+    var summary = summarise(
       series: series, flows: flows, england: forecaster.pipeline?.england ?? [],
       flow: flow?.forecast, caseload: caseload, through: through)
+    let byAge = rows.filter { $0.kind == .actual && $0.measure.ceasedPhase != nil }
+    if let year = byAge.map(\.year).max() {
+      let rates = AgePhase.allCases.compactMap { phase -> String? in
+        byAge.first { $0.year == year && $0.measure == .ceasedRate(phase) }.map {
+          String(format: "%.1f%% at %@", $0.value, phase.ageLabel)
+        }
+      }
+      summary +=
+        " Plans ceased in \(year) as a share of those held at each age: "
+        + rates.joined(separator: ", ") + "."
+    }
     return PipelineReport(
       laCode: series.laCode, laName: series.laName, through: through, rows: rows, fit: fit,
       summary: summary, notes: notes)

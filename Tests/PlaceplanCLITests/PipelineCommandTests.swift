@@ -28,6 +28,10 @@ final class PipelineCommandTests: XCTestCase {
     XCTAssertEqual(result.status, 0, result.stderr)
     XCTAssertTrue(
       result.stdout.contains("73% of requests led to a plan in 2024 against 63% nationally"))
+    XCTAssertTrue(
+      result.stdout.contains(
+        "Plans ceased in 2024 as a share of those held at each age: 0.7% at 0-4, 0.6% at 5-10, 0.6% at 11-15, 6.8% at 16-18, 13.9% at 19-25."
+      ))
     XCTAssertTrue(result.stdout.contains("Backtest, one year ahead, all LAs"))
     XCTAssertTrue(result.stdout.contains("placeplan 0.1.0: pipeline"))
   }
