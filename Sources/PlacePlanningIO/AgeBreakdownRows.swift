@@ -24,7 +24,7 @@ struct AgeBreakdownRows {
     let name = try table.require("la_name", schema: schema)
     let topicColumn = try table.require("breakdown_topic", schema: schema)
     let breakdown = try table.require("breakdown", schema: schema)
-    var firstLines: [String: Int] = [:]
+    var seen = RowKeys()
     for row in table.rows.indices {
       let fields = table.rows[row]
       guard fields[topicColumn] == topic,
@@ -39,12 +39,7 @@ struct AgeBreakdownRows {
           problem: "age breakdown is \"\(label.prefix(40))\"", fix: "expected \(expected)")
       }
       let year = try CellParser.year(fields[period], table: table, row: row, column: period)
-      let key = "\(area.code) \(year) age \(age)"
-      let line = table.line(ofRow: row)
-      if let first = firstLines[key] {
-        throw .duplicateRow(file: table.file, line: line, firstLine: first, key: key)
-      }
-      firstLines[key] = line
+      try seen.check("\(area.code) \(year) age \(age)", table: table, row: row)
       try body(area.code, year, age, row)
     }
   }

@@ -97,18 +97,6 @@ public enum CaseloadReader {
     return other >= 0 ? other : nil
   }
 
-  private struct Seen {
-    var lines: [String: Int] = [:]
-
-    mutating func check(_ key: String, table: CSVTable, row: Int) throws(InputError) {
-      let line = table.line(ofRow: row)
-      if let first = lines[key] {
-        throw .duplicateRow(file: table.file, line: line, firstLine: first, key: key)
-      }
-      lines[key] = line
-    }
-  }
-
   /// Sum of the named columns' counts; nil if any is missing.
   static func sum(
     _ columns: [Int], table: CSVTable, row: Int
@@ -130,7 +118,7 @@ public enum CaseloadReader {
     _ table: CSVTable, level: Int, year: Int, code: Int, name: Int, columns: [SettingType: [Int]],
     include: ([String]) -> Bool
   ) throws(InputError) -> [CaseloadRecord] {
-    var seen = Seen()
+    var seen = RowKeys()
     var records: [CaseloadRecord] = []
     for row in table.rows.indices {
       let fields = table.rows[row]
@@ -267,7 +255,7 @@ public enum CaseloadReader {
     ]
     let inms: Set<String> = ["Special - Independent", "Special - Non-maintained"]
 
-    var seen = Seen()
+    var seen = RowKeys()
     var partials: [String: Partial] = [:]
     var order: [String] = []
     for row in table.rows.indices {

@@ -109,7 +109,7 @@ public enum PipelineReader {
     let regions = try regionalCounts(
       table, file: file, columns: columns, level: level, period: period)
     let region = table.index(of: "region_code")
-    var firstLines: [String: Int] = [:]
+    var seen = RowKeys()
     var found = 0
     for row in table.rows.indices {
       let fields = table.rows[row]
@@ -118,12 +118,8 @@ public enum PipelineReader {
           fields, level: level, code: code, name: name, table: table, row: row)
       else { continue }
       let year = try CellParser.year(fields[period], table: table, row: row, column: period)
-      let key = "\(area.code) \(year)"
+      try seen.check("\(area.code) \(year)", table: table, row: row)
       let line = table.line(ofRow: row)
-      if let earlier = firstLines[key] {
-        throw .duplicateRow(file: table.file, line: line, firstLine: earlier, key: key)
-      }
-      firstLines[key] = line
       var values: [String: Double] = [:]
       for column in columns {
         guard

@@ -34,7 +34,7 @@ public enum PopulationReader {
     let valueColumn = try table.require("population", schema: schema)
     var values: [String: [Int: [Double?]]] = [:]
     var names: [String: String] = [:]
-    var firstLines: [String: Int] = [:]
+    var seen = RowKeys()
     for row in table.rows.indices {
       let fields = table.rows[row]
       let ageText = fields[ageColumn].trimmingCharacters(in: .whitespaces)
@@ -47,12 +47,7 @@ public enum PopulationReader {
       guard PopulationEstimates.ages.contains(age) else { continue }
       let year = try CellParser.year(fields[yearColumn], table: table, row: row, column: yearColumn)
       let code = fields[codeColumn].trimmingCharacters(in: .whitespaces).uppercased()
-      let key = "\(code) mid-\(year) age \(age)"
-      let line = table.line(ofRow: row)
-      if let first = firstLines[key] {
-        throw .duplicateRow(file: table.file, line: line, firstLine: first, key: key)
-      }
-      firstLines[key] = line
+      try seen.check("\(code) mid-\(year) age \(age)", table: table, row: row)
       let count = try CellParser.count(
         fields[valueColumn], table: table, row: row, column: valueColumn)
       var ages =
@@ -83,7 +78,7 @@ public enum PopulationReader {
     }
     var values: [String: [Int: [Double?]]] = [:]
     var names: [String: String] = [:]
-    var firstLines: [String: Int] = [:]
+    var seen = RowKeys()
     for row in table.rows.indices {
       let fields = table.rows[row]
       if let componentColumn, fields[componentColumn].lowercased() != "population" { continue }
@@ -91,12 +86,7 @@ public enum PopulationReader {
       let ageText = fields[ageColumn].trimmingCharacters(in: .whitespaces)
       guard let age = Int(ageText), PopulationEstimates.ages.contains(age) else { continue }
       let code = fields[codeColumn].trimmingCharacters(in: .whitespaces).uppercased()
-      let key = "\(code) age \(age)"
-      let line = table.line(ofRow: row)
-      if let first = firstLines[key] {
-        throw .duplicateRow(file: table.file, line: line, firstLine: first, key: key)
-      }
-      firstLines[key] = line
+      try seen.check("\(code) age \(age)", table: table, row: row)
       for (column, year) in yearColumns {
         let count = try CellParser.count(fields[column], table: table, row: row, column: column)
         var ages =

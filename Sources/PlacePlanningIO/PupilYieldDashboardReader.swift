@@ -78,7 +78,9 @@ public enum PupilYieldDashboardReader {
       guard pupils <= all else {
         throw .invalid(
           file: table.file, line: line, column: count + 1,
-          problem: "SEN_Type_Count \(Int(pupils)) is more than TotalPupils \(Int(all))",
+          problem:
+            "SEN_Type_Count \(CSVFormat.number(pupils, decimals: 0)) is more than TotalPupils "
+            + CSVFormat.number(all, decimals: 0),
           fix: "check the row against the published dashboard")
       }
       guard kind == "EHCP" else { continue }

@@ -76,26 +76,11 @@ extension PlacePlan {
     private func deliverPhases(
       _ forecasts: [LAForecast], inputs: LoadedInputs, provenance: Provenance
     ) throws {
-      let (loaded, phaseInputs) = try PhaseInputs.load(ages: ages, data: data)
-      guard let splitter = loaded else { throw ExitCode.failure }
-      var rows: [PhaseForecastRow] = []
-      var reconciliation: [PhaseSplitter.Reconciliation] = []
-      var notes: [String] = []
-      for forecast in forecasts {
-        guard let split = splitter.split(forecast, codes: inputs.codes(of: forecast)) else {
-          Output.warn(
-            "\(forecast.laCode) \(forecast.laName): no age breakdown for two censuses up to \(forecast.throughYear) in \(ages); phases need the 2024 and 2025 censuses"
-          )
-          continue
-        }
-        rows += split.rows
-        if forecasts.count == 1 { reconciliation = split.reconciliation }
-        if !notes.contains(split.note) { notes.append(split.note) }
-      }
-      guard !rows.isEmpty else { throw ExitCode.failure }
       var withPhases = provenance
-      withPhases.inputs += phaseInputs
-      withPhases.parameters["phases"] = notes.joined(separator: "; ")
+      let splits = try PhaseInputs.splitAll(
+        forecasts, inputs: inputs, ages: ages, data: data, provenance: &withPhases)
+      let rows = splits.flatMap(\.split.rows)
+      let reconciliation = forecasts.count == 1 ? splits.first?.split.reconciliation ?? [] : []
       switch data.format {
       case .csv:
         try Output.deliver(ForecastWriter.csv(phases: rows), to: data.out)

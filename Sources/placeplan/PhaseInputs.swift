@@ -44,4 +44,32 @@ enum PhaseInputs {
       return (PhaseSplitter(ages: caseload), inputs)
     }
   }
+
+  /// Every forecast split by phase, for `--by phase`: LAs without two censuses by age are
+  /// skipped with a warning, and it fails when none can be split. The provenance gains the
+  /// files read and how the phases were made.
+  static func splitAll(
+    _ forecasts: [LAForecast], inputs: LoadedInputs, ages: String, data: DataOptions,
+    provenance: inout Provenance
+  ) throws -> [(forecast: LAForecast, codes: [String], split: PhaseSplitter.Split)] {
+    let (loaded, files) = try load(ages: ages, data: data)
+    guard let splitter = loaded else { throw ExitCode.failure }
+    var splits: [(forecast: LAForecast, codes: [String], split: PhaseSplitter.Split)] = []
+    var notes: [String] = []
+    for forecast in forecasts {
+      let codes = inputs.codes(of: forecast)
+      guard let split = splitter.split(forecast, codes: codes) else {
+        Output.warn(
+          "\(forecast.laCode) \(forecast.laName): no age breakdown for two censuses up to \(forecast.throughYear) in \(ages); phases need the 2024 and 2025 censuses"
+        )
+        continue
+      }
+      splits.append((forecast, codes, split))
+      if !notes.contains(split.note) { notes.append(split.note) }
+    }
+    guard !splits.isEmpty else { throw ExitCode.failure }
+    provenance.inputs += files
+    provenance.parameters["phases"] = notes.joined(separator: "; ")
+    return splits
+  }
 }

@@ -70,24 +70,12 @@ extension PlacePlan {
       _ forecasts: [LAForecast], inputs: LoadedInputs, register: PlacesRegister,
       provenance: Provenance
     ) throws {
-      let (loaded, phaseInputs) = try PhaseInputs.load(ages: ages, data: data)
-      guard let splitter = loaded else { throw ExitCode.failure }
-      var rows: [PhaseCapacityPlanner.Row] = []
-      var notes: [String] = []
-      for forecast in forecasts {
-        let codes = inputs.codes(of: forecast)
-        guard let split = splitter.split(forecast, codes: codes) else {
-          Output.warn(
-            "\(forecast.laCode): no age breakdown for two censuses up to \(forecast.throughYear)")
-          continue
-        }
-        rows += PhaseCapacityPlanner.plan(phases: split.rows, register: register, codes: codes)
-        if !notes.contains(split.note) { notes.append(split.note) }
-      }
-      guard !rows.isEmpty else { throw ExitCode.failure }
       var withAges = provenance
-      withAges.inputs += phaseInputs
-      withAges.parameters["phases"] = notes.joined(separator: "; ")
+      let rows = try PhaseInputs.splitAll(
+        forecasts, inputs: inputs, ages: ages, data: data, provenance: &withAges
+      ).flatMap {
+        PhaseCapacityPlanner.plan(phases: $0.split.rows, register: register, codes: $0.codes)
+      }
       switch data.format {
       case .csv:
         try Output.deliver(PlacesWriter.csv(phases: rows), to: data.out)
