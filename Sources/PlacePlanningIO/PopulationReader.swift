@@ -50,10 +50,7 @@ public enum PopulationReader {
       try seen.check("\(code) mid-\(year) age \(age)", table: table, row: row)
       let count = try CellParser.count(
         fields[valueColumn], table: table, row: row, column: valueColumn)
-      var ages =
-        values[code]?[year] ?? [Double?](repeating: nil, count: PopulationEstimates.ages.count)
-      ages[age] = count
-      values[code, default: [:]][year] = ages
+      store(count, code: code, year: year, age: age, in: &values)
       names[code] = fields[nameColumn]
     }
     guard !values.isEmpty else {
@@ -89,10 +86,7 @@ public enum PopulationReader {
       try seen.check("\(code) age \(age)", table: table, row: row)
       for (column, year) in yearColumns {
         let count = try CellParser.count(fields[column], table: table, row: row, column: column)
-        var ages =
-          values[code]?[year] ?? [Double?](repeating: nil, count: PopulationEstimates.ages.count)
-        ages[age] = count
-        values[code, default: [:]][year] = ages
+        store(count, code: code, year: year, age: age, in: &values)
       }
       names[code] = fields[nameColumn]
     }
@@ -100,5 +94,16 @@ public enum PopulationReader {
       throw .noRecords(file: table.file, expected: "no persons population rows for ages 0-25")
     }
     return PopulationEstimates(table: values, names: names)
+  }
+
+  /// Puts one count in the area × year table of ages 0–25 (absent ages stay nil).
+  private static func store(
+    _ count: Double?, code: String, year: Int, age: Int,
+    in values: inout [String: [Int: [Double?]]]
+  ) {
+    var ages =
+      values[code]?[year] ?? [Double?](repeating: nil, count: PopulationEstimates.ages.count)
+    ages[age] = count
+    values[code, default: [:]][year] = ages
   }
 }

@@ -11,14 +11,18 @@ final class PipelineFlowTests: XCTestCase {
     2019: 5297, 2020: 5711, 2021: 6003, 2022: 6346, 2023: 7192, 2024: 7684, 2025: 9301,
   ]
 
-  static func flows() throws -> [PipelineYear] {
+  /// The requests, new plans and ceased plans extracts (West Sussex and England).
+  static func pipeline() throws -> PipelineHistory {
     try PipelineReader.read(
       PipelineReader.Paths(files: [
         .requests: TestPaths.fixture("pipeline_requests_extract.csv"),
         .newPlans: TestPaths.fixture("pipeline_newplans_extract.csv"),
         .ceased: TestPaths.fixture("pipeline_ceased_plans_extract.csv"),
-      ])
-    ).years(for: ["E10000032"])
+      ]))
+  }
+
+  static func flows() throws -> [PipelineYear] {
+    try pipeline().years(for: ["E10000032"])
   }
 
   func testIdentityResidualsByHand() throws {
@@ -110,12 +114,7 @@ final class PipelineFlowTests: XCTestCase {
     let records = try CaseloadReader.read(
       path: TestPaths.sample("ehcp_caseload_by_la_setting_2010_2025.csv")
     ).records
-    let pipeline = try PipelineReader.read(
-      PipelineReader.Paths(files: [
-        .requests: TestPaths.fixture("pipeline_requests_extract.csv"),
-        .newPlans: TestPaths.fixture("pipeline_newplans_extract.csv"),
-        .ceased: TestPaths.fixture("pipeline_ceased_plans_extract.csv"),
-      ]))
+    let pipeline = try Self.pipeline()
     let history = CaseloadHistory(
       records: records.filter { $0.laCode == "E10000032" || $0.laCode == "E92000001" })
     let forecaster = DemandForecaster(history: history, population: nil, pipeline: pipeline)
@@ -145,12 +144,7 @@ final class PipelineFlowTests: XCTestCase {
     let records = try CaseloadReader.read(
       path: TestPaths.sample("ehcp_caseload_by_la_setting_2010_2025.csv")
     ).records
-    let pipeline = try PipelineReader.read(
-      PipelineReader.Paths(files: [
-        .requests: TestPaths.fixture("pipeline_requests_extract.csv"),
-        .newPlans: TestPaths.fixture("pipeline_newplans_extract.csv"),
-        .ceased: TestPaths.fixture("pipeline_ceased_plans_extract.csv"),
-      ]))
+    let pipeline = try Self.pipeline()
     let history = CaseloadHistory(records: records)
     let forecaster = DemandForecaster(history: history, population: nil, pipeline: pipeline)
     let series = try XCTUnwrap(history.find("West Sussex"))
