@@ -42,7 +42,8 @@ extension DemandForecaster {
     guard
       let forecast = FlowForecast.make(
         caseload: caseload, flows: flows, population: midYearPopulation, origin: through,
-        horizon: horizon, conversionRule: conversionRule)
+        horizon: horizon, conversionRule: conversionRule,
+        requestsDamping: requestsDamping(through: through).damping)
     else { return nil }
     if forecast.ceasedRate == nil {
       notes.append(
@@ -53,6 +54,30 @@ extension DemandForecaster {
       notes.append("flow: population incomplete for a flow year; requests counts trended")
     }
     return (forecast, notes)
+  }
+
+  /// The damping of the requests trend at origin January T, chosen on England's requests
+  /// per resident aged 0–25 (calendar years 2019…T−1): from each last known year L ≥ 2020,
+  /// the OLS log slope over 2019…L carried to every later known year (see `TrendDamping`).
+  public func requestsDamping(through: Int) -> TrendDamping {
+    let england = pipeline?.england ?? []
+    var rates: [Int: Double] = [:]
+    for year in england where year.calendarYear >= FlowForecast.firstFlowYear {
+      guard let requests = year.requests, requests > 0,
+        let residents = population?.total0to25(
+          for: [CaseloadHistory.englandCode], midYear: year.calendarYear), residents > 0
+      else { continue }
+      rates[year.calendarYear] = requests / residents
+    }
+    return TrendDamping.choose(
+      through: through - 1, firstOrigin: FlowForecast.firstFlowYear + 1,
+      value: { rates[$0] },
+      rate: { last in
+        let points = rates.keys.sorted().filter { $0 <= last }.compactMap { year in
+          rates[year].map { (x: Double(year), y: log($0)) }
+        }
+        return points.count >= 2 ? FlowForecast.logSlope(points) : nil
+      })
   }
 
   /// The `flow` method for every setting type: the total from `flowForecast`, setting types
@@ -81,10 +106,9 @@ extension DemandForecaster {
     }
     var outcomes: [SettingType: SettingOutcome] = [.total: flat(totals, flow.forecast.description)]
     let origin = series.record(for: through)
+    let shares = pooledGrowth?.shares(series: series, through: through, totals: totals) ?? [:]
     for setting in SettingType.allCases where setting != .total {
-      if let share = pooledGrowth?.setting(
-        setting, series: series, through: through, totals: totals)
-      {
+      if let share = shares[setting] {
         outcomes[setting] = flat(share.values, share.description)
       } else if let count = origin?[setting], let total = origin?[.total], total > 0 {
         outcomes[setting] = flat(

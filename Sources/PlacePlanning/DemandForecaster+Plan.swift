@@ -2,8 +2,10 @@ import ForecastCore
 import Foundation
 
 extension DemandForecaster {
-  /// The horizons whose skill decides `auto`'s choice.
-  static let selectionHorizons = 1...3
+  /// The horizons whose skill decides `auto`'s choice, each counted only when scored from at
+  /// least `selectionMinimumOrigins` origins (from January 2025, h = 1–4; from 2020, 1–3).
+  static let selectionHorizons = 1...5
+  static let selectionMinimumOrigins = 2
   /// How many of the latest backtest origins calibrate the intervals.
   static let calibrationOrigins = 3
   /// The horizon exponent of the total's intervals (estimated for setting types).
@@ -13,7 +15,8 @@ extension DemandForecaster {
   /// `auto`, the method itself otherwise) on every LA at origins `through−5 … through−1`
   /// (not before 2016), scoring only outturns up to `through`, and decides per setting type.
   ///
-  /// `auto` chooses, per setting type, the candidate with the lowest mean over horizons 1–3
+  /// `auto` chooses, per setting type, the candidate with the lowest mean over horizons 1–5
+  /// (those scored from at least two origins)
   /// of the median absolute percentage error across LAs. Skill is pooled across LAs rather
   /// than judged LA by LA because a single LA has at most five scored origins, too few to
   /// tell methods apart. Intervals come from the chosen method's one-step log errors at the
@@ -60,10 +63,11 @@ extension DemandForecaster {
     var choices: [SettingType: ForecastPlan.Choice] = [:]
     for setting in SettingType.allCases {
       let horizons = Self.selectionHorizons.filter { horizon in
-        candidates.allSatisfy {
-          !(absolutePercentageErrors[Key(method: $0, setting: setting, horizon: horizon)] ?? [])
-            .isEmpty
-        }
+        origins.filter { $0 + horizon <= through }.count >= Self.selectionMinimumOrigins
+          && candidates.allSatisfy {
+            !(absolutePercentageErrors[Key(method: $0, setting: setting, horizon: horizon)] ?? [])
+              .isEmpty
+          }
       }
       let scores: [(method: ForecastMethod, score: Double)] = candidates.compactMap { candidate in
         let medians = horizons.compactMap {

@@ -31,6 +31,9 @@ public struct DemandForecaster: Sendable {
     }
   }
 
+  /// The horizons the backtests can score; later years are projections.
+  public static let scoredHorizons = 5
+
   /// The first census after the 2014 reform's statement-to-EHCP conversion ended (2018).
   public static let firstPostConversionCensus = 2019
 
@@ -51,6 +54,8 @@ public struct DemandForecaster: Sendable {
   /// The pooled-growth model, when England's series is known (from national rows, or the
   /// sum of the LAs).
   let pooledGrowth: PooledGrowth?
+  /// The observed prevalences that forecasts are checked against.
+  let plausibility: Plausibility
 
   public init(
     history: CaseloadHistory, population: PopulationEstimates?,
@@ -63,6 +68,7 @@ public struct DemandForecaster: Sendable {
     self.populationProjection = populationProjection
     self.requests = requests
     self.ageing = ageing
+    self.plausibility = Plausibility(history: history, population: population)
     self.pooledGrowth = history.englandSeries.map {
       PooledGrowth(national: $0, population: population, requests: requests)
     }
@@ -154,11 +160,41 @@ public struct DemandForecaster: Sendable {
       forecasts[setting] = rows(from: outcome, series: series, setting: setting)
     }
     if let usedPlan { notes.append(contentsOf: usedPlan.notes(for: options.method)) }
-    Self.capIntervals(&forecasts)
-    if options.method.usesPlan {
-      if let note = reconcileIntoMainstreamAndOther(&forecasts) { notes.append(note) }
-    } else if options.method.reconcilesSettings, let note = reconcile(&forecasts) {
+    if options.method.reconcilesSettings,
+      let note = SettingReconciliation.reconcile(&forecasts)
+    {
       notes.append(note)
+    }
+    Self.capIntervals(&forecasts)
+    let widened = CountingNoise.widen(&forecasts)
+    if widened > 0 {
+      notes.append(
+        "\(widened) interval(s) widened to counting noise, μ ± z√μ (a count cannot be forecast "
+          + "more closely than its Poisson noise)")
+    }
+    if options.horizon > Self.scoredHorizons {
+      notes.append(
+        "years \(through + Self.scoredHorizons + 1)-\(through + options.horizon) cannot be scored "
+          + "on history (setting types are recorded consistently from 2019 only): they are the "
+          + "damped trends carried on, a projection rather than a tested forecast")
+    }
+    let futureYears = (forecasts[.total] ?? []).map(\.censusYear)
+    let futurePopulation = try? populations(
+      series: series, censusYears: [], futureYears: futureYears, through: through
+    ).future
+    notes.append(
+      contentsOf: plausibility.notes(
+        forecasts: forecasts, origin: series.record(for: through), through: through,
+        futurePopulation: futurePopulation))
+    for setting in SettingType.allCases where forecasts[setting] != nil {
+      if let count = series.record(for: through)?[setting], count > 0,
+        count < CountingNoise.smallCount
+      {
+        notes.append(
+          "\(setting.rawValue): \(String(format: "%.0f", count)) at \(through), too small to forecast "
+            + "separately; it follows its share of the total, and its interval is mostly counting noise"
+        )
+      }
     }
 
     var rows: [ForecastRow] = []
@@ -237,12 +273,9 @@ public struct DemandForecaster: Sendable {
           }, hasIntervals: false, method: method.rawValue, description: description, note: nil)
       }
       outcomes[.total] = flat(total.values, total.description)
-      for setting in SettingType.allCases where setting != .total {
-        if let share = pooled.setting(
-          setting, series: series, through: through, totals: total.values)
-        {
-          outcomes[setting] = flat(share.values, share.description)
-        }
+      for (setting, share) in pooled.shares(series: series, through: through, totals: total.values)
+      {
+        outcomes[setting] = flat(share.values, share.description)
       }
       let years = upToThrough.map(\.censusYear).filter { $0 >= through - 4 }
       return RawForecast(outcomes: outcomes, windowYears: years, notes: notes)
@@ -444,76 +477,6 @@ public struct DemandForecaster: Sendable {
     }
     for setting in SettingType.additiveParts { cap(setting, by: .total) }
     cap(.rpSENUnit, by: .mainstream)
-  }
-
-  /// Scales the additive setting types so they sum to the total in each forecast year.
-  private func reconcile(_ forecasts: inout [SettingType: [ForecastRow]]) -> String? {
-    guard let total = forecasts[.total] else { return nil }
-    let parts = SettingType.additiveParts
-    guard parts.allSatisfy({ forecasts[$0]?.count == total.count }) else {
-      return "setting types not reconciled to the total: some have no forecast"
-    }
-    var factors: [Double] = []
-    for (index, totalRow) in total.enumerated() {
-      let sum = parts.reduce(0.0) { $0 + (forecasts[$1]?[index].value ?? 0) }
-      guard sum > 0 else { return nil }
-      let factor = totalRow.value / sum
-      factors.append(factor)
-      for setting in parts + [.rpSENUnit] {
-        guard var rows = forecasts[setting], index < rows.count else { continue }
-        rows[index] = rows[index].scaled(by: factor)
-        forecasts[setting] = rows
-      }
-    }
-    guard let low = factors.min(), let high = factors.max() else { return nil }
-    return "setting types scaled to sum to the total forecast (factors "
-      + "\(Self.format(low))-\(Self.format(high)))"
-  }
-
-  /// Makes the additive setting types sum to the total by sharing the difference between
-  /// `mainstream` and `other` in proportion to their forecasts, moving their intervals with
-  /// them; the specialist setting types (state special, INMS, AP/PRU, FE, early years) keep
-  /// their own forecasts. Backtests showed the share forecasts of the specialist types
-  /// unbiased, and the shortfall of the shares' sum to sit in mainstream and other, the
-  /// types that took most of the growth. Where the difference would make either negative,
-  /// all setting types are scaled instead.
-  private func reconcileIntoMainstreamAndOther(_ forecasts: inout [SettingType: [ForecastRow]])
-    -> String?
-  {
-    guard let total = forecasts[.total] else { return nil }
-    let absorbing: [SettingType] = [.mainstream, .other]
-    let parts = SettingType.additiveParts
-    guard parts.allSatisfy({ forecasts[$0]?.count == total.count }) else {
-      return "setting types not reconciled to the total: some have no forecast"
-    }
-    var largest = 0.0
-    var scaledYears = 0
-    for (index, totalRow) in total.enumerated() {
-      let sum = parts.reduce(0.0) { $0 + (forecasts[$1]?[index].value ?? 0) }
-      let difference = totalRow.value - sum
-      let base = absorbing.reduce(0.0) { $0 + (forecasts[$1]?[index].value ?? 0) }
-      if base > 0, base + difference >= 0 {
-        for setting in absorbing {
-          guard var rows = forecasts[setting] else { continue }
-          let shift = difference * rows[index].value / base
-          rows[index] = rows[index].shifted(by: shift)
-          forecasts[setting] = rows
-        }
-        largest = max(largest, abs(difference))
-      } else if sum > 0 {
-        for setting in parts + [.rpSENUnit] {
-          guard var rows = forecasts[setting], index < rows.count else { continue }
-          rows[index] = rows[index].scaled(by: totalRow.value / sum)
-          forecasts[setting] = rows
-        }
-        scaledYears += 1
-      }
-    }
-    var note =
-      "setting types made to sum to the total by sharing the difference between mainstream "
-      + "and other (at most \(Int(largest.rounded())) EHCPs a year)"
-    if scaledYears > 0 { note += "; scaled in \(scaledYears) year(s) instead" }
-    return note
   }
 
   private static func format(_ value: Double) -> String {

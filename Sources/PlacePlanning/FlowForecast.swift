@@ -7,7 +7,7 @@ import Foundation
 /// C(Y+1) = C(Y) + N(Y) − X(Y) + B                     C: January census of year Y (EHCPs)
 /// N̂(Y)  = R̂(Y) · k                                    new plans in calendar year Y
 /// R̂(Y)  = r̂(Y) · P(Y)                                 requests for an assessment in Y
-/// ln r̂(Y) = ln r(T−1) + β (Y − (T−1))                 r: requests per resident aged 0–25
+/// ln r̂(Y) = ln r(T−1) + β D_φ(Y − (T−1))              r: requests per resident aged 0–25
 /// k      = Σ N(y) / Σ R(y)                             request → plan, last 3 years ≤ T−1
 /// X̂(Y)  = c · C(Y),  c = Σ X(y) / Σ C(y)              ceased plans, every year ≤ T−1
 /// B      = mean over y ≤ T−1 of [C(y+1) − C(y) − N(y) + X(y)]     EHCPs a year
@@ -20,7 +20,8 @@ import Foundation
 /// flow method holds it flat.
 ///
 /// `β` is the OLS slope of `ln r(y)` on `y` over calendar years 2019…T−1 (the flow files
-/// start in 2019); `P(Y)` the resident population aged 0–25 at mid-Y. Without a population
+/// start in 2019), carried forward damped: year Y adds `D_φ(Y − (T−1))` years of it (see
+/// `TrendDamping`), φ chosen on England's requests per resident; `P(Y)` the resident population aged 0–25 at mid-Y. Without a population
 /// the requests themselves are trended. The balancing term holds what the identity misses:
 /// plans transferred in from other LAs (a transfer out is a ceased plan, a transfer in is
 /// not a new plan), and timing between the census date and the calendar year.
@@ -70,6 +71,8 @@ public struct FlowForecast: Sendable, Equatable {
   /// `requestsPerResident` is false.
   public let requestsGrowth: Double
   public let requestsPerResident: Bool
+  /// φ of the requests trend (1: undamped).
+  public let requestsDamping: Double
   /// Calendar years the requests trend was fitted on.
   public let requestsYears: [Int]
   /// Request → plan conversion `k`, a fraction (the flat rate; see `years` for the rate of
@@ -98,7 +101,7 @@ public struct FlowForecast: Sendable, Equatable {
   ///   has both requests and new plans.
   public static func make(
     caseload: [Int: Double], flows: [PipelineYear], population: [Int: Double]?, origin: Int,
-    horizon: Int, conversionRule: ConversionRule = .flat
+    horizon: Int, conversionRule: ConversionRule = .flat, requestsDamping: Double = 1
   ) -> FlowForecast? {
     guard let start = caseload[origin], start > 0, horizon >= 1 else { return nil }
     let known = flows.filter { $0.calendarYear <= origin - 1 }
@@ -158,8 +161,10 @@ public struct FlowForecast: Sendable, Equatable {
     var years: [Year] = []
     var current = start
     for calendarYear in future {
-      let steps = Double(calendarYear - lastRequests.calendarYear)
-      var requests = rate(lastRequests) * exp(slope * steps)
+      let steps = calendarYear - lastRequests.calendarYear
+      var requests =
+        rate(lastRequests)
+        * exp(slope * TrendDamping.dampedYears(horizon: steps, damping: requestsDamping))
       if perResident { requests *= population?[calendarYear] ?? 0 }
       let yearConversion = conversionAt(calendarYear)
       let newPlans = requests * yearConversion
@@ -176,7 +181,8 @@ public struct FlowForecast: Sendable, Equatable {
     }
     return FlowForecast(
       origin: origin, requestsGrowth: expm1(slope), requestsPerResident: perResident,
-      requestsYears: withRequests.map(\.calendarYear), conversion: conversion,
+      requestsDamping: requestsDamping, requestsYears: withRequests.map(\.calendarYear),
+      conversion: conversion,
       conversionRule: conversionRule,
       ceasedRate: ceasedRate, netOutflowRate: netOutflowRate, balance: balance,
       residuals: residuals, years: years)
@@ -219,10 +225,10 @@ public struct FlowForecast: Sendable, Equatable {
   public var description: String {
     let span = requestsYears.first.map { "\($0)-\(requestsYears.last ?? $0)" } ?? "none"
     var text = String(
-      format: "C(Y+1) = C(Y) + N(Y) - X(Y) + B; requests%@ %+.1f%%/yr (log-linear, %@), "
-        + "request->plan %.1f%% (last %d years)",
+      format: "C(Y+1) = C(Y) + N(Y) - X(Y) + B; requests%@ %+.1f%%/yr (log-linear, %@, "
+        + "damped by φ = %.2f), request->plan %.1f%% (last %d years)",
       requestsPerResident ? " per resident 0-25" : "", 100 * requestsGrowth, span,
-      100 * conversion, Self.conversionYears)
+      requestsDamping, 100 * conversion, Self.conversionYears)
     if let ceasedRate {
       text += String(
         format: ", ceased %.2f%% of the January caseload, B = %+.0f EHCPs/yr (mean of %d year(s))",

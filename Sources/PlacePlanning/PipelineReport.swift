@@ -113,6 +113,22 @@ public struct PipelineReport: Sendable {
           band: band(.caseload, year.caseloadNextJanuary))
       }
     }
+    if let last = flow?.forecast.years.last,
+      let pooled = forecaster.pooledGrowth?.total(
+        series: series, through: through, horizon: flow?.forecast.years.count ?? 0),
+      let chosen = pooled.values.last, chosen > 0
+    {
+      notes.append(
+        String(
+          format:
+            "one story: the flow identity gives %.0f EHCPs in January %d, the forecast command's "
+            + "pooled total (the one places, dashboard, report and scenario use) %.0f, %+.1f%% "
+            + "apart. The flow carries this LA's requests trend through new plans; the forecast "
+            + "follows England's damped growth and scores better beyond one year (backtest "
+            + "--methods flow,auto). Plan on the forecast; read the flow as the mechanism.",
+          last.caseloadNextJanuary, last.calendarYear + 1, chosen,
+          100 * (last.caseloadNextJanuary / chosen - 1)))
+    }
     if (flows.first?.calendarYear ?? 0) < 2022 {
       notes.append("ceased plans are published from calendar year 2022 only")
     }

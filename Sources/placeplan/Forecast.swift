@@ -49,10 +49,14 @@ extension PlacePlan {
         requests: model.method.usesPlan, projection: projection, pipeline: model.method == .flow)
       let forecasts = try inputs.forecasts(data.la, model: model)
 
-      let provenance = Provenance(
+      var provenance = Provenance(
         command: "forecast",
         inputs: inputs.provenance,
         parameters: model.parameters(la: data.la))
+      if forecasts.count > 1, let check = inputs.forecaster.nationalCheck(forecasts) {
+        provenance.parameters["england_check"] = check.summary
+        Output.warn(check.summary)
+      }
       if by == .phase {
         try deliverPhases(forecasts, inputs: inputs, provenance: provenance)
         return

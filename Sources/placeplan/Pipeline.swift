@@ -45,7 +45,7 @@ extension PlacePlan {
 
     func run() throws {
       let inputs = try LoadedInputs.load(
-        data, population: true, requests: false, projection: nil, pipeline: true)
+        data, population: true, requests: true, projection: nil, pipeline: true)
       let selected = try inputs.select(data.la)
       let isAll = data.la.lowercased() == "all"
       guard

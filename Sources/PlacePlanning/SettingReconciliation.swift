@@ -1,0 +1,105 @@
+import Foundation
+
+/// Makes the additive setting types sum to the total forecast in every year, spreading the
+/// discrepancy in proportion to each forecast's uncertainty (weighted least squares with a
+/// diagonal covariance: the MinT reconciliation of a one-level hierarchy).
+///
+/// For forecast year t, with the total's forecast `ŷ`, the setting types' own forecasts `x_k`
+/// (mainstream, state special, INMS, AP/PRU, FE, early years, other) and weights `v_k`,
+/// ```
+/// x̃_k = x_k + (ŷ − Σ_j x_j) · v_k / Σ_j v_j
+/// v_k = ((u80_k − l80_k) / (2 · 1.2816))²      the variance implied by the 80% interval
+/// v_k = x_k                                       when any setting type has no interval
+/// ```
+/// (the second is proportional scaling, a Poisson-like variance). A setting type that would
+/// go below 0 is set to 0 and the rest of the discrepancy is spread over the others. Each
+/// setting type's interval moves with its point by the factor `x̃_k / x_k`, so relative
+/// widths are kept; RP/SEN units, part of mainstream, take mainstream's factor. No setting
+/// type takes the residual by construction: a setting type takes a larger part of the
+/// discrepancy only as far as its own forecast is less certain.
+public enum SettingReconciliation {
+  /// z for a central 80% normal interval.
+  static let z80 = 1.2815515655446004
+
+  /// Reconciles `forecasts` in place; returns a note for the provenance, nil when nothing
+  /// was reconciled (no total).
+  public static func reconcile(_ forecasts: inout [SettingType: [ForecastRow]]) -> String? {
+    guard let total = forecasts[.total] else { return nil }
+    let parts = SettingType.additiveParts
+    guard parts.allSatisfy({ forecasts[$0]?.count == total.count }) else {
+      return "setting types not reconciled to the total: some have no forecast"
+    }
+    var weighted = true
+    var largest = 0.0
+    for (index, totalRow) in total.enumerated() {
+      let rows = parts.compactMap { forecasts[$0]?[index] }
+      let values = rows.map(\.value)
+      let variances = rows.map { row -> Double? in
+        guard let lower = row.lower80, let upper = row.upper80, upper > lower else { return nil }
+        let sd = (upper - lower) / (2 * z80)
+        return sd * sd
+      }
+      let useVariances = variances.allSatisfy { $0 != nil }
+      if !useVariances { weighted = false }
+      let weights = useVariances ? variances.map { $0 ?? 0 } : values.map { max($0, 0) }
+      let adjusted = spread(
+        target: totalRow.value, values: values, weights: weights)
+      let discrepancy = totalRow.value - values.reduce(0, +)
+      largest = max(largest, abs(discrepancy))
+      for (offset, setting) in parts.enumerated() {
+        guard var series = forecasts[setting] else { continue }
+        let before = series[index].value
+        let factor = before > 0 ? adjusted[offset] / before : 1
+        if before > 0 {
+          series[index] = series[index].scaled(by: factor)
+        } else {
+          series[index] = series[index].shifted(by: adjusted[offset])
+        }
+        forecasts[setting] = series
+        if setting == .mainstream, var units = forecasts[.rpSENUnit], index < units.count {
+          units[index] = units[index].scaled(by: factor)
+          forecasts[.rpSENUnit] = units
+        }
+      }
+    }
+    let rule =
+      weighted
+      ? "in proportion to each setting type's forecast variance (from its 80% interval)"
+      : "in proportion to each setting type's forecast (not every setting type has an interval)"
+    return "setting types reconciled to the total: x̃_k = x_k + (ŷ − Σx) v_k / Σv, the "
+      + "difference (at most \(String(format: "%.0f", largest)) EHCPs a year) spread \(rule)"
+  }
+
+  /// Moves `values` to sum to `target`, each by its weight's part of the difference; a value
+  /// that would go below 0 is held at 0 and the rest spread over the others.
+  static func spread(target: Double, values: [Double], weights: [Double]) -> [Double] {
+    var result = values
+    // Indices in a fixed order, so that sums (and so outputs) are the same on every run.
+    var active = Array(values.indices)
+    for _ in 0...values.count {
+      let difference = target - result.reduce(0, +)
+      if abs(difference) <= 1e-9 * max(1, abs(target)) || active.isEmpty { break }
+      let weightSum = active.reduce(0.0) { $0 + weights[$1] }
+      let valueSum = active.reduce(0.0) { $0 + max(result[$1], 0) }
+      let share = { (index: Int) -> Double in
+        if weightSum > 0 { return weights[index] / weightSum }
+        if valueSum > 0 { return max(result[index], 0) / valueSum }
+        return 1 / Double(active.count)
+      }
+      let shares = active.map(share)
+      var kept: [Int] = []
+      for (index, part) in zip(active, shares) {
+        let moved = result[index] + difference * part
+        if moved < 0 {
+          result[index] = 0
+        } else {
+          result[index] = moved
+          kept.append(index)
+        }
+      }
+      if kept.count == active.count { break }
+      active = kept
+    }
+    return result
+  }
+}

@@ -1,0 +1,147 @@
+import ForecastCore
+import PlacePlanTestSupport
+import PlacePlanningIO
+import XCTest
+
+@testable import PlacePlanning
+
+/// Damping, reconciliation, counting noise and plausibility checks, by hand and on every LA.
+final class ReconciledForecastTests: XCTestCase {
+  /// D(h) = 1 + φ + … + φ^(h−1): D(3) at φ = 0.9 is 1 + 0.9 + 0.81 = 2.71 by hand; φ = 1
+  /// gives h; D(0) = 0. Tolerance 1e-12 (three additions in double precision).
+  func testDampedYearsByHand() {
+    XCTAssertEqual(TrendDamping.dampedYears(horizon: 3, damping: 0.9), 2.71, accuracy: 1e-12)
+    XCTAssertEqual(TrendDamping.dampedYears(horizon: 1, damping: 0.8), 1, accuracy: 1e-12)
+    XCTAssertEqual(TrendDamping.dampedYears(horizon: 4, damping: 1), 4, accuracy: 1e-12)
+    XCTAssertEqual(TrendDamping.dampedYears(horizon: 0, damping: 0.9), 0)
+  }
+
+  /// A series that grows by a damped trend with φ = 0.85 (rate measured as the last year's
+  /// growth) is given φ = 0.85; with too few scored pairs the fallback is used and said.
+  func testDampingIsChosenFromHistory() {
+    var values: [Int: Double] = [2010: 100]
+    var rate = 0.2
+    for year in 2011...2025 {
+      values[year] = (values[year - 1] ?? 0) * exp(rate)
+      rate *= 0.85
+    }
+    let chosen = TrendDamping.choose(
+      through: 2025, firstOrigin: 2012, value: { values[$0] },
+      rate: { year in
+        guard let now = values[year], let before = values[year - 1] else { return nil }
+        return log(now / before) * 0.85
+      })
+    XCTAssertEqual(chosen.damping, 0.85)
+    XCTAssertGreaterThanOrEqual(chosen.pairs, 3)
+    let none = TrendDamping.choose(
+      through: 2013, firstOrigin: 2013, value: { values[$0] }, rate: { _ in 0.1 })
+    XCTAssertEqual(none.damping, TrendDamping.countFallback)
+    XCTAssertEqual(none.pairs, 0)
+    XCTAssertTrue(none.summary.contains("fewer than 3"))
+  }
+
+  /// Values 60 and 40 with weights 1 and 3 moved to 120: the difference of 20 goes 5 and 15
+  /// → 65 and 55. Moved down to 10 with equal weights: −45 each would take 40 below 0, so it
+  /// is held at 0 and 60 takes the rest → 10 and 0. Hand calculations; tolerance 1e-9.
+  func testSpreadByHand() {
+    let up = SettingReconciliation.spread(target: 120, values: [60, 40], weights: [1, 3])
+    XCTAssertEqual(up[0], 65, accuracy: 1e-9)
+    XCTAssertEqual(up[1], 55, accuracy: 1e-9)
+    let down = SettingReconciliation.spread(target: 10, values: [60, 40], weights: [1, 1])
+    XCTAssertEqual(down[0], 10, accuracy: 1e-9)
+    XCTAssertEqual(down[1], 0, accuracy: 1e-9)
+  }
+
+  /// A count of 48 with a calibrated 80% interval of 44–52 is widened to at least
+  /// 48 ± 1.2816 √48 = 39.12–56.88 (95%: 48 ± 1.96 √48 = 34.42–61.58); a wide interval is
+  /// kept. Hand calculation; tolerance 0.005.
+  func testCountingNoiseFloor() {
+    var forecasts: [SettingType: [ForecastRow]] = [
+      .specialState: [
+        ForecastRow(
+          laCode: "E06000017", laName: "Rutland", setting: .specialState, censusYear: 2026,
+          kind: .forecast, value: 48, lower80: 44, upper80: 52, lower95: 42, upper95: 54),
+        ForecastRow(
+          laCode: "E06000017", laName: "Rutland", setting: .specialState, censusYear: 2027,
+          kind: .forecast, value: 48, lower80: 20, upper80: 90, lower95: 10, upper95: 120),
+      ]
+    ]
+    XCTAssertEqual(CountingNoise.widen(&forecasts), 1)
+    let row = forecasts[.specialState]?[0]
+    XCTAssertEqual(row?.lower80 ?? 0, 39.12, accuracy: 0.005)
+    XCTAssertEqual(row?.upper80 ?? 0, 56.88, accuracy: 0.005)
+    XCTAssertEqual(row?.lower95 ?? 0, 34.42, accuracy: 0.005)
+    XCTAssertEqual(row?.upper95 ?? 0, 61.58, accuracy: 0.005)
+    XCTAssertEqual(forecasts[.specialState]?[1].lower80, 20)
+  }
+
+  /// Every LA's auto forecast from January 2025, ten years ahead: the additive setting
+  /// types sum to the total (1e-6 relative), RP/SEN units never exceed mainstream, intervals
+  /// are ordered around the point and at least counting noise wide, and no setting type is
+  /// negative.
+  func testReconciliationIdentitiesForEveryLA() throws {
+    let records = try CaseloadReader.read(
+      path: TestPaths.sample("ehcp_caseload_by_la_setting_2010_2025.csv")
+    ).records
+    let population = try PopulationReader.read(
+      path: TestPaths.sample("ons_mye_persons_age0_25_england_2015_2024.csv"))
+    let requests = try RequestsReader.read(path: TestPaths.sample("ehcp_requests_2019_2024.csv"))
+    let forecaster = DemandForecaster(
+      history: CaseloadHistory(records: records), population: population, requests: requests)
+    let plan = forecaster.plan(method: .auto, through: 2025)
+    var checked = 0
+    for series in forecaster.history.series where series.record(for: 2025) != nil {
+      let forecast = try forecaster.forecast(
+        series, options: .init(throughYear: 2025, horizon: 10, method: .auto), plan: plan)
+      let rows = forecast.rows.filter { $0.kind == .forecast }
+      for year in 2026...2035 {
+        let inYear = rows.filter { $0.censusYear == year }
+        let total = try XCTUnwrap(inYear.first { $0.setting == .total }).value
+        let parts = inYear.filter { SettingType.additiveParts.contains($0.setting) }
+        XCTAssertEqual(parts.count, SettingType.additiveParts.count, series.laName)
+        XCTAssertEqual(
+          parts.map(\.value).reduce(0, +), total, accuracy: 1e-6 * max(total, 1), series.laName)
+        if let units = inYear.first(where: { $0.setting == .rpSENUnit }),
+          let mainstream = inYear.first(where: { $0.setting == .mainstream })
+        {
+          XCTAssertLessThanOrEqual(units.value, mainstream.value + 1e-9, series.laName)
+        }
+        for row in inYear {
+          XCTAssertGreaterThanOrEqual(row.value, 0)
+          guard let l95 = row.lower95, let l80 = row.lower80, let u80 = row.upper80,
+            let u95 = row.upper95
+          else { continue }
+          XCTAssertTrue(
+            l95 <= l80 && l80 <= row.value && row.value <= u80 && u80 <= u95, "\(row)")
+          let noise = 1.28 * row.value.squareRoot()
+          XCTAssertGreaterThanOrEqual(u80, row.value + noise - 1e-6, "\(row)")
+          XCTAssertLessThanOrEqual(l80, max(0, row.value - noise) + 1e-6, "\(row)")
+        }
+      }
+      checked += 1
+    }
+    XCTAssertGreaterThan(checked, 140)
+  }
+
+  /// A share that moves more than 10 points is flagged, with the years and shares.
+  func testShareMoveIsFlagged() {
+    let origin = CaseloadRecord(
+      laCode: "E1", laName: "Test", censusYear: 2025,
+      counts: [.total: 1000, .mainstream: 400, .specialState: 250, .other: 350], source: "test")
+    let row = { (setting: SettingType, value: Double) in
+      ForecastRow(
+        laCode: "E1", laName: "Test", setting: setting, censusYear: 2035, kind: .forecast,
+        value: value)
+    }
+    let forecasts: [SettingType: [ForecastRow]] = [
+      .total: [row(.total, 2000)], .mainstream: [row(.mainstream, 800)],
+      .specialState: [row(.specialState, 250)], .other: [row(.other, 950)],
+    ]
+    let checker = Plausibility(history: CaseloadHistory(records: []), population: nil)
+    let notes = checker.notes(
+      forecasts: forecasts, origin: origin, through: 2025, futurePopulation: [:])
+    XCTAssertEqual(notes.filter { $0.contains("PLAUSIBILITY") }.count, 2, "\(notes)")
+    XCTAssertTrue(notes.contains { $0.contains("special_state moves from 25.0% to 12.5%") })
+    XCTAssertTrue(notes.contains { $0.contains("other moves from 35.0% to 47.5%") })
+  }
+}
