@@ -437,18 +437,37 @@ public struct DemandForecaster: Sendable {
       let model = TrendModel(kind: kind)
       let fitted: FittedTrend
       let forecast: [ForecastPoint]
+      var anchorNote: String?
       if kind == .prevalence {
         let exposure = times.map { historicPopulation[$0] ?? 0 }
         fitted = try model.fit(times: times, values: values, exposure: exposure)
-        forecast = try fitted.forecast(
+        let projected = try fitted.forecast(
           times: futureYears, exposure: futureYears.map { futurePopulation[$0] ?? 0 })
+        // Anchored at the last census: ŷ(T+h) = μ̂(T+h) · y(T) / μ̂(T), so the forecast
+        // starts from the count, not from the fitted line (which can sit 10–20% off it).
+        let lastTime = times[times.count - 1]
+        let atLast = try fitted.forecast(
+          times: [lastTime], exposure: [historicPopulation[lastTime] ?? 0])
+        if let fittedLast = atLast.first?.mean, fittedLast > 0, lastValue > 0 {
+          let factor = lastValue / fittedLast
+          forecast = projected.map { point in
+            ForecastPoint(
+              time: point.time, mean: point.mean * factor, lower80: point.lower80 * factor,
+              upper80: point.upper80 * factor, lower95: point.lower95 * factor,
+              upper95: point.upper95 * factor)
+          }
+          anchorNote = String(
+            format: "anchored at the %d census: the fitted rate times %.3f", lastTime, factor)
+        } else {
+          forecast = projected
+        }
       } else {
         fitted = try model.fit(times: times, values: values)
         forecast = try fitted.forecast(times: futureYears)
       }
       return SettingOutcome(
         points: forecast, hasIntervals: true, method: kind.rawValue,
-        description: fitted.description, note: note)
+        description: fitted.description + (anchorNote.map { "; " + $0 } ?? ""), note: note)
     } catch {
       return naive(
         "\(kind.rawValue) fit failed (\(error)); last value carried forward, no interval")
