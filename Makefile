@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN_DEBUG = $$($(SWIFT) build --show-bin-path)/placeplan
 BIN_RELEASE = $$($(SWIFT) build -c release --show-bin-path)/placeplan
 
-.PHONY: deps build demo test bench selftest report-check clean format lint
+.PHONY: deps build demo test bench accuracy selftest report-check clean format lint
 
 deps:
 	@if dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
@@ -56,6 +56,23 @@ bench: deps
 	  time ($(BIN_RELEASE) forecast --la all --by phase --format csv > /dev/null 2>&1)
 	@TIMEFORMAT="pipeline --la all --format csv (flows, backtest, ceased by age, whole process): %R s wall"; \
 	  time ($(BIN_RELEASE) pipeline --la all --format csv > /dev/null 2>&1)
+	@$(MAKE) --no-print-directory accuracy
+
+# The setting-type accuracy the README quotes: all LAs forecast from January 2020 (h=5),
+# 2022 (h=3) and 2024 (h=1), scored on January 2025 by the shared scorer against naive
+# drift; then the ten-year view from 2025 (England's sum, share moves, largest growth).
+SCORE := $(SHARED)/tools/score_settings.py
+accuracy: deps
+	$(SWIFT) build -c release
+	@mkdir -p .build/accuracy
+	@for spec in "2020 5" "2022 3" "2024 1"; do set -- $$spec; \
+	  $(BIN_RELEASE) forecast --la all --through $$1 --horizon $$2 --format csv \
+	    --out .build/accuracy/from$$1.csv 2>/dev/null; \
+	  echo "== forecast from January $$1, scored on January 2025 (h=$$2)"; \
+	  python3 $(SCORE) .build/accuracy/from$$1.csv 2025 --baseline drift; done
+	@echo "== forecast from January 2025, ten years ahead"
+	@$(BIN_RELEASE) forecast --la all --horizon 10 --format csv --out .build/accuracy/h10.csv 2>&1 \
+	  | grep -E "England check|Median LA share" || true
 
 # Renders the HTML report with headless Chromium (Debian's chromium) to PNG pages for a
 # person to look at: out/report.html, out/report.png.

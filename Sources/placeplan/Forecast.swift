@@ -55,7 +55,9 @@ extension PlacePlan {
         parameters: model.parameters(la: data.la))
       if forecasts.count > 1, let check = inputs.forecaster.nationalCheck(forecasts) {
         provenance.parameters["england_check"] = check.summary
+        provenance.parameters["share_check"] = check.sharesSummary
         Output.warn(check.summary)
+        Output.warn(check.sharesSummary)
       }
       if by == .phase {
         try deliverPhases(forecasts, inputs: inputs, provenance: provenance)
