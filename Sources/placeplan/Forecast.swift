@@ -11,10 +11,15 @@ extension PlacePlan {
       discussion: """
         The default method, auto, backtests the candidates (pooled growth, drift, linear-5, \
         naive) on every LA up to --through and uses, per setting type, the one with the \
-        smallest error; its intervals come from those backtest errors. Pooled growth moves \
-        each LA with England's growth, a quarter of its own excess growth, a pull towards \
-        England's prevalence and its requests; setting types follow their share of the \
-        total. The output says what was chosen and why.
+        smallest error over horizons 1-5; its intervals come from those backtest errors and \
+        are never narrower than counting noise. Pooled growth moves each LA with England's \
+        growth, damped as England's own history supports, plus a fading part of its own \
+        excess growth, a pull towards England's prevalence and its requests; each setting \
+        type follows its own damped share trend, and the shares are closed to sum to 1. \
+        Setting types from different methods are reconciled to the total in proportion to \
+        their forecast variances. Notes flag a prevalence above any LA's seen so far or a \
+        share moving more than 10 points; with --la all, England's sum is printed beside \
+        its own trajectory. The output says what was chosen and why.
         """)
 
     @OptionGroup var data: DataOptions
