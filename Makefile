@@ -56,6 +56,10 @@ bench: deps
 	  time ($(BIN_RELEASE) forecast --la all --by phase --format csv > /dev/null 2>&1)
 	@TIMEFORMAT="pipeline --la all --format csv (flows, backtest, ceased by age, whole process): %R s wall"; \
 	  time ($(BIN_RELEASE) pipeline --la all --format csv > /dev/null 2>&1)
+	@if python3 -c "import statsmodels" 2>/dev/null; then \
+	  echo "== the same national backtest in Python with statsmodels (speed peer)"; \
+	  python3 $(SHARED)/tools/peer_statsmodels.py; \
+	else echo "peer: statsmodels is not installed (pip install statsmodels to compare)"; fi
 	@$(MAKE) --no-print-directory accuracy
 
 # The setting-type accuracy the README quotes: all LAs forecast from January 2020 (h=5),
