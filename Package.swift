@@ -39,6 +39,7 @@ let package = Package(
     .testTarget(
       name: "PlacePlanningIOTests",
       dependencies: ["PlacePlanningIO", "ForecastCore", "PlacePlanTestSupport"]),
-    .testTarget(name: "PlaceplanCLITests", dependencies: ["PlacePlanTestSupport"]),
+    // Depends on the executable so that `swift test` builds the binary it runs.
+    .testTarget(name: "PlaceplanCLITests", dependencies: ["PlacePlanTestSupport", "placeplan"]),
   ]
 )

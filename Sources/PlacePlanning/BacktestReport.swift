@@ -11,11 +11,14 @@ public struct BacktestReport: Sendable {
   }
 
   public let cases: [Backtester.Case]
+  /// Forecasts that could not be made, so are not scored (each LA, method and origin once).
+  public let unscored: [Backtester.Unscored]
   /// Summaries in the order method, setting type, horizon.
   public let summaries: [Summary]
 
-  public init(cases: [Backtester.Case]) {
+  public init(cases: [Backtester.Case], unscored: [Backtester.Unscored] = []) {
     self.cases = cases
+    self.unscored = unscored
     var groups: [String: [Backtester.Case]] = [:]
     for item in cases {
       groups["\(item.method.rawValue)|\(item.setting.rawValue)|\(item.horizon)", default: []]
@@ -46,5 +49,16 @@ public struct BacktestReport: Sendable {
   /// Accuracy over the cases that pass a filter.
   public func accuracy(where include: (Backtester.Case) -> Bool) -> AccuracySummary {
     AccuracySummary(cases.filter(include).map(\.outcome))
+  }
+
+  /// One line for the provenance: how many forecasts could not be made, by reason.
+  public var unscoredSummary: String? {
+    guard !unscored.isEmpty else { return nil }
+    var byReason: [String: Int] = [:]
+    for item in unscored { byReason[item.reason, default: 0] += 1 }
+    let reasons = byReason.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+      .prefix(3).map { "\($0.value) × \($0.key)" }
+    return "\(unscored.count) LA-method-origin forecast(s) could not be made and are not "
+      + "scored, e.g. " + reasons.joined(separator: "; ")
   }
 }

@@ -55,6 +55,7 @@ public struct Backtester: Sendable {
     progress: ((_ done: Int, _ total: Int) -> Void)? = nil
   ) -> BacktestReport {
     var cases: [Case] = []
+    var unscored: [Unscored] = []
     let total = options.origins.count * options.methods.count
     var done = 0
     for origin in options.origins {
@@ -65,23 +66,33 @@ public struct Backtester: Sendable {
         }
         let plan = method.usesPlan ? forecaster.plan(method: method, through: origin) : nil
         for item in series {
-          cases += score(item, method: method, origin: origin, plan: plan, options: options)
+          switch score(item, method: method, origin: origin, plan: plan, options: options) {
+          case .success(let scored): cases += scored
+          case .failure(let failure): unscored.append(failure)
+          }
         }
       }
     }
-    return BacktestReport(cases: cases)
+    return BacktestReport(cases: cases, unscored: unscored)
   }
 
   private func score(
     _ series: CaseloadHistory.Series, method: ForecastMethod, origin: Int, plan: ForecastPlan?,
     options: Options
-  ) -> [Case] {
-    guard let lastCensus = series.records.last?.censusYear, origin < lastCensus else { return [] }
+  ) -> Result<[Case], Unscored> {
+    guard let lastCensus = series.records.last?.censusYear, origin < lastCensus else {
+      return .success([])
+    }
     let horizon = min(options.horizons.upperBound, lastCensus - origin)
-    guard horizon >= options.horizons.lowerBound else { return [] }
+    guard horizon >= options.horizons.lowerBound else { return .success([]) }
     let request = DemandForecaster.Options(throughYear: origin, horizon: horizon, method: method)
-    guard let forecast = try? forecaster.forecast(series, options: request, plan: plan) else {
-      return []
+    let forecast: LAForecast
+    do {
+      forecast = try forecaster.forecast(series, options: request, plan: plan)
+    } catch {
+      return .failure(
+        Unscored(
+          laCode: series.laCode, method: method, origin: origin, reason: error.kind))
     }
     var cases: [Case] = []
     for setting in options.settings {
@@ -101,7 +112,16 @@ public struct Backtester: Sendable {
               interval95: Self.interval(row.lower95, row.upper95), scale: scale)))
       }
     }
-    return cases
+    return .success(cases)
+  }
+
+  /// A forecast that could not be made, so is not scored.
+  public struct Unscored: Sendable, Equatable, Error {
+    public let laCode: String
+    public let method: ForecastMethod
+    public let origin: Int
+    /// The kind of error, without LA-specific detail, so that reasons can be counted.
+    public let reason: String
   }
 
   static func interval(_ lower: Double?, _ upper: Double?) -> ClosedRange<Double>? {

@@ -101,9 +101,39 @@ public struct CaseloadHistory: Sendable {
   /// Names or codes that look like a query, for a "did you mean" hint.
   public func suggestions(for query: String, limit: Int = 3) -> [String] {
     let lowered = query.lowercased()
-    let matches = series.filter {
+    var matches = series.filter {
       $0.laName.lowercased().contains(lowered) || lowered.contains($0.laName.lowercased())
     }
+    if matches.isEmpty {
+      // Near misses of spelling: names within a third of the query's length in edits
+      // (at most 3), nearest first; "West Sussx" → West Sussex.
+      let allowed = min(3, max(1, lowered.count / 3))
+      matches =
+        series.map { (series: $0, distance: Self.editDistance(lowered, $0.laName.lowercased())) }
+        .filter { $0.distance <= allowed }
+        .sorted { ($0.distance, $0.series.laName) < ($1.distance, $1.series.laName) }
+        .map(\.series)
+    }
     return matches.prefix(limit).map { "\($0.laCode) \($0.laName)" }
+  }
+
+  /// Levenshtein distance: the fewest single-character insertions, deletions and
+  /// substitutions that turn `a` into `b`.
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
   }
 }

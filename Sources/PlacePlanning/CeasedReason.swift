@@ -15,8 +15,11 @@ public enum CeasedReason: String, CaseIterable, Sendable, Codable {
   /// Moved outside England.
   case movedOutsideEngland = "moved_outside_eng"
   case deceased
-  /// Ceased for other reasons.
+  /// Ceased for other reasons. The column names read the wrong way round, but the release's
+  /// data guidance (`ehcp2025_data-guidance.txt`, ceased_plans.csv) defines them so:
+  /// `not_rec` "Number ceased for other reasons", `other` "Number where reason is not
+  /// recorded".
   case otherReason = "not_rec"
-  /// Reason not recorded.
+  /// Reason not recorded (column `other`; see `otherReason`).
   case notRecorded = "other"
 }

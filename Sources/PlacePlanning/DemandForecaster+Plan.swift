@@ -34,14 +34,20 @@ extension DemandForecaster {
     var absolutePercentageErrors: [Key: [Double]] = [:]
     /// Log errors by origin, each with the LA's count at the origin (for size strata).
     var logErrors: [Key: [Int: [(count: Double, error: Double)]]] = [:]
+    /// Forecasts that could not be made, by candidate; said in each choice's reason.
+    var failures: [ForecastMethod: Int] = [:]
     for origin in origins {
       let horizon = min(5, through - origin)
       for series in history.series where series.record(for: origin) != nil {
         for candidate in candidates {
-          guard
-            let raw = try? rawForecast(
+          let raw: RawForecast
+          do {
+            raw = try rawForecast(
               series, method: candidate, through: origin, horizon: horizon, firstCensusYear: nil)
-          else { continue }
+          } catch {
+            failures[candidate, default: 0] += 1
+            continue
+          }
           for setting in SettingType.allCases {
             guard let outcome = raw.outcomes[setting] else { continue }
             let countAtOrigin = series.record(for: origin)?[setting] ?? 0
@@ -98,6 +104,14 @@ extension DemandForecaster {
         reason = "\(chosen.rawValue): no backtest cases before \(through); default"
       } else {
         reason = "\(chosen.rawValue): backtest origins \(span)"
+      }
+      let failed = candidates.compactMap { candidate in
+        failures[candidate].map { "\(candidate.rawValue) \($0)" }
+      }
+      if !failed.isEmpty {
+        reason +=
+          "; forecasts that could not be made and are not scored: "
+          + failed.joined(separator: ", ")
       }
       choices[setting] = ForecastPlan.Choice(method: chosen, reason: reason, intervalStrata: strata)
     }

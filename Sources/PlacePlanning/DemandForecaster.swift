@@ -94,10 +94,11 @@ public struct DemandForecaster: Sendable {
         laCode: series.laCode, throughYear: through, firstCensus: first.censusYear)
     }
     if last.censusYear < through {
-      let reason =
-        LocalAuthorityCodes.boundaryChange(involving: series.laCode)?.summary
-        ?? "no later census in the file"
-      throw .seriesEnded(laCode: series.laCode, lastCensus: last.censusYear, reason: reason)
+      guard let change = LocalAuthorityCodes.boundaryChange(involving: series.laCode) else {
+        throw .throughAfterData(
+          laCode: series.laCode, throughYear: through, lastCensus: last.censusYear)
+      }
+      throw .seriesEnded(laCode: series.laCode, lastCensus: last.censusYear, reason: change.summary)
     }
     var notes: [String] = []
     if series.codes.count > 1 {
@@ -194,6 +195,15 @@ public struct DemandForecaster: Sendable {
           "\(setting.rawValue): \(String(format: "%.0f", count)) at \(through), too small to forecast "
             + "separately; it follows its share of the total, and its interval is mostly counting noise"
         )
+      }
+    }
+
+    for setting in SettingType.allCases {
+      for row in forecasts[setting] ?? [] {
+        let ends = [row.value, row.lower80, row.upper80, row.lower95, row.upper95]
+        if ends.contains(where: { $0.map { !$0.isFinite } ?? false }) {
+          throw .nonFinite(laCode: series.laCode, setting: setting, censusYear: row.censusYear)
+        }
       }
     }
 

@@ -203,7 +203,7 @@ public struct PipelineReport: Sendable {
       let january = caseload(latest.calendarYear), january > 0
     {
       parts.append(
-        "\(Int(ceased.rounded())) plans ceased in \(latest.calendarYear), "
+        String(format: "%.0f", ceased) + " plans ceased in \(latest.calendarYear), "
           + String(format: "%.1f%%", 100 * ceased / january) + " of the January caseload")
     }
     if let flow, flow.ceasedRate != nil, !flow.residuals.isEmpty {

@@ -221,8 +221,10 @@ public struct S106Calculator: Sendable {
 }
 
 /// A whole number with thousands separators, for the reasons given in words.
+/// Formats without converting to `Int`, so a huge or non-finite value cannot trap.
 private func grouped(_ value: Double) -> String {
-  let digits = String(Int(value.rounded()).magnitude)
+  guard value.isFinite else { return String(value) }
+  let digits = String(format: "%.0f", abs(value).rounded())
   var out = ""
   for (index, digit) in digits.enumerated() {
     if index > 0 && (digits.count - index) % 3 == 0 { out += "," }

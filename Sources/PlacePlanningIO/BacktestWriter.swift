@@ -72,7 +72,7 @@ public enum BacktestWriter {
 
   /// JSON: provenance, summaries and the per-LA plain-English summaries.
   public static func json(_ report: BacktestReport, summaries: [String], provenance: Provenance)
-    -> String
+    throws(OutputError) -> String
   {
     struct Row: Encodable {
       let method: String
@@ -98,7 +98,7 @@ public enum BacktestWriter {
         mase: $0.accuracy.mase, biasPct: $0.accuracy.bias, coverage80: $0.accuracy.coverage80,
         coverage95: $0.accuracy.coverage95)
     }
-    return ForecastWriter.encode(
+    return try ForecastWriter.encode(
       Document(provenance: provenance, accuracy: rows, summaries: summaries))
   }
 }

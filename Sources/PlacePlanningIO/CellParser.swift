@@ -1,13 +1,23 @@
 /// Reads numeric cells of published statistics.
 ///
 /// Blank cells and the EES suppression markers `x` (not available), `c` (confidential),
-/// `z` (not applicable), `:` and `low` are missing values, never zeros.
+/// `z` (not applicable), `:`, `low`, `u` and spreadsheet `#N/A` are missing values, never
+/// zeros; markers are matched whatever their case.
 enum CellParser {
-  static let suppressionMarkers: Set<String> = ["x", "c", "z", ":", "low", "u", "#N/A"]
+  /// The markers, lower-cased: a cell is compared after lower-casing.
+  static let suppressionMarkers: Set<String> = ["x", "c", "z", ":", "low", "u", "#n/a"]
 
-  /// A non-negative count, or nil when blank or suppressed.
+  /// The largest count of children, plans, places or pupils accepted (England's whole
+  /// EHCP caseload was 638,745 in January 2025): a larger value is a stray digit or a
+  /// pasted total, not data.
+  static let maximumCount = 10_000_000.0
+  /// The largest population accepted (England's residents of all ages, about 57 million
+  /// at mid-2021).
+  static let maximumPopulation = 100_000_000.0
+
+  /// A non-negative count no larger than `maximum`, or nil when blank or suppressed.
   static func count(
-    _ raw: String, table: CSVTable, row: Int, column: Int
+    _ raw: String, table: CSVTable, row: Int, column: Int, maximum: Double = maximumCount
   ) throws(InputError) -> Double? {
     let cell = raw.trimmingCharacters(in: .whitespaces)
     if cell.isEmpty || suppressionMarkers.contains(cell.lowercased()) { return nil }
@@ -20,6 +30,14 @@ enum CellParser {
       throw .negativeCount(
         file: table.file, line: table.line(ofRow: row), column: column + 1,
         name: table.header[column], value: cell)
+    }
+    guard value <= maximum else {
+      throw .invalid(
+        file: table.file, line: table.line(ofRow: row), column: column + 1,
+        problem:
+          "\(table.header[column]) is \(cell.prefix(40)); expected at most "
+          + String(format: "%.0f", maximum) + " (no LA or national count comes near it)",
+        fix: "correct the cell: a stray digit, a pasted total or a wrong column")
     }
     return value
   }

@@ -61,7 +61,7 @@ public enum CostsWriter {
   public static func costsJSON(
     laCode: String, scenario: String, years: [CostYear],
     bands: [AcademicYear: [String: CostSimulation.Band]], provenance: Provenance
-  ) -> String {
+  ) throws(OutputError) -> String {
     struct Measure: Encodable {
       let value: Double?
       let lower80: Double?
@@ -92,7 +92,7 @@ public enum CostsWriter {
             )
           }))
     }
-    return ForecastWriter.encode(
+    return try ForecastWriter.encode(
       Document(provenance: provenance, laCode: laCode, scenario: scenario, years: encoded))
   }
 
@@ -193,7 +193,8 @@ public enum CostsWriter {
     return out
   }
 
-  public static func compareJSON(_ comparison: ScenarioComparison, provenance: Provenance) -> String
+  public static func compareJSON(_ comparison: ScenarioComparison, provenance: Provenance)
+    throws(OutputError) -> String
   {
     struct Year: Encodable {
       let academicYear: String
@@ -230,6 +231,6 @@ public enum CostsWriter {
           .rounded(),
         paybackYear: payback(entry, isFirst: entry.scenario.name == first?.scenario.name))
     }
-    return ForecastWriter.encode(Document(provenance: provenance, scenarios: entries))
+    return try ForecastWriter.encode(Document(provenance: provenance, scenarios: entries))
   }
 }

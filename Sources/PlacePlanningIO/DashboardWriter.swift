@@ -45,7 +45,9 @@ public enum DashboardWriter {
     return out
   }
 
-  public static func json(_ dashboards: [Dashboard], provenance: Provenance) -> String {
+  public static func json(_ dashboards: [Dashboard], provenance: Provenance) throws(OutputError)
+    -> String
+  {
     struct Row: Encodable {
       let measure: String
       let label: String
@@ -77,7 +79,7 @@ public enum DashboardWriter {
             note: row.note)
         }, notes: dashboard.notes)
     }
-    return ForecastWriter.encode(Document(provenance: provenance, dashboards: boards))
+    return try ForecastWriter.encode(Document(provenance: provenance, dashboards: boards))
   }
 
   static func decimals(_ unit: String) -> Int { unit == "percent" ? 1 : 0 }

@@ -55,7 +55,7 @@ public enum ForecastWriter {
   public static func json(
     phases: [PhaseForecastRow], reconciliation: [PhaseSplitter.Reconciliation] = [],
     provenance: Provenance
-  ) -> String {
+  ) throws(OutputError) -> String {
     struct Row: Encodable {
       let laCode: String
       let settingType: String
@@ -98,7 +98,7 @@ public enum ForecastWriter {
         lower80: item.row.lower80.map(rounded), upper80: item.row.upper80.map(rounded),
         lower95: item.row.lower95.map(rounded), upper95: item.row.upper95.map(rounded))
     }
-    return encode(
+    return try encode(
       Document(
         provenance: provenance, rows: rows, reconciliation: flows.isEmpty ? nil : flows))
   }
@@ -157,18 +157,22 @@ public enum ForecastWriter {
   }
 
   /// Provenance and per-LA notes as JSON, the CSV's sidecar.
-  public static func provenanceJSON(_ forecasts: [LAForecast], provenance: Provenance) -> String {
+  public static func provenanceJSON(_ forecasts: [LAForecast], provenance: Provenance)
+    throws(OutputError) -> String
+  {
     let document = SidecarDocument(
       provenance: provenance,
       localAuthorities: forecasts.map { SidecarLA(forecast: $0) })
-    return encode(document)
+    return try encode(document)
   }
 
   /// JSON: provenance, then per LA its window, fits, notes and rows.
-  public static func json(_ forecasts: [LAForecast], provenance: Provenance) -> String {
+  public static func json(_ forecasts: [LAForecast], provenance: Provenance) throws(OutputError)
+    -> String
+  {
     let document = JSONDocument(
       provenance: provenance, forecasts: forecasts.map { JSONForecast(forecast: $0) })
-    return encode(document)
+    return try encode(document)
   }
 
   /// A table per LA: setting type, census year, kind, value and intervals; then the method,
@@ -242,13 +246,21 @@ public enum ForecastWriter {
     return "\(grouped(lower))-\(grouped(upper))"
   }
 
-  static func encode<T: Encodable>(_ value: T) -> String {
+  /// Pretty, key-sorted JSON of `value`; a failure (e.g. a value that is not a finite
+  /// number) is an error, never an empty document.
+  static func encode<T: Encodable>(_ value: T, what: String = "output") throws(OutputError)
+    -> String
+  {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.keyEncodingStrategy = .convertToSnakeCase
-    guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8)
-    else { return "{}\n" }
-    return text + "\n"
+    let data: Data
+    do {
+      data = try encoder.encode(value)
+    } catch {
+      throw .notEncodable(what: what, reason: "\(error)")
+    }
+    return String(decoding: data, as: UTF8.self) + "\n"
   }
 
   // MARK: - JSON shapes

@@ -90,7 +90,7 @@ public enum PipelineWriter {
   /// JSON: provenance, backtest scores and per LA its summary, fit, notes and rows.
   public static func json(
     _ reports: [PipelineReport], backtest: PipelineBacktest?, provenance: Provenance
-  ) -> String {
+  ) throws(OutputError) -> String {
     struct Row: Encodable {
       let measure: String
       let calendarYear: Int
@@ -142,7 +142,7 @@ public enum PipelineWriter {
               upper80: $0.upper80.map(round))
           })
       })
-    return ForecastWriter.encode(document)
+    return try ForecastWriter.encode(document)
   }
 
   static func decimals(_ row: PipelineRow) -> Int {

@@ -63,7 +63,9 @@ public enum PlacesWriter {
     return out
   }
 
-  public static func json(_ rows: [CapacityRow], provenance: Provenance) -> String {
+  public static func json(_ rows: [CapacityRow], provenance: Provenance) throws(OutputError)
+    -> String
+  {
     struct Row: Encodable {
       let laCode: String
       let settingType: String
@@ -100,7 +102,7 @@ public enum PlacesWriter {
         actualPlacements: $0.actualPlacements,
         actualUtilisationPct: $0.actualUtilisationPercent.map(round1))
     }
-    return ForecastWriter.encode(Document(provenance: provenance, places: encoded))
+    return try ForecastWriter.encode(Document(provenance: provenance, places: encoded))
   }
 
   static func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
@@ -131,7 +133,7 @@ public enum PlacesWriter {
   /// Places against demand by phase, JSON with provenance; the fields are the CSV's columns,
   /// numbers rounded to 0.1 (probabilities to 0.001).
   public static func json(phases rows: [PhaseCapacityPlanner.Row], provenance: Provenance)
-    -> String
+    throws(OutputError) -> String
   {
     struct Row: Encodable {
       let laCode: String
@@ -163,7 +165,7 @@ public enum PlacesWriter {
           ($0 * 1000).rounded() / 1000
         })
     }
-    return ForecastWriter.encode(Document(provenance: provenance, places: encoded))
+    return try ForecastWriter.encode(Document(provenance: provenance, places: encoded))
   }
 
   /// Places against demand by phase, as a table.

@@ -49,7 +49,8 @@ public enum PopulationReader {
       let code = fields[codeColumn].trimmingCharacters(in: .whitespaces).uppercased()
       try seen.check("\(code) mid-\(year) age \(age)", table: table, row: row)
       let count = try CellParser.count(
-        fields[valueColumn], table: table, row: row, column: valueColumn)
+        fields[valueColumn], table: table, row: row, column: valueColumn,
+        maximum: CellParser.maximumPopulation)
       store(count, code: code, year: year, age: age, in: &values)
       names[code] = fields[nameColumn]
     }
@@ -85,7 +86,9 @@ public enum PopulationReader {
       let code = fields[codeColumn].trimmingCharacters(in: .whitespaces).uppercased()
       try seen.check("\(code) age \(age)", table: table, row: row)
       for (column, year) in yearColumns {
-        let count = try CellParser.count(fields[column], table: table, row: row, column: column)
+        let count = try CellParser.count(
+          fields[column], table: table, row: row, column: column,
+          maximum: CellParser.maximumPopulation)
         store(count, code: code, year: year, age: age, in: &values)
       }
       names[code] = fields[nameColumn]

@@ -169,7 +169,9 @@ public enum S106Writer {
 
   /// JSON: provenance, the factors with their sources, each development (phases, years,
   /// spare-capacity note and statement), and the trajectory.
-  public static func json(_ result: S106Result, provenance: Provenance) -> String {
+  public static func json(_ result: S106Result, provenance: Provenance) throws(OutputError)
+    -> String
+  {
     let capital = result.costModel.capitalNewSchoolPerPlace
     let specialist = result.specialistShare
     let factors = JSONFactors(
@@ -266,7 +268,7 @@ public enum S106Writer {
         placesClaimed: round2(result.placesClaimed), contribution: result.contribution.rounded(),
         contributionLow: result.lowContribution.rounded(),
         contributionHigh: result.highContribution.rounded()))
-    return ForecastWriter.encode(document)
+    return try ForecastWriter.encode(document)
   }
 
   static func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }

@@ -76,7 +76,7 @@ extension PlacePlan {
       let summaries =
         selected.count <= 20
         ? selected.compactMap { BacktestNarrative.summary(for: $0, report: report) } : []
-      let provenance = Provenance(
+      var provenance = Provenance(
         command: "backtest", inputs: inputs.provenance,
         parameters: [
           "la": data.la, "origins": origins.defaultValueDescription,
@@ -84,10 +84,15 @@ extension PlacePlan {
           "methods": methods.map(\.rawValue).joined(separator: ","),
           "scoring": "each origin fitted on censuses up to it only; outturn = the published census",
         ])
+      if let unscored = report.unscoredSummary {
+        provenance.parameters["not scored"] = unscored
+        Output.warn(unscored)
+      }
       let text: String
       switch data.format {
       case .csv: text = BacktestWriter.csv(report)
-      case .json: text = BacktestWriter.json(report, summaries: summaries, provenance: provenance)
+      case .json:
+        text = try BacktestWriter.json(report, summaries: summaries, provenance: provenance)
       case .table:
         text = BacktestWriter.table(
           report, settings: SettingType.allCases, summaries: summaries, provenance: provenance)

@@ -72,7 +72,7 @@ extension PlacePlan {
         text = CostsWriter.costsCSV(
           laCode: forecast.laCode, scenario: chosen.name, years: years, bands: bands)
       case .json:
-        text = CostsWriter.costsJSON(
+        text = try CostsWriter.costsJSON(
           laCode: forecast.laCode, scenario: chosen.name, years: years, bands: bands,
           provenance: provenance)
       case .table:

@@ -88,7 +88,7 @@ extension PlacePlan {
       let text: String
       switch data.format {
       case .csv: text = DashboardWriter.csv(dashboards)
-      case .json: text = DashboardWriter.json(dashboards, provenance: provenance)
+      case .json: text = try DashboardWriter.json(dashboards, provenance: provenance)
       case .table: text = DashboardWriter.table(dashboards, provenance: provenance)
       }
       try Output.deliver(text, to: data.out)

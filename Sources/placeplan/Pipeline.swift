@@ -89,7 +89,8 @@ extension PlacePlan {
       let text: String
       switch data.format {
       case .csv: text = PipelineWriter.csv(reports)
-      case .json: text = PipelineWriter.json(reports, backtest: backtest, provenance: provenance)
+      case .json:
+        text = try PipelineWriter.json(reports, backtest: backtest, provenance: provenance)
       case .table:
         text = PipelineWriter.table(reports, backtest: backtest, provenance: provenance)
       }

@@ -58,7 +58,7 @@ extension PlacePlan {
       let text: String
       switch data.format {
       case .csv: text = PlacesWriter.csv(rows)
-      case .json: text = PlacesWriter.json(rows, provenance: provenance)
+      case .json: text = try PlacesWriter.json(rows, provenance: provenance)
       case .table:
         text = PlacesWriter.table(
           rows, laName: forecasts.first?.laName ?? "", provenance: provenance)

@@ -47,13 +47,15 @@ extension PlacePlan {
 
     func run() throws {
       let progress = Progress(label: "report")
+      // The caseload, population and requests first, so that an error in them is reported
+      // once and stops the report; only the flow files are optional.
+      let core = try LoadedInputs.load(data, population: true, requests: true, projection: nil)
       let inputs: LoadedInputs
       do {
-        inputs = try LoadedInputs.load(
-          data, population: true, requests: true, projection: nil, pipeline: true)
+        inputs = try core.withPipeline()
       } catch {
         Output.warn("the flow files were not read; the report leaves out the flow section")
-        inputs = try LoadedInputs.load(data, population: true, requests: true, projection: nil)
+        inputs = core
       }
       let register = try PlacesRegisterInput.load(placesOptions.places)
       let costModels = try costOptions.load()

@@ -67,7 +67,7 @@ extension PlacePlan.ScenarioCommand {
       let text: String
       switch data.format {
       case .csv: text = CostsWriter.compareCSV(comparison)
-      case .json: text = CostsWriter.compareJSON(comparison, provenance: provenance)
+      case .json: text = try CostsWriter.compareJSON(comparison, provenance: provenance)
       case .table:
         text = CostsWriter.compareTable(comparison, laName: forecast.laName, provenance: provenance)
       }

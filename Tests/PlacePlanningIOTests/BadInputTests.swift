@@ -148,3 +148,47 @@ final class BadInputTests: XCTestCase {
     }
   }
 }
+
+/// Suppression markers are missing values whatever their case, `#N/A` included.
+final class SuppressionMarkerTests: XCTestCase {
+  func testMarkersAreMissingNotZeroOrErrors() throws {
+    let table = try CSVTable.parse(text: "a\n#N/A\n#n/a\nX\nlow\n12\n", file: "markers.csv")
+    var values: [Double?] = []
+    for row in 0..<5 {
+      values.append(try CellParser.count(table.rows[row][0], table: table, row: row, column: 0))
+    }
+    XCTAssertEqual(values, [nil, nil, nil, nil, 12])
+  }
+}
+
+/// Absurd counts are located errors, not 309-digit numbers in the output.
+final class CountCeilingTests: XCTestCase {
+  func testCountsAboveTheCeilingAreLocated() throws {
+    let table = try CSVTable.parse(text: "planned_places\n1e308\n9999999\n", file: "places.csv")
+    XCTAssertThrowsError(try CellParser.count(table.rows[0][0], table: table, row: 0, column: 0)) {
+      error in
+      let text = "\(error)"
+      XCTAssertTrue(text.hasPrefix("places.csv:2:1: planned_places is 1e308"), text)
+      XCTAssertTrue(text.contains("fix:"), text)
+    }
+    XCTAssertEqual(
+      try CellParser.count(table.rows[1][0], table: table, row: 1, column: 0), 9_999_999)
+    // A population may be larger: England's residents of all ages.
+    XCTAssertEqual(
+      try CellParser.count(
+        "56490048", table: table, row: 1, column: 0, maximum: CellParser.maximumPopulation),
+      56_490_048)
+  }
+}
+
+/// JSON writing fails loudly: a value JSON cannot hold is an error, not an empty `{}`.
+final class JSONFailureTests: XCTestCase {
+  func testNonFiniteValueIsAnError() {
+    struct Shape: Encodable { let value: Double }
+    XCTAssertThrowsError(try ForecastWriter.encode(Shape(value: .infinity), what: "forecast")) {
+      error in
+      XCTAssertTrue("\(error)".hasPrefix("the forecast could not be written as JSON"), "\(error)")
+    }
+    XCTAssertEqual(try ForecastWriter.encode(Shape(value: 2)), "{\n  \"value\" : 2\n}\n")
+  }
+}

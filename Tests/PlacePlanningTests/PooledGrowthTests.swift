@@ -7,16 +7,7 @@ import XCTest
 
 /// The pooled-growth and auto methods on the real national file.
 final class PooledGrowthTests: XCTestCase {
-  private static func forecaster() throws -> DemandForecaster {
-    let records = try CaseloadReader.read(
-      path: TestPaths.sample("ehcp_caseload_by_la_setting_2010_2025.csv")
-    ).records
-    let population = try PopulationReader.read(
-      path: TestPaths.sample("ons_mye_persons_age0_25_england_2015_2024.csv"))
-    let requests = try RequestsReader.read(path: TestPaths.sample("ehcp_requests_2019_2024.csv"))
-    return DemandForecaster(
-      history: CaseloadHistory(records: records), population: population, requests: requests)
-  }
+  private static func forecaster() throws -> DemandForecaster { try sampleForecaster() }
 
   /// Expected values from a Python computation run independently on the same files
   /// (derived caseload national and West Sussex rows, ONS mid-2024 sums of ages 0-25,

@@ -1,6 +1,11 @@
 import Foundation
 import PlacePlanTestSupport
 
+/// Data written on one thread and read on another after a `DispatchGroup.wait()`.
+private final class DataBox: @unchecked Sendable {
+  var data = Data()
+}
+
 /// Runs the built `placeplan` binary and captures its output.
 struct CommandRunner {
   struct Result {
@@ -32,8 +37,18 @@ struct CommandRunner {
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    // Standard error is read on another thread while standard output is read here, so a
+    // child that fills one pipe while the other is unread cannot deadlock the test.
+    let errBox = DataBox()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    let errData = errBox.data
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus,

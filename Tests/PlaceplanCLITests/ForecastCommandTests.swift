@@ -405,6 +405,23 @@ final class ReportCommandTests: XCTestCase {
     XCTAssertNotEqual(result.status, 0)
     XCTAssertTrue(result.stderr.contains("give --out report.html"), result.stderr)
   }
+
+  /// A caseload that cannot be read stops the report with its error said once, and no file.
+  func testReportSaysACaseloadErrorOnce() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("placeplan-report-error-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("report.html").path
+    let result = try CommandRunner.run([
+      "report", "--caseload", "Tests/Fixtures/s106_bad_developments.csv", "--out", out,
+    ])
+    XCTAssertNotEqual(result.status, 0)
+    let lines = result.stderr.split(separator: "\n").filter { $0.contains("s106_bad_developments") }
+    XCTAssertEqual(lines.count, 1, result.stderr)
+    XCTAssertFalse(result.stderr.contains("flow files were not read"), result.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+  }
 }
 
 final class PhaseCommandTests: XCTestCase {
