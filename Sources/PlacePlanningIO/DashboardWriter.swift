@@ -2,7 +2,9 @@ import PlacePlanning
 
 /// Writes the strategy dashboard as a table, CSV or JSON.
 public enum DashboardWriter {
-  /// CSV: one row per measure, one column per year (baseline, years 1–5).
+  /// CSV: one row per measure, one column per year (baseline, years 1–5). Starts with a
+  /// UTF-8 byte-order mark: its labels carry £, ÷ and −, which Excel shows garbled in a CSV
+  /// without one.
   public static func csv(_ dashboards: [Dashboard]) -> String {
     guard let first = dashboards.first else { return "" }
     var lines = [
@@ -18,7 +20,7 @@ public enum DashboardWriter {
               + [CSVFormat.text(row.note ?? "")]))
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    return CSVFormat.byteOrderMark + lines.joined(separator: "\n") + "\n"
   }
 
   public static func table(_ dashboards: [Dashboard], provenance: Provenance) -> String {

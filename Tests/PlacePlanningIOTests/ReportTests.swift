@@ -105,6 +105,10 @@ final class ExcelSafetyTests: XCTestCase {
     XCTAssertEqual(CSVFormat.text("+44 1234"), "'+44 1234")
     XCTAssertEqual(CSVFormat.text("-cmd"), "'-cmd")
     XCTAssertEqual(CSVFormat.text("@SUM(A1)"), "'@SUM(A1)")
+    // A leading tab or carriage return is escaped too (the return also forces quoting).
+    XCTAssertEqual(CSVFormat.text("\t=1+1"), "'\t=1+1")
+    XCTAssertEqual(CSVFormat.text("\r=1+1"), "\"'\r=1+1\"")
+    XCTAssertEqual(CSVFormat.text("\r\n=1+1"), "\"'\r\n=1+1\"")
     XCTAssertEqual(CSVFormat.text("West Sussex"), "West Sussex")
     XCTAssertEqual(CSVFormat.number(-118.0, decimals: 1), "-118.0")
     XCTAssertEqual(CSVFormat.number(-0.04, decimals: 1), "0.0")

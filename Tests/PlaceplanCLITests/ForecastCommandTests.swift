@@ -243,7 +243,9 @@ final class PlacesCommandTests: XCTestCase {
     XCTAssertFalse(table.stdout.contains("not estimated"), table.stdout)
     let csv = try CommandRunner.run(["dashboard", "--format", "csv"])
     XCTAssertEqual(csv.status, 0, csv.stderr)
-    let lines = csv.stdout.split(separator: "\n").map(String.init)
+    // A UTF-8 byte-order mark first, so that Excel shows £ and − as they are.
+    XCTAssertTrue(csv.stdout.unicodeScalars.first == "\u{FEFF}")
+    let lines = csv.stdout.dropFirst().split(separator: "\n").map(String.init)
     XCTAssertEqual(
       lines.first, "la_code,measure,label,unit,2024/25,2025/26,2026/27,2027/28,2028/29,2029/30,note"
     )
