@@ -192,8 +192,9 @@ public struct DemandForecaster: Sendable {
         count < CountingNoise.smallCount
       {
         notes.append(
-          "\(setting.rawValue): \(String(format: "%.0f", count)) at \(through), too small to forecast "
-            + "separately; it follows its share of the total, and its interval is mostly counting noise"
+          "\(setting.rawValue): \(String(format: "%.0f", count)) at \(through), too small to "
+            + "forecast on its own evidence: its counting noise swamps any trend, so read its "
+            + "interval (mostly counting noise) rather than its central value"
         )
       }
     }

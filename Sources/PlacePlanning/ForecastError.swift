@@ -26,8 +26,9 @@ public enum ForecastError: Error, Equatable, Sendable, CustomStringConvertible {
         "\(code)'s series ends at the \(last) census (\(reason)); forecast its successor LAs, or use --through \(last)"
     case .throughAfterData(let code, let through, let last):
       return
-        "\(code) has no census for January \(through): the caseload file runs to January "
-        + "\(last); use --through \(last) or earlier, or a caseload file with later censuses"
+        "\(code) has no census for January \(through): its series in the caseload file ends "
+        + "at January \(last); use --through \(last) or earlier, or a caseload file with later "
+        + "censuses"
     case .populationMissing(let code, let midYear, let censusYear):
       return
         "population for \(code) at mid-\(midYear) (paired with the January \(censusYear) census) is missing; "

@@ -14,7 +14,8 @@ import Foundation
 /// (the second is proportional scaling, a Poisson-like variance). A setting type that would
 /// go below 0 is set to 0 and the rest of the discrepancy is spread over the others. Each
 /// setting type's interval moves with its point by the factor `x̃_k / x_k`, so relative
-/// widths are kept; RP/SEN units, part of mainstream, take mainstream's factor. No setting
+/// widths are kept; RP/SEN units, part of mainstream, take mainstream's factor and are held
+/// at or below mainstream. No setting
 /// type takes the residual by construction: a setting type takes a larger part of the
 /// discrepancy only as far as its own forecast is less certain.
 public enum SettingReconciliation {
@@ -58,6 +59,12 @@ public enum SettingReconciliation {
         forecasts[setting] = series
         if setting == .mainstream, var units = forecasts[.rpSENUnit], index < units.count {
           units[index] = units[index].scaled(by: factor)
+          // A part of mainstream never exceeds it (its own method may differ from
+          // mainstream's): held at mainstream's value, its interval scaled to match.
+          let whole = series[index].value
+          if units[index].value > whole, units[index].value > 0 {
+            units[index] = units[index].scaled(by: whole / units[index].value)
+          }
           forecasts[.rpSENUnit] = units
         }
       }

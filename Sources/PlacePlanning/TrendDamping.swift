@@ -71,7 +71,9 @@ public struct TrendDamping: Sendable, Equatable {
       return TrendDamping(damping: fallback, pairs: 0, rmsLogError: nil)
     }
     var best: (damping: Double, error: Double)?
-    for candidate in grid {
+    // From the least damping to the most, replacing only on a strictly smaller error, so a
+    // tie (e.g. every rate 0) keeps the least damping.
+    for candidate in grid.reversed() {
       var sum = 0.0
       for item in cases {
         let e =

@@ -14,6 +14,8 @@ enum CellParser {
   /// The largest population accepted (England's residents of all ages, about 57 million
   /// at mid-2021).
   static let maximumPopulation = 100_000_000.0
+  /// The largest sum of money accepted, £ (an LA's whole high-needs block is under £1bn).
+  static let maximumPounds = 10_000_000_000.0
 
   /// A non-negative count no larger than `maximum`, or nil when blank or suppressed.
   static func count(

@@ -24,7 +24,9 @@ public enum FinanceReader {
       throw .noRecords(file: table.file, expected: "no row for \(laName) (matched on la_name)")
     }
     guard
-      let total = try CellParser.count(table.rows[row][cost], table: table, row: row, column: cost),
+      let total = try CellParser.count(
+        table.rows[row][cost], table: table, row: row, column: cost,
+        maximum: CellParser.maximumPounds),
       let count = try CellParser.count(
         table.rows[row][placements], table: table, row: row, column: placements), count > 0
     else {

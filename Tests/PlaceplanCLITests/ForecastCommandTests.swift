@@ -332,6 +332,30 @@ final class CostsCommandTests: XCTestCase {
     XCTAssertNotEqual(first.stdout, other.stdout)
   }
 
+  /// The INMS fee from the LA's own High needs benchmarking figures: West Sussex's
+  /// £34,235,100 top-up is money, not a count, and must not meet the count ceiling.
+  func testCalibratedINMSFeeFromTheFinanceExtract() throws {
+    let extract = TestPaths.sharedFile(
+      "data/finance/high_needs_benchmarking_extract_2021_22_by_la.csv")
+    guard FileManager.default.fileExists(atPath: extract) else {
+      throw XCTSkip("the shared finance extract is not beside the package: \(extract)")
+    }
+    let arguments = ["costs", "--draws", "100", "--seed", "42", "--format", "csv"]
+    let calibrated = try CommandRunner.run(arguments + ["--calibrate-inms", extract])
+    XCTAssertEqual(calibrated.status, 0, calibrated.stderr)
+    let standard = try CommandRunner.run(arguments)
+    func baselineINMSCost(_ text: String) -> Double? {
+      text.split(separator: "\n").first {
+        $0.hasPrefix("E10000032,baseline,2024/25,actual,inms_cost,")
+      }
+      .flatMap { Double($0.split(separator: ",")[5]) }
+    }
+    let own = try XCTUnwrap(baselineINMSCost(calibrated.stdout))
+    let fallback = try XCTUnwrap(baselineINMSCost(standard.stdout))
+    XCTAssertNotEqual(own, fallback)
+    XCTAssertEqual(own / fallback, 1, accuracy: 0.1)
+  }
+
   func testBadScenarioIsLocated() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "placeplan-\(UUID().uuidString)")
