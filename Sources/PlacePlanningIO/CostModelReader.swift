@@ -13,6 +13,12 @@ public enum CostModelReader {
     "capital_expansion_per_place", "regional_factors",
   ]
 
+  /// Whether `code` has the form of an ONS LA code: E06–E10 then six digits.
+  static func isLACode(_ code: String) -> Bool {
+    ["E06", "E07", "E08", "E09", "E10"].contains(String(code.prefix(3))) && code.count == 9
+      && code.dropFirst(3).allSatisfy { $0.isASCII && $0.isNumber }
+  }
+
   public static func read(path: String) throws(InputError) -> CostModelSet {
     try read(YAMLTree.load(path: path))
   }
@@ -79,9 +85,21 @@ public enum CostModelReader {
         range: 0...1)
     }
     var factors: [String: Double] = [:]
-    if let factorsNode = top["regional_factors"], let mapping = factorsNode.mapping {
+    if let factorsNode = top["regional_factors"] {
+      // A list or a single value is an error, not "no factors": every LA would silently get
+      // 1.0.
+      guard let mapping = factorsNode.mapping else {
+        throw tree.failure(
+          factorsNode, "regional_factors is not a mapping of LA code to factor",
+          fix: "write one line per LA under regional_factors, e.g. `  E10000032: 1.13`")
+      }
       for (key, value) in mapping {
         let code = key.string ?? ""
+        guard Self.isLACode(code) else {
+          throw tree.failure(
+            key, "regional_factors has the key \"\(code.prefix(40))\", not an LA code",
+            fix: "use the LA's ONS code (E06, E07, E08, E09 or E10 then six digits)")
+        }
         factors[code] = try tree.number(value, path: "regional_factors.\(code)", range: 0.5...2)
       }
     }

@@ -61,6 +61,27 @@ final class CostModelReaderTests: XCTestCase {
     XCTAssertTrue(try XCTUnwrap(error(noSource)).description.contains("unknown key \"note\""))
   }
 
+  /// Regional factors given as a list, a single value or under a key that is not an LA code
+  /// are located errors, not a silent factor of 1.0 for every LA.
+  func testRegionalFactorsOfTheWrongShapeAreErrors() throws {
+    let text = try shipped()
+    let start = try XCTUnwrap(text.range(of: "regional_factors:\n"))
+    let head = String(text[..<start.upperBound])
+    for (body, expected) in [
+      ("  - 1\n  - 2\n", "regional_factors is not a mapping"),
+      ("  West Sussex: 1.13\n", "not an LA code"),
+    ] {
+      let failure = try XCTUnwrap(error(head + body))
+      XCTAssertTrue(failure.description.contains(expected), failure.description)
+      XCTAssertNotNil(failure.location.line)
+    }
+    let scalar = try XCTUnwrap(
+      error(
+        head.replacingOccurrences(
+          of: "regional_factors:\n", with: "regional_factors: 1.1\n")))
+    XCTAssertTrue(scalar.description.contains("not a mapping"), scalar.description)
+  }
+
   func testYAMLSyntaxErrorIsLocated() {
     let failure = error("price_base: \"2024/25\"\ngeneral_inflation:\n  value: [0.02\n")
     XCTAssertEqual(failure?.file, "costs.yaml")
