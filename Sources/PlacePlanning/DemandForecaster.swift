@@ -3,9 +3,10 @@ import Foundation
 
 /// Forecasts an LA's EHCP caseload by setting type from its census history.
 ///
-/// Each setting type, and the total, is fitted on its own over the census window, then the
-/// additive setting types are scaled in each forecast year so that they sum to the total's
-/// forecast (proportional reconciliation; `rp_sen_unit` takes `mainstream`'s factor). The
+/// Each setting type, and the total, is forecast on its own, then the additive setting types
+/// are reconciled to the total in each forecast year by their forecast variances
+/// (`SettingReconciliation`; `rp_sen_unit` takes `mainstream`'s factor) and checked
+/// (`settle`). The
 /// January census of year Y is paired with the ONS mid-(Y−1) population estimate, the latest
 /// one made before it. A forecast through census T uses only censuses ≤ T and population
 /// estimates ≤ mid-(T−1); later population comes from a supplied projection or by ageing.
@@ -161,52 +162,9 @@ public struct DemandForecaster: Sendable {
       forecasts[setting] = rows(from: outcome, series: series, setting: setting)
     }
     if let usedPlan { notes.append(contentsOf: usedPlan.notes(for: options.method)) }
-    if options.method.reconcilesSettings,
-      let note = SettingReconciliation.reconcile(&forecasts)
-    {
-      notes.append(note)
-    }
-    Self.capIntervals(&forecasts)
-    let widened = CountingNoise.widen(&forecasts)
-    if widened > 0 {
-      notes.append(
-        "\(widened) interval(s) widened to counting noise, μ ± z√μ (a count cannot be forecast "
-          + "more closely than its Poisson noise)")
-    }
-    if options.horizon > Self.scoredHorizons {
-      notes.append(
-        "years \(through + Self.scoredHorizons + 1)-\(through + options.horizon) cannot be scored "
-          + "on history (setting types are recorded consistently from 2019 only): they are the "
-          + "damped trends carried on, a projection rather than a tested forecast")
-    }
-    let futureYears = (forecasts[.total] ?? []).map(\.censusYear)
-    let futurePopulation = try? populations(
-      series: series, censusYears: [], futureYears: futureYears, through: through
-    ).future
-    notes.append(
-      contentsOf: plausibility.notes(
-        forecasts: forecasts, origin: series.record(for: through), through: through,
-        futurePopulation: futurePopulation))
-    for setting in SettingType.allCases where forecasts[setting] != nil {
-      if let count = series.record(for: through)?[setting], count > 0,
-        count < CountingNoise.smallCount
-      {
-        notes.append(
-          "\(setting.rawValue): \(String(format: "%.0f", count)) at \(through), too small to "
-            + "forecast on its own evidence: its counting noise swamps any trend, so read its "
-            + "interval (mostly counting noise) rather than its central value"
-        )
-      }
-    }
-
-    for setting in SettingType.allCases {
-      for row in forecasts[setting] ?? [] {
-        let ends = [row.value, row.lower80, row.upper80, row.lower95, row.upper95]
-        if ends.contains(where: { $0.map { !$0.isFinite } ?? false }) {
-          throw .nonFinite(laCode: series.laCode, setting: setting, censusYear: row.censusYear)
-        }
-      }
-    }
+    notes += try settle(
+      &forecasts, series: series, through: through, horizon: options.horizon,
+      reconcile: options.method.reconcilesSettings)
 
     var rows: [ForecastRow] = []
     for setting in SettingType.allCases {
@@ -347,64 +305,6 @@ public struct DemandForecaster: Sendable {
     }
   }
 
-  /// The baselines (naive, drift, linear on the last five censuses), which ignore the
-  /// window; nil for other methods. A baseline that cannot be computed falls back to naive.
-  private func baselineForecast(
-    _ setting: SettingType, method: ForecastMethod, records: [CaseloadRecord], through: Int,
-    futureYears: [Int]
-  ) -> SettingOutcome? {
-    guard ForecastMethod.baselines.contains(method) else { return nil }
-    let points = records.compactMap { record in
-      record[setting].map { (year: record.censusYear, value: $0) }
-    }
-    guard let last = points.last else {
-      return SettingOutcome(
-        points: [], hasIntervals: false, method: method.rawValue,
-        description: "no counts", note: "no counts up to \(through); not forecast")
-    }
-    let flat = { (note: String?) -> SettingOutcome in
-      SettingOutcome(
-        points: futureYears.map {
-          ForecastPoint(
-            time: $0, mean: last.value, lower80: last.value, upper80: last.value,
-            lower95: last.value, upper95: last.value)
-        }, hasIntervals: false, method: note == nil ? method.rawValue : "naive",
-        description: "y(T) = \(last.value) carried forward", note: note)
-    }
-    switch method {
-    case .drift:
-      guard let base = points.first(where: { $0.year == last.year - 3 }), base.value > 0,
-        last.value > 0
-      else { return flat("no positive count three censuses back; last value carried forward") }
-      let growth = pow(last.value / base.value, 1.0 / 3)
-      return SettingOutcome(
-        points: futureYears.map {
-          let value = last.value * pow(growth, Double($0 - last.year))
-          return ForecastPoint(
-            time: $0, mean: value, lower80: value, upper80: value, lower95: value, upper95: value)
-        }, hasIntervals: false, method: method.rawValue,
-        description:
-          "y(T) (y(T)/y(T-3))^(h/3), growth \(Self.format(100 * (growth - 1)))%/yr from \(base.year)-\(last.year)",
-        note: nil)
-    case .linearRecent:
-      let recent = Array(points.suffix(5))
-      guard recent.count >= 3 else {
-        return flat("fewer than three censuses; last value carried forward")
-      }
-      do {
-        let fitted = try TrendModel(kind: .linear).fit(
-          times: recent.map(\.year), values: recent.map(\.value))
-        return SettingOutcome(
-          points: try fitted.forecast(times: futureYears), hasIntervals: true,
-          method: method.rawValue, description: fitted.description, note: nil)
-      } catch {
-        return flat("linear fit failed (\(error)); last value carried forward")
-      }
-    default:
-      return flat(nil)
-    }
-  }
-
   struct SettingOutcome {
     var points: [ForecastPoint]
     var hasIntervals: Bool
@@ -485,92 +385,4 @@ public struct DemandForecaster: Sendable {
     }
   }
 
-  // MARK: - Reconciliation
-
-  /// Caps each setting type's interval ends at the total's ends of the same level (RP/SEN
-  /// units at mainstream's): a part cannot exceed the whole, though setting types with
-  /// small counts get wide relative intervals from their own errors.
-  static func capIntervals(_ forecasts: inout [SettingType: [ForecastRow]]) {
-    func cap(_ setting: SettingType, by whole: SettingType) {
-      guard let bounds = forecasts[whole], var rows = forecasts[setting] else { return }
-      for index in rows.indices {
-        guard let limit = bounds.first(where: { $0.censusYear == rows[index].censusYear })
-        else { continue }
-        if let upper = limit.upper80 {
-          rows[index].upper80 = rows[index].upper80.map { min($0, max(upper, rows[index].value)) }
-        }
-        if let upper = limit.upper95 {
-          rows[index].upper95 = rows[index].upper95.map { min($0, max(upper, rows[index].value)) }
-        }
-      }
-      forecasts[setting] = rows
-    }
-    for setting in SettingType.additiveParts { cap(setting, by: .total) }
-    cap(.rpSENUnit, by: .mainstream)
-  }
-
-  private static func format(_ value: Double) -> String {
-    let scaled = (value * 1000).rounded() / 1000
-    return String(scaled)
-  }
-
-  // MARK: - Population
-
-  struct Populations {
-    var historic: [Int: Double]
-    var future: [Int: Double]
-    var notes: [String]
-  }
-
-  func populations(
-    series: CaseloadHistory.Series, censusYears: [Int], futureYears: [Int], through: Int
-  ) throws(ForecastError) -> Populations {
-    let codes = series.codes.flatMap { LocalAuthorityCodes.aliases(of: $0) }
-    var historic: [Int: Double] = [:]
-    for year in censusYears {
-      guard let total = population?.total0to25(for: codes, midYear: year - 1) else {
-        throw .populationMissing(laCode: series.laCode, midYear: year - 1, censusYear: year)
-      }
-      historic[year] = total
-    }
-    var future: [Int: Double] = [:]
-    var notes: [String] = []
-    var projectedYears: [Int] = []
-    for year in futureYears {
-      if let supplied = populationProjection?.total0to25(for: codes, midYear: year - 1) {
-        future[year] = supplied
-        projectedYears.append(year - 1)
-      }
-    }
-    if !projectedYears.isEmpty {
-      notes.append(
-        "population 0-25 for mid-\(projectedYears.min() ?? 0)-\(projectedYears.max() ?? 0) from the supplied projection"
-      )
-    }
-    let missing = futureYears.filter { future[$0] == nil }
-    if !missing.isEmpty {
-      var estimates: [Int: [Double]] = [:]
-      for midYear in population?.midYears ?? [] where midYear <= through - 1 {
-        if let ages = population?.ages(for: codes, midYear: midYear) {
-          estimates[midYear] = ages
-        }
-      }
-      guard let base = estimates.keys.max() else {
-        throw .populationMissing(laCode: series.laCode, midYear: through - 1, censusYear: through)
-      }
-      let lastNeeded = (missing.max() ?? through) - 1
-      let projected = ageing.project(estimates: estimates, through: lastNeeded)
-      for year in missing {
-        let midYear = year - 1
-        let ages = midYear <= base ? estimates[midYear] : projected[midYear]
-        guard let ages else {
-          throw .populationMissing(laCode: series.laCode, midYear: midYear, censusYear: year)
-        }
-        future[year] = ages.reduce(0, +)
-      }
-      notes.append(ageing.assumption(baseMidYear: base))
-    }
-    notes.append("census year Y paired with the ONS mid-(Y-1) population estimate")
-    return Populations(historic: historic, future: future, notes: notes)
-  }
 }

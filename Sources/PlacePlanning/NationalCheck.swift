@@ -65,10 +65,8 @@ extension DemandForecaster {
   public func nationalCheck(_ forecasts: [LAForecast]) -> NationalCheck? {
     guard let pooled = pooledGrowth, let origin = forecasts.first?.throughYear,
       let england = pooled.national.record(for: origin)?[.total], england > 0,
-      let past = pooled.national.record(for: origin - PooledGrowth.growthYears)?[.total],
-      past > 0
+      let growth = PooledGrowth.nationalGrowth(pooled.national, through: origin)
     else { return nil }
-    let growth = log(england / past) / Double(PooledGrowth.growthYears)
     let damping = pooled.totalDamping(through: origin).damping
     var sums: [Int: Double] = [:]
     var atOrigin = 0.0

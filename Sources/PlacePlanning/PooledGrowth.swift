@@ -80,17 +80,28 @@ public struct PooledGrowth: Sendable {
   /// published one, both of which inflate the rate and so reward damping it.
   static let totalDampingFirstOrigin = 2022
 
-  /// The damping of England's total growth at origin T, chosen on England's series.
+  /// The damping of England's total growth at origin T, chosen on England's series (made
+  /// once per census in `init`; LAs at one origin share it).
   func totalDamping(through: Int) -> TrendDamping {
+    totalDampings[through] ?? Self.chooseTotalDamping(national, through: through)
+  }
+
+  static func chooseTotalDamping(_ national: CaseloadHistory.Series, through: Int)
+    -> TrendDamping
+  {
     TrendDamping.choose(
-      through: through, firstOrigin: Self.totalDampingFirstOrigin,
+      through: through, firstOrigin: totalDampingFirstOrigin,
       value: { national.record(for: $0)?[.total] },
-      rate: { origin in
-        guard let now = national.record(for: origin)?[.total], now > 0,
-          let past = national.record(for: origin - Self.growthYears)?[.total], past > 0
-        else { return nil }
-        return log(now / past) / Double(Self.growthYears)
-      })
+      rate: { nationalGrowth(national, through: $0) })
+  }
+
+  /// England's growth per year on logs at origin T, `(ln N(T) − ln N(T−3)) / 3`; nil
+  /// without both totals.
+  static func nationalGrowth(_ national: CaseloadHistory.Series, through: Int) -> Double? {
+    guard let now = national.record(for: through)?[.total], now > 0,
+      let past = national.record(for: through - growthYears)?[.total], past > 0
+    else { return nil }
+    return log(now / past) / Double(growthYears)
   }
 
   /// England's share of a setting type at a census.
@@ -116,8 +127,13 @@ public struct PooledGrowth: Sendable {
     return nil
   }
 
-  /// The damping of a setting type's share trend at origin T, chosen on England's shares.
+  /// The damping of a setting type's share trend at origin T, chosen on England's shares
+  /// (made once per census in `init`).
   func shareDamping(_ setting: SettingType, through: Int) -> TrendDamping {
+    shareDampings[setting]?[through] ?? chooseShareDamping(setting, through: through)
+  }
+
+  func chooseShareDamping(_ setting: SettingType, through: Int) -> TrendDamping {
     TrendDamping.choose(
       through: through, firstOrigin: Self.shareTrendStart + 1,
       value: { nationalShare(setting, $0) },
@@ -131,6 +147,24 @@ public struct PooledGrowth: Sendable {
   let national: CaseloadHistory.Series
   let population: PopulationEstimates?
   let requests: RequestHistory?
+  /// The dampings at each of England's censuses, by origin.
+  private var totalDampings: [Int: TrendDamping] = [:]
+  private var shareDampings: [SettingType: [Int: TrendDamping]] = [:]
+
+  init(
+    national: CaseloadHistory.Series, population: PopulationEstimates?, requests: RequestHistory?
+  ) {
+    self.national = national
+    self.population = population
+    self.requests = requests
+    for record in national.records {
+      let year = record.censusYear
+      totalDampings[year] = Self.chooseTotalDamping(national, through: year)
+      for setting in SettingType.allCases where setting != .total {
+        shareDampings[setting, default: [:]][year] = chooseShareDamping(setting, through: year)
+      }
+    }
+  }
 
   /// Forecast total caseload for horizons 1…H, with the terms used; nil without a positive
   /// total at T or England's total at T.
@@ -140,10 +174,7 @@ public struct PooledGrowth: Sendable {
     guard let y = series.record(for: through)?[.total], y > 0,
       let n = national.record(for: through)?[.total], n > 0
     else { return nil }
-    var nationalGrowth = 0.0
-    if let past = national.record(for: through - Self.growthYears)?[.total], past > 0 {
-      nationalGrowth = log(n / past) / Double(Self.growthYears)
-    }
+    let nationalGrowth = Self.nationalGrowth(national, through: through) ?? 0
     var ownGrowth = nationalGrowth
     if let past = series.record(for: through - Self.growthYears)?[.total] {
       ownGrowth = log(y / max(past, 0.5)) / Double(Self.growthYears)

@@ -64,16 +64,19 @@ enum CellParser {
     throw fail
   }
 
+  /// Whether `code` has the form of an ONS local-authority code: E06, E07, E08, E09 or E10
+  /// then six digits.
+  static func isLACode(_ code: String) -> Bool {
+    ["E06", "E07", "E08", "E09", "E10"].contains(String(code.prefix(3))) && code.count == 9
+      && code.dropFirst(3).allSatisfy { $0.isASCII && $0.isNumber }
+  }
+
   /// An ONS local-authority code (E06, E07, E08, E09, E10 then six digits), checked.
   static func laCode(_ raw: String, table: CSVTable, row: Int, column: Int) throws(InputError)
     -> String
   {
     let cell = raw.trimmingCharacters(in: .whitespaces).uppercased()
-    let prefixes = ["E06", "E07", "E08", "E09", "E10"]
-    let digits = cell.dropFirst(3)
-    guard cell.count == 9, prefixes.contains(String(cell.prefix(3))),
-      digits.allSatisfy({ $0.isASCII && $0.isNumber })
-    else {
+    guard isLACode(cell) else {
       throw .unknownLACode(
         file: table.file, line: table.line(ofRow: row), column: column + 1,
         value: String(cell.prefix(40)))

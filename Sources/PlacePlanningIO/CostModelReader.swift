@@ -13,12 +13,6 @@ public enum CostModelReader {
     "capital_expansion_per_place", "regional_factors",
   ]
 
-  /// Whether `code` has the form of an ONS LA code: E06–E10 then six digits.
-  static func isLACode(_ code: String) -> Bool {
-    ["E06", "E07", "E08", "E09", "E10"].contains(String(code.prefix(3))) && code.count == 9
-      && code.dropFirst(3).allSatisfy { $0.isASCII && $0.isNumber }
-  }
-
   public static func read(path: String) throws(InputError) -> CostModelSet {
     try read(YAMLTree.load(path: path))
   }
@@ -95,7 +89,7 @@ public enum CostModelReader {
       }
       for (key, value) in mapping {
         let code = key.string ?? ""
-        guard Self.isLACode(code) else {
+        guard CellParser.isLACode(code) else {
           throw tree.failure(
             key, "regional_factors has the key \"\(code.prefix(40))\", not an LA code",
             fix: "use the LA's ONS code (E06, E07, E08, E09 or E10 then six digits)")

@@ -1,0 +1,83 @@
+import Foundation
+
+extension DemandForecaster {
+  /// What follows the setting types' own forecasts, in order: reconciliation to the total
+  /// (`SettingReconciliation`, when `reconcile`), interval caps, the counting-noise floor
+  /// (`CountingNoise`), the notes on unscored years, plausibility and small counts, and a
+  /// check that every value is finite. Returns the notes.
+  func settle(
+    _ forecasts: inout [SettingType: [ForecastRow]], series: CaseloadHistory.Series,
+    through: Int, horizon: Int, reconcile: Bool
+  ) throws(ForecastError) -> [String] {
+    var notes: [String] = []
+    if reconcile,
+      let note = SettingReconciliation.reconcile(&forecasts)
+    {
+      notes.append(note)
+    }
+    Self.capIntervals(&forecasts)
+    let widened = CountingNoise.widen(&forecasts)
+    if widened > 0 {
+      notes.append(
+        "\(widened) interval(s) widened to counting noise, μ ± z√μ (a count cannot be forecast "
+          + "more closely than its Poisson noise)")
+    }
+    if horizon > Self.scoredHorizons {
+      notes.append(
+        "years \(through + Self.scoredHorizons + 1)-\(through + horizon) cannot be scored "
+          + "on history (setting types are recorded consistently from 2019 only): they are the "
+          + "damped trends carried on, a projection rather than a tested forecast")
+    }
+    let futureYears = (forecasts[.total] ?? []).map(\.censusYear)
+    let futurePopulation = try? populations(
+      series: series, censusYears: [], futureYears: futureYears, through: through
+    ).future
+    notes.append(
+      contentsOf: plausibility.notes(
+        forecasts: forecasts, origin: series.record(for: through), through: through,
+        futurePopulation: futurePopulation))
+    for setting in SettingType.allCases where forecasts[setting] != nil {
+      if let count = series.record(for: through)?[setting], count > 0,
+        count < CountingNoise.smallCount
+      {
+        notes.append(
+          "\(setting.rawValue): \(String(format: "%.0f", count)) at \(through), too small to "
+            + "forecast on its own evidence: its counting noise swamps any trend, so read its "
+            + "interval (mostly counting noise) rather than its central value"
+        )
+      }
+    }
+
+    for setting in SettingType.allCases {
+      for row in forecasts[setting] ?? [] {
+        let ends = [row.value, row.lower80, row.upper80, row.lower95, row.upper95]
+        if ends.contains(where: { $0.map { !$0.isFinite } ?? false }) {
+          throw .nonFinite(laCode: series.laCode, setting: setting, censusYear: row.censusYear)
+        }
+      }
+    }
+    return notes
+  }
+
+  /// Caps each setting type's interval ends at the total's ends of the same level (RP/SEN
+  /// units at mainstream's): a part cannot exceed the whole, though setting types with
+  /// small counts get wide relative intervals from their own errors.
+  static func capIntervals(_ forecasts: inout [SettingType: [ForecastRow]]) {
+    func cap(_ setting: SettingType, by whole: SettingType) {
+      guard let bounds = forecasts[whole], var rows = forecasts[setting] else { return }
+      for index in rows.indices {
+        guard let limit = bounds.first(where: { $0.censusYear == rows[index].censusYear })
+        else { continue }
+        if let upper = limit.upper80 {
+          rows[index].upper80 = rows[index].upper80.map { min($0, max(upper, rows[index].value)) }
+        }
+        if let upper = limit.upper95 {
+          rows[index].upper95 = rows[index].upper95.map { min($0, max(upper, rows[index].value)) }
+        }
+      }
+      forecasts[setting] = rows
+    }
+    for setting in SettingType.additiveParts { cap(setting, by: .total) }
+    cap(.rpSENUnit, by: .mainstream)
+  }
+}
