@@ -32,7 +32,7 @@ public enum AgeFlowsReader {
     [SettingType: [Int: Double]]]]
   {
     let schema = "SEN2 new plans file, 2025 release (\(newPlansTopic) rows by setting)"
-    let columns = try CaseloadReader.releaseColumns(table, totalColumn: "new_ehc_plans")
+    let columns = try PlacementMapping.releaseColumns(table, totalColumn: "new_ehc_plans")
     var result: [String: [Int: [SettingType: [Int: Double]]]] = [:]
     try rows(of: table, topic: newPlansTopic, schema: schema) {
       (area: String, year: Int, age: Int, row: Int) throws(InputError) in

@@ -23,7 +23,7 @@ public enum CaseloadByAgeReader {
         expected:
           "the SEN2 2025 release caseload.csv, whose age breakdown gives ages by setting type")
     }
-    let columns = try CaseloadReader.releaseColumns(table)
+    let columns = try PlacementMapping.releaseColumns(table)
     var result: [String: [Int: [SettingType: [Int: Double]]]] = [:]
     var suppressed: [String: [Int: Set<SettingType>]] = [:]
     let rows = AgeBreakdownRows(

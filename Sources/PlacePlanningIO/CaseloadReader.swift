@@ -175,47 +175,10 @@ public enum CaseloadReader {
     let code = try table.require("new_la_code", schema: schema)
     let name = try table.require("la_name", schema: schema)
     let topic = try table.require("breakdown_topic", schema: schema)
-    let columns = try releaseColumns(table)
+    let columns = try PlacementMapping.releaseColumns(table)
     return try wideRecords(
       table, level: level, year: period, code: code, name: name, columns: columns
     ) { $0[topic] == "All EHC plans" }
-  }
-
-  /// The 2025 release's columns behind each setting type; `totalColumn` is the all-settings
-  /// count (`new_ehc_plans` in the new plans file).
-  static func releaseColumns(_ table: CSVTable, totalColumn: String = "ehcplans")
-    throws(InputError) -> [SettingType: [Int]]
-  {
-    let schema = Layout.release2025.rawValue
-    let names = table.header
-    var columns: [SettingType: [Int]] = [:]
-    columns[.total] = [try table.require(totalColumn, schema: schema)]
-    columns[.mainstream] = [try table.require("mainstream_total", schema: schema)]
-    columns[.rpSENUnit] = names.indices.filter {
-      names[$0].hasPrefix("mainstream_")
-        && (names[$0].hasSuffix("_resourced_provision") || names[$0].hasSuffix("_senunit"))
-    }
-    guard !(columns[.rpSENUnit] ?? []).isEmpty else {
-      throw .missingColumn(
-        file: table.file, column: "mainstream_la_maintained_resourced_provision", schema: schema)
-    }
-    let maintained = try table.require("special_la_maintained", schema: schema)
-    if let academyFree = table.index(of: "special_academy_free") {
-      columns[.specialState] = [maintained, academyFree]
-    } else {
-      columns[.specialState] = [
-        maintained, try table.require("special_academy", schema: schema),
-        try table.require("special_free_school", schema: schema),
-      ]
-    }
-    columns[.inms] = [
-      try table.require("special_independent", schema: schema),
-      try table.require("special_non_maintained", schema: schema),
-    ]
-    columns[.apPRU] = [try table.require("ap_pru_total", schema: schema)]
-    columns[.fePost16] = [try table.require("fe_total", schema: schema)]
-    columns[.earlyYears] = [try table.require("nm_early_years", schema: schema)]
-    return columns
   }
 
   // MARK: - 2022 release by establishment type (long)
@@ -244,17 +207,6 @@ public enum CaseloadReader {
         counts[setting, default: 0] += count
       }
     }
-    let groupTotals: [String: SettingType] = [
-      "Total": .total, "Mainstream school": .mainstream,
-      "Alternative provision/Pupil referral unit": .apPRU, "Further education": .fePost16,
-      "Non-maintained early years": .earlyYears,
-    ]
-    let specialState: Set<String> = [
-      "Special - LA maintained", "Special - Academy/free", "Special - Academy",
-      "Special - Free school", "Hospital School",
-    ]
-    let inms: Set<String> = ["Special - Independent", "Special - Non-maintained"]
-
     var seen = RowKeys()
     var partials: [String: Partial] = [:]
     var order: [String] = []
@@ -274,16 +226,13 @@ public enum CaseloadReader {
         partials[key] = Partial(name: area.name, firstLine: table.line(ofRow: row))
         order.append(key)
       }
-      if establishment == "Total", let setting = groupTotals[fields[group]] {
+      if establishment == "Total", let setting = PlacementMapping.establishmentGroupTotals[fields[group]] {
         partials[key]?.add(setting, count)
-      } else if specialState.contains(establishment) {
+      } else if PlacementMapping.establishmentSpecialState.contains(establishment) {
         partials[key]?.add(.specialState, count)
-      } else if inms.contains(establishment) {
+      } else if PlacementMapping.establishmentINMS.contains(establishment) {
         partials[key]?.add(.inms, count)
-      } else if establishment.hasPrefix("Mainstream"),
-        establishment.lowercased().hasSuffix("sen unit")
-          || establishment.lowercased().hasSuffix("resourced provision")
-      {
+      } else if PlacementMapping.isEstablishmentRP(establishment) {
         partials[key]?.add(.rpSENUnit, count)
       }
     }

@@ -331,4 +331,4 @@ public enum ForecastWriter {
 }
 
 /// Rounds to one decimal place for JSON output.
-private func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }

@@ -35,11 +35,15 @@ extension PlacePlan {
     /// How rows are broken down beyond setting type.
     enum Breakdown: String, ExpressibleByArgument, CaseIterable {
       case phase
+      case need
     }
 
     @Option(
-      help: "Break the forecast down further: phase (age phases 0-4, 5-10, 11-15, 16-18, 19-25).")
+      help:
+        "Break the forecast down further: phase (age phases 0-4, 5-10, 11-15, 16-18, 19-25) or need (primary need, from the SEN2 need breakdown).")
     var by: Breakdown?
+
+    @OptionGroup var needOptions: NeedOptions
 
     @Option(
       help: ArgumentHelp(
@@ -64,9 +68,15 @@ extension PlacePlan {
         Output.warn(check.summary)
         Output.warn(check.sharesSummary)
       }
-      if by == .phase {
+      switch by {
+      case .phase:
         try deliverPhases(forecasts, inputs: inputs, provenance: provenance)
         return
+      case .need:
+        try deliverNeeds(forecasts, inputs: inputs, provenance: provenance)
+        return
+      case nil:
+        break
       }
       switch data.format {
       case .csv:
@@ -80,6 +90,29 @@ extension PlacePlan {
         try Output.deliver(ForecastWriter.json(forecasts, provenance: provenance), to: data.out)
       case .table:
         try Output.deliver(ForecastWriter.table(forecasts, provenance: provenance), to: data.out)
+      }
+    }
+
+    /// Splits each forecast by primary need and writes it.
+    private func deliverNeeds(
+      _ forecasts: [LAForecast], inputs: LoadedInputs, provenance: Provenance
+    ) throws {
+      var withNeeds = provenance
+      let rows = try NeedInputs.splitAll(
+        forecasts, inputs: inputs, options: needOptions, provenance: &withNeeds
+      ).flatMap(\.split.rows)
+      switch data.format {
+      case .csv:
+        try Output.deliver(ForecastWriter.csv(needs: rows), to: data.out)
+        if let out = data.out {
+          try Output.deliver(
+            ForecastWriter.provenanceJSON(forecasts, provenance: withNeeds),
+            to: out + ".provenance.json")
+        }
+      case .json:
+        try Output.deliver(ForecastWriter.json(needs: rows, provenance: withNeeds), to: data.out)
+      case .table:
+        try Output.deliver(ForecastWriter.table(needs: rows, provenance: withNeeds), to: data.out)
       }
     }
 
