@@ -226,7 +226,9 @@ public enum CaseloadReader {
         partials[key] = Partial(name: area.name, firstLine: table.line(ofRow: row))
         order.append(key)
       }
-      if establishment == "Total", let setting = PlacementMapping.establishmentGroupTotals[fields[group]] {
+      if establishment == "Total",
+        let setting = PlacementMapping.establishmentGroupTotals[fields[group]]
+      {
         partials[key]?.add(setting, count)
       } else if PlacementMapping.establishmentSpecialState.contains(establishment) {
         partials[key]?.add(.specialState, count)

@@ -54,8 +54,9 @@ public enum NeedReader {
       let fields = table.rows[row]
       let line = table.line(ofRow: row)
       let kind = fields[topic]
-      guard kind == "All EHC plans" || kind == "Type of placement"
-        || kind == "Child or young persons age",
+      guard
+        kind == "All EHC plans" || kind == "Type of placement"
+          || kind == "Child or young persons age",
         let area = try CaseloadReader.area(
           fields, level: level, code: code, name: name, table: table, row: row)
       else { continue }
@@ -67,7 +68,9 @@ public enum NeedReader {
         throw .invalid(
           file: table.file, line: line, column: identifier + 1,
           problem: "time_identifier is \"\(fields[identifier].prefix(40))\"",
-          fix: "expected \"Academic year\" (plans at the January census) or \"Calendar year\" (new plans)")
+          fix:
+            "expected \"Academic year\" (plans at the January census) or \"Calendar year\" (new plans)"
+        )
       }
       let rowYear = try CellParser.year(fields[period], table: table, row: row, column: period)
       if let year, let plans, year != rowYear || plans != rowPlans {
@@ -107,7 +110,9 @@ public enum NeedReader {
           throw .invalid(
             file: table.file, line: line, column: breakdown + 1,
             problem: "age breakdown is \"\(label.prefix(40))\"",
-            fix: "expected \"under 3\", \"age 2 and under\", \"age 3\" … \"age 25\" or \"age 20 and over\"")
+            fix:
+              "expected \"under 3\", \"age 2 and under\", \"age 3\" … \"age 25\" or \"age 20 and over\""
+          )
         }
         ages[area.code, default: [:]][age] = cell
       }

@@ -40,7 +40,8 @@ extension PlacePlan {
 
     @Option(
       help:
-        "Break the forecast down further: phase (age phases 0-4, 5-10, 11-15, 16-18, 19-25) or need (primary need, from the SEN2 need breakdown).")
+        "Break the forecast down further: phase (age phases 0-4, 5-10, 11-15, 16-18, 19-25) or need (primary need, from the SEN2 need breakdown)."
+    )
     var by: Breakdown?
 
     @OptionGroup var needOptions: NeedOptions

@@ -74,8 +74,7 @@ final class NeedSplitterTests: XCTestCase {
           let upperSum = needs.reduce(0.0) { $0 + ($1.row.upper80 ?? 0) }
           XCTAssertEqual(upperSum, upper, accuracy: max(0.5, 0.01 * upper))
         }
-        if row.kind == .actual, let cell = census.cell(codes: series.codes, setting: row.setting)
-        {
+        if row.kind == .actual, let cell = census.cell(codes: series.codes, setting: row.setting) {
           for item in needs {
             if let published = cell.counts[item.need] {
               XCTAssertEqual(item.row.value, published, "\(series.laName) \(item.need)")
