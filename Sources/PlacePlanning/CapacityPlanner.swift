@@ -55,14 +55,11 @@ public struct CapacityPlanner: Sendable {
             overflow = overflowShare * max(0, demand - places)
           }
           placed = demand - overflow
-          if let lower = demandRow.lower80, let upper = demandRow.upper80,
-            let distribution = SplitLogNormal(
-              median: demand, lower80: max(lower, 1e-9), upper80: upper)
-          {
-            probability = distribution.exceedanceProbability(places)
-          }
-        } else if let places {
-          probability = demand > places ? 1 : 0
+        }
+        if let places {
+          probability = Self.exceedance(
+            places: places, demand: demand, kind: demandRow.kind, lower80: demandRow.lower80,
+            upper80: demandRow.upper80)
         }
         overflowByYear[censusYear, default: 0] += overflow
         let actual = register.actualPlacements(codes: codes, setting: setting, year: year)
@@ -97,5 +94,18 @@ public struct CapacityPlanner: Sendable {
           actualUtilisationPercent: nil))
     }
     return rows
+  }
+
+  /// P(demand > places): 0 or 1 for a census count; for a forecast, from the split
+  /// log-normal through its median and 80% interval (nil without an interval).
+  static func exceedance(
+    places: Double, demand: Double, kind: ForecastRow.Kind, lower80: Double?, upper80: Double?
+  ) -> Double? {
+    guard kind == .forecast else { return demand > places ? 1 : 0 }
+    guard let lower80, let upper80,
+      let distribution = SplitLogNormal(
+        median: demand, lower80: max(lower80, 1e-9), upper80: upper80)
+    else { return nil }
+    return distribution.exceedanceProbability(places)
   }
 }

@@ -74,16 +74,10 @@ public enum PhaseCapacityPlanner {
               (planned ?? 0) + allThrough * (phase == .primary ? primaryShare : 1 - primaryShare)
           }
           guard planned != nil || wanted.value > 0 else { continue }
-          var probability: Double?
-          if let planned {
-            if wanted.kind == .actual {
-              probability = wanted.value > planned ? 1 : 0
-            } else if let lower = wanted.lower, let upper = wanted.upper,
-              let distribution = SplitLogNormal(
-                median: wanted.value, lower80: max(lower, 1e-9), upper80: upper)
-            {
-              probability = distribution.exceedanceProbability(planned)
-            }
+          let probability = planned.flatMap {
+            CapacityPlanner.exceedance(
+              places: $0, demand: wanted.value, kind: wanted.kind, lower80: wanted.lower,
+              upper80: wanted.upper)
           }
           rows.append(
             Row(

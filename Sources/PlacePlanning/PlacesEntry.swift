@@ -20,13 +20,15 @@ public struct PlacesEntry: Sendable, Equatable {
   public var plannedPlaces: Double
   /// Children actually placed, when the row covers one academic year and it is known.
   public var actualPlacements: Double?
+  /// The needs the places are for; nil when the register does not say (read as generic).
+  public var designation: Designation?
   /// File and line, for tracing.
   public var source: String
 
   public init(
     laCode: String, settingName: String, setting: SettingType, phase: Phase,
     firstYear: AcademicYear, lastYear: AcademicYear?, plannedPlaces: Double,
-    actualPlacements: Double? = nil, source: String = ""
+    actualPlacements: Double? = nil, designation: Designation? = nil, source: String = ""
   ) {
     self.laCode = laCode
     self.settingName = settingName
@@ -36,6 +38,7 @@ public struct PlacesEntry: Sendable, Equatable {
     self.lastYear = lastYear
     self.plannedPlaces = plannedPlaces
     self.actualPlacements = actualPlacements
+    self.designation = designation
     self.source = source
   }
 

@@ -2,8 +2,11 @@ import PlacePlanning
 
 /// Reads a planned-places register (CSV):
 /// ```
-/// la_code,setting_name,setting_type,phase,first_year,last_year,planned_places[,actual_placements]
+/// la_code,setting_name,setting_type,phase,first_year,last_year,planned_places[,actual_placements][,designation]
 /// ```
+/// `designation`, optional, says what the places are for: `generic`, or DfE need codes
+/// joined by `/` (`asd`, `sld/pmld`); blank is generic. `places --by need` compares it with
+/// demand by need.
 /// `setting_type` is one of `special_state`, `rp_sen_unit`, `ap_pru`, `fe_post16`; `phase`
 /// one of `primary`, `secondary`, `all-through`, `post-16`; years are academic years such as
 /// `2026/27` (`last_year` blank = open-ended). An expansion or closure is a new row for the
@@ -35,6 +38,7 @@ public enum PlacesReader {
     let last = try table.require("last_year", schema: schema)
     let places = try table.require("planned_places", schema: schema)
     let actual = table.index(of: "actual_placements")
+    let designationColumn = table.index(of: "designation")
 
     var entries: [PlacesEntry] = []
     for row in table.rows.indices {
@@ -92,10 +96,23 @@ public enum PlacesReader {
             fix: "split the row so that one row covers the year the placements are for")
         }
       }
+      var designation: Designation?
+      if let designationColumn {
+        let text = fields[designationColumn].trimmingCharacters(in: .whitespaces)
+        if !text.isEmpty {
+          guard let parsed = Designation(parsing: text) else {
+            throw .invalid(
+              file: table.file, line: line, column: designationColumn + 1,
+              problem: "designation is \"\(text.prefix(40))\"",
+              fix: "use \(Designation.validCodes) (e.g. asd, sld/pmld)")
+          }
+          designation = parsed
+        }
+      }
       let entry = PlacesEntry(
         laCode: la, settingName: settingName, setting: setting, phase: settingPhase,
         firstYear: firstYear, lastYear: lastYear, plannedPlaces: planned,
-        actualPlacements: placements, source: "\(table.file):\(line)")
+        actualPlacements: placements, designation: designation, source: "\(table.file):\(line)")
       if let clash = entries.first(where: {
         $0.laCode == la && $0.settingName == settingName && $0.overlaps(entry)
       }) {

@@ -108,26 +108,11 @@ public enum PlacesWriter {
   static func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 
   /// The CSV header of `places --by phase`.
-  public static let phaseCSVHeader =
-    "la_code,setting_type,phase,academic_year,planned_places,demand,demand_lower80,demand_upper80,utilisation_pct,shortfall_excess,p_demand_exceeds_places"
+  public static let phaseCSVHeader = KeyedCapacity.header(key: "phase")
 
   /// Places against demand by phase, CSV.
   public static func csv(phases rows: [PhaseCapacityPlanner.Row]) -> String {
-    var lines = [phaseCSVHeader]
-    for row in rows {
-      let decimals = row.kind == .actual ? 0 : 1
-      lines.append(
-        CSVFormat.line([
-          CSVFormat.text(row.laCode), row.setting.rawValue, row.phase.rawValue,
-          row.academicYear.description, CSVFormat.number(row.plannedPlaces, decimals: 1),
-          CSVFormat.number(row.demand, decimals: decimals), CSVFormat.number(row.demandLower80),
-          CSVFormat.number(row.demandUpper80),
-          CSVFormat.number(row.utilisationPercent, decimals: 1),
-          CSVFormat.number(row.shortfallExcess, decimals: 1),
-          CSVFormat.number(row.probabilityDemandExceedsPlaces, decimals: 3),
-        ]))
-    }
-    return lines.joined(separator: "\n") + "\n"
+    KeyedCapacity.csv(rows.map(KeyedCapacity.init(phase:)), key: "phase")
   }
 
   /// Places against demand by phase, JSON with provenance; the fields are the CSV's columns,
@@ -135,61 +120,17 @@ public enum PlacesWriter {
   public static func json(phases rows: [PhaseCapacityPlanner.Row], provenance: Provenance)
     throws(OutputError) -> String
   {
-    struct Row: Encodable {
-      let laCode: String
-      let settingType: String
-      let phase: String
-      let academicYear: String
-      let kind: String
-      let plannedPlaces: Double?
-      let demand: Double
-      let demandLower80: Double?
-      let demandUpper80: Double?
-      let utilisationPct: Double?
-      let shortfallExcess: Double?
-      let pDemandExceedsPlaces: Double?
-    }
-    struct Document: Encodable {
-      let provenance: Provenance
-      let places: [Row]
-    }
-    let encoded = rows.map {
-      Row(
-        laCode: $0.laCode, settingType: $0.setting.rawValue, phase: $0.phase.rawValue,
-        academicYear: $0.academicYear.description, kind: $0.kind.rawValue,
-        plannedPlaces: $0.plannedPlaces.map(round1), demand: round1($0.demand),
-        demandLower80: $0.demandLower80.map(round1), demandUpper80: $0.demandUpper80.map(round1),
-        utilisationPct: $0.utilisationPercent.map(round1),
-        shortfallExcess: $0.shortfallExcess.map(round1),
-        pDemandExceedsPlaces: $0.probabilityDemandExceedsPlaces.map {
-          ($0 * 1000).rounded() / 1000
-        })
-    }
-    return try ForecastWriter.encode(Document(provenance: provenance, places: encoded))
+    try KeyedCapacity.json(rows.map(KeyedCapacity.init(phase:)), provenance: provenance)
   }
 
   /// Places against demand by phase, as a table.
   public static func table(phases rows: [PhaseCapacityPlanner.Row], provenance: Provenance)
     -> String
   {
-    let header = [
-      "setting type", "phase", "year", "places", "demand", "80% interval", "util %",
-      "short(-)/excess", "P(demand>places)",
-    ]
-    let body = rows.map { row in
-      [
-        row.setting.rawValue, row.phase.rawValue, row.academicYear.description,
-        row.plannedPlaces.map(ForecastWriter.grouped) ?? "", ForecastWriter.grouped(row.demand),
-        ForecastWriter.interval(row.demandLower80, row.demandUpper80),
-        CSVFormat.number(row.utilisationPercent, decimals: 1),
-        row.shortfallExcess.map(ForecastWriter.grouped) ?? "",
-        row.probabilityDemandExceedsPlaces.map { CSVFormat.number(100 * $0, decimals: 0) + "%" }
-          ?? "",
-      ]
-    }
-    return
-      "Planned places against demand by phase (primary places also take 0-4; post-16 places 16-25; all-through places shared by demand)\n"
-      + TextTable.render(header: header, rows: body, rightAligned: Set(3..<header.count)) + "\n"
-      + ForecastWriter.footer(provenance)
+    KeyedCapacity.table(
+      rows.map(KeyedCapacity.init(phase:)), key: "phase",
+      title:
+        "Planned places against demand by phase (primary places also take 0-4; post-16 places 16-25; all-through places shared by demand)",
+      provenance: provenance)
   }
 }

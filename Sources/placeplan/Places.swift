@@ -20,8 +20,13 @@ extension PlacePlan {
     @OptionGroup var model: ModelOptions
     @OptionGroup var placesOptions: PlacesOptions
 
-    @Option(help: "Break places and demand down by phase (primary, secondary, post-16).")
+    @Option(
+      help:
+        "Break places and demand down by phase (primary, secondary, post-16), or by need (places designated for a need against its demand; the register's designation column)."
+    )
     var by: Forecast.Breakdown?
+
+    @OptionGroup var needOptions: NeedOptions
 
     @Option(
       help: ArgumentHelp(
@@ -51,9 +56,15 @@ extension PlacePlan {
       let provenance = Provenance(
         command: "places",
         inputs: inputs.provenance + [placesOptions.provenance], parameters: parameters)
-      if by == .phase {
+      switch by {
+      case .phase:
         try deliverPhases(forecasts, inputs: inputs, register: register, provenance: provenance)
         return
+      case .need:
+        try deliverNeeds(forecasts, inputs: inputs, register: register, provenance: provenance)
+        return
+      case nil:
+        break
       }
       let text: String
       switch data.format {
@@ -64,6 +75,32 @@ extension PlacePlan {
           rows, laName: forecasts.first?.laName ?? "", provenance: provenance)
       }
       try Output.deliver(text, to: data.out)
+    }
+
+    private func deliverNeeds(
+      _ forecasts: [LAForecast], inputs: LoadedInputs, register: PlacesRegister,
+      provenance: Provenance
+    ) throws {
+      guard register.entries.contains(where: { $0.designation != nil }) else {
+        Output.warn(
+          "the places register has no designation column (or no designated rows): add one with generic or need codes such as asd, sld/pmld to compare places by need"
+        )
+        throw ExitCode.failure
+      }
+      var withNeeds = provenance
+      let rows = try NeedInputs.splitAll(
+        forecasts, inputs: inputs, options: needOptions, provenance: &withNeeds
+      ).flatMap {
+        NeedCapacityPlanner.plan(needs: $0.split.rows, register: register, codes: $0.codes)
+      }
+      switch data.format {
+      case .csv:
+        try Output.deliver(PlacesWriter.csv(needs: rows), to: data.out)
+      case .json:
+        try Output.deliver(PlacesWriter.json(needs: rows, provenance: withNeeds), to: data.out)
+      case .table:
+        try Output.deliver(PlacesWriter.table(needs: rows, provenance: withNeeds), to: data.out)
+      }
     }
 
     private func deliverPhases(

@@ -39,6 +39,32 @@ final class PlacesReaderTests: XCTestCase {
     XCTAssertEqual(special, [2160, 2160, 2280, 2430, 2630, 2830])
   }
 
+  /// The designation column: need codes joined by / (any case), generic, blank; an unknown
+  /// code is located with the valid ones listed.
+  func testDesignations() throws {
+    let register = try PlacesReader.parse(
+      text: [
+        header + ",designation",
+        "E10000032,Oak,special_state,primary,2025/26,,100,,ASD",
+        "E10000032,Elm,special_state,primary,2025/26,,80,,sld/PMLD",
+        "E10000032,Ash,special_state,primary,2025/26,,60,,generic",
+        "E10000032,Yew,special_state,primary,2025/26,,40,,",
+      ].joined(separator: "\n"), file: "places.csv")
+    XCTAssertEqual(
+      register.entries.map(\.designation),
+      [.needs([.asd]), .needs([.pmld, .sld]), .generic, nil])
+    do {
+      _ = try PlacesReader.parse(
+        text: [header + ",designation", "E10000032,Oak,special_state,primary,2025/26,,100,,autism"]
+          .joined(separator: "\n"), file: "places.csv")
+      XCTFail("an unknown need code was accepted")
+    } catch {
+      XCTAssertEqual(error.location.line, 2)
+      XCTAssertEqual(error.location.column, 9)
+      XCTAssertTrue(error.description.contains("asd, hi, mld"), error.description)
+    }
+  }
+
   func testUnknownSettingType() {
     let failure = error(["E10000032,Oak,special,primary,2025/26,,100,"])
     XCTAssertEqual(failure?.location.line, 2)
