@@ -20,7 +20,8 @@ public enum DashboardBuilder {
     forecast: LAForecast, capacity: [CapacityRow], costs: [CostYear]? = nil, yearsAhead: Int = 5,
     costsNote: String = "not estimated: no cost model given (--costs)",
     flows: [PipelineYear] = [], pupils: (censusYear: Int, entry: PupilSENPercentages.Entry)? = nil,
-    phaseCapacity: [PhaseCapacityPlanner.Row] = []
+    phaseCapacity: [PhaseCapacityPlanner.Row] = [], needs: [NeedForecastRow] = [],
+    needCapacity: [NeedCapacityPlanner.Row] = []
   ) -> Dashboard {
     let censusYears = (0...yearsAhead).map { forecast.throughYear + $0 }
     let years = censusYears.map { AcademicYear(censusYear: $0) }
@@ -58,6 +59,7 @@ public enum DashboardBuilder {
             return 100 * count / total
           }, note: nil))
     }
+    rows += needRows(needs, censusYears: censusYears)
     let placesNote = capacity.isEmpty ? "no places register given" : nil
     for (setting, label) in [(SettingType.specialState, "special"), (.rpSENUnit, "SSC/RP")] {
       let rowsByYear = censusYears.map { capacityRow(setting, $0) }
@@ -76,6 +78,8 @@ public enum DashboardBuilder {
           unit: "places", values: rowsByYear.map { $0?.shortfallExcess },
           note: placesNote ?? "planned places − demand"))
       rows += phaseRows(phaseCapacity, setting: setting, label: label, censusYears: censusYears)
+      rows += designationRows(
+        needCapacity, setting: setting, label: label, censusYears: censusYears)
     }
     func cost(_ pick: (CostYear) -> Double) -> [Double?] {
       censusYears.map { year in costs?.first { $0.academicYear.censusYear == year }.map(pick) }

@@ -20,13 +20,19 @@ public enum HTMLReport {
     public var phaseNote: String?
     /// The EHC pipeline; nil without the flow files.
     public var pipeline: PipelineReport?
+    /// Demand by setting type and primary need, designated places against it, and how the
+    /// need split was made; empty without the need files.
+    public var needs: [NeedForecastRow]
+    public var needCapacity: [NeedCapacityPlanner.Row]
+    public var needNote: String?
 
     public init(
       forecast: LAForecast, capacity: [CapacityRow], comparison: ScenarioComparison,
       backtest: BacktestReport, backtestMethods: [ForecastMethod], narrative: String?,
       dashboard: Dashboard, costModel: CostModel, provenance: Provenance,
       phaseCapacity: [PhaseCapacityPlanner.Row] = [], phaseNote: String? = nil,
-      pipeline: PipelineReport? = nil
+      pipeline: PipelineReport? = nil, needs: [NeedForecastRow] = [],
+      needCapacity: [NeedCapacityPlanner.Row] = [], needNote: String? = nil
     ) {
       self.forecast = forecast
       self.capacity = capacity
@@ -40,6 +46,9 @@ public enum HTMLReport {
       self.phaseCapacity = phaseCapacity
       self.phaseNote = phaseNote
       self.pipeline = pipeline
+      self.needs = needs
+      self.needCapacity = needCapacity
+      self.needNote = needNote
     }
   }
 
@@ -147,6 +156,7 @@ public enum HTMLReport {
     }
     html += ReportCharts.utilisation(content.capacity).render()
     html += phaseSection(content)
+    html += needSection(content)
     html += pipelineSection(content)
 
     // Costs and scenarios.

@@ -271,8 +271,10 @@ public struct SVGChart: Sendable {
     svg += "<g class=\"legend\">\n"
     for (name, colour, isBand, isDashed, x, y) in legend.entries {
       if isBand {
+        // As strong as the band itself when it is opaque (stacked charts), 0.35 otherwise.
+        let opacity = max(0.35, bands.first { $0.name == name }?.opacity ?? 0)
         svg +=
-          "<rect x=\"\(n(x))\" y=\"\(n(y - 9))\" width=\"16\" height=\"10\" fill=\"\(colour.rawValue)\" fill-opacity=\"0.35\"/>"
+          "<rect x=\"\(n(x))\" y=\"\(n(y - 9))\" width=\"16\" height=\"10\" fill=\"\(colour.rawValue)\" fill-opacity=\"\(opacity)\"/>"
       } else {
         svg +=
           "<line x1=\"\(n(x))\" x2=\"\(n(x + 16))\" y1=\"\(n(y - 4))\" y2=\"\(n(y - 4))\" stroke=\"\(colour.rawValue)\" stroke-width=\"3\"\(isDashed ? " stroke-dasharray=\"5 3\"" : "")/>"

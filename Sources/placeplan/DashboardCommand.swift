@@ -13,7 +13,7 @@ extension PlacePlan {
         Rows: total EHCPs 0-25; number and % of all EHCPs by setting type (placed numbers \
         after INMS overflow); planned places (special, SSC/RP); utilisation %; \
         shortfall/excess, also by phase (primary, secondary, post-16) where the register \
-        gives phases; INMS expenditure and SEN transport cost (baseline scenario, £ cash, \
+        gives phases and by designation where it gives designations; EHCPs by primary need; INMS expenditure and SEN transport cost (baseline scenario, £ cash, \
         from the cost model); the latest published % of EHC needs assessments that lead to a \
         plan and % of new plans issued within 20 weeks (SEN2, calendar year), and % of pupils \
         with an EHC plan and with SEN support (January school census), in the baseline column.
@@ -36,6 +36,8 @@ extension PlacePlan {
         valueName: "file"))
     var ages: String = "SampleData/ehcp_caseload_by_age_2024_2025.csv"
 
+    @OptionGroup var needOptions: NeedOptions
+
     func run() throws {
       let inputs = try LoadedInputs.load(
         data, population: model.loadsPopulation,
@@ -56,11 +58,14 @@ extension PlacePlan {
       let planner = CapacityPlanner(overflowShare: placesOptions.overflowShare)
       let (splitter, phaseInputs) = try PhaseInputs.load(
         ages: ages, data: data, agesRequired: false)
+      let (needSplitter, needInputs) = NeedInputs.loadOptional(needOptions)
       let dashboards = try forecasts.map { forecast in
         let projector = try costOptions.projector(
           costModels, forecast: forecast, inputs: inputs, register: register,
           places: placesOptions)
         let codes = inputs.codes(of: forecast).flatMap { LocalAuthorityCodes.aliases(of: $0) }
+        let needs = NeedInputs.splitOptional(
+          needSplitter, forecast: forecast, codes: projector.codes)
         return DashboardBuilder.build(
           forecast: forecast,
           capacity: planner.plan(forecast: forecast, register: register, codes: projector.codes),
@@ -72,7 +77,10 @@ extension PlacePlan {
           pupils: pupils.latest(for: codes, upTo: forecast.throughYear),
           phaseCapacity: splitter?.split(forecast, codes: projector.codes).map {
             PhaseCapacityPlanner.plan(phases: $0.rows, register: register, codes: projector.codes)
-          } ?? [])
+          } ?? [],
+          needs: needs,
+          needCapacity: NeedCapacityPlanner.plan(
+            needs: needs, register: register, codes: projector.codes))
       }
       var parameters = options.parameters(la: data.la)
       parameters["overflow_share"] = String(placesOptions.overflowShare)
@@ -83,7 +91,7 @@ extension PlacePlan {
             Provenance.Input(
               role: "pupils with SEN", file: pupilPath,
               layout: "DfE SEND dashboard % of pupils with an EHC plan / SEN support")
-          ] + phaseInputs,
+          ] + phaseInputs + needInputs,
         parameters: parameters)
       let text: String
       switch data.format {

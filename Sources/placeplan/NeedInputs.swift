@@ -87,4 +87,32 @@ enum NeedInputs {
     if !notes.isEmpty { provenance.parameters["need_notes"] = notes.joined(separator: "; ") }
     return splits
   }
+
+  /// The splitter for an optional part of an output (dashboard, report): a bad or missing
+  /// need file is a warning and no split.
+  static func loadOptional(_ options: NeedOptions) -> (
+    splitter: NeedSplitter?, inputs: [Provenance.Input]
+  ) {
+    do {
+      let (splitter, inputs) = try load(options)
+      return (splitter, inputs)
+    } catch {
+      Output.warn("primary need rows left out")
+      return (nil, [])
+    }
+  }
+
+  /// One forecast's need rows for an optional part; a forecast that cannot be split is a
+  /// warning and no rows.
+  static func splitOptional(_ splitter: NeedSplitter?, forecast: LAForecast, codes: [String])
+    -> [NeedForecastRow]
+  {
+    guard let splitter else { return [] }
+    do {
+      return try splitter.split(forecast, codes: codes)?.rows ?? []
+    } catch {
+      Output.warn("\(error); primary need rows left out")
+      return []
+    }
+  }
 }

@@ -10,7 +10,7 @@ extension PlacePlan {
       abstract: "Write a self-contained HTML report with charts for one LA.",
       discussion: """
         Headline, demand fan charts by setting type, places against demand, utilisation, \
-        places by phase, the flow behind the numbers (requests, new and ceased plans), \
+        places by phase, demand by primary need, the flow behind the numbers (requests, new and ceased plans), \
         INMS and transport costs by scenario, the scenario comparison with NPV and payback, \
         backtest accuracy against the baselines, the strategy dashboard, assumptions with \
         their sources and data provenance. Inline SVG and CSS; no scripts or network assets.
@@ -37,6 +37,8 @@ extension PlacePlan {
         "% of pupils with an EHC plan and with SEN support by LA, for the dashboard.",
         valueName: "file"))
     var pupilSen: String = "SampleData/dfe_dash_percent_pupils_ehcp_sensupport_by_la_2018_2023.csv"
+
+    @OptionGroup var needOptions: NeedOptions
 
     func validate() throws {
       guard data.out != nil else { throw ValidationError("give --out report.html") }
@@ -86,6 +88,10 @@ extension PlacePlan {
       let phaseCapacity = split.map {
         PhaseCapacityPlanner.plan(phases: $0.rows, register: register, codes: projector.codes)
       }
+      let (needSplitter, needInputs) = NeedInputs.loadOptional(needOptions)
+      let needs = NeedInputs.splitOptional(needSplitter, forecast: forecast, codes: projector.codes)
+      let needCapacity = NeedCapacityPlanner.plan(
+        needs: needs, register: register, codes: projector.codes)
       let flowCodes = projector.codes.flatMap { LocalAuthorityCodes.aliases(of: $0) }
       let pupilPath = DataOptions.resolve(pupilSen)
       var pupils: PupilSENPercentages?
@@ -108,7 +114,7 @@ extension PlacePlan {
           $0.calendarYear <= forecast.throughYear - 1
         },
         pupils: pupils?.latest(for: flowCodes, upTo: forecast.throughYear),
-        phaseCapacity: phaseCapacity ?? [])
+        phaseCapacity: phaseCapacity ?? [], needs: needs, needCapacity: needCapacity)
       var parameters = model.parameters(la: data.la)
       parameters["scenarios"] = chosen.map(\.name).joined(separator: ", ")
       parameters["overflow_share"] = String(placesOptions.overflowShare)
@@ -124,7 +130,8 @@ extension PlacePlan {
         ages: splitter.flatMap { splitter in
           splitter.flows.map { (caseload: splitter.ages, flows: $0) }
         })
-      provenance.inputs += phaseInputs + pupilInputs
+      provenance.inputs += phaseInputs + pupilInputs + needInputs
+      if let needSplitter, !needs.isEmpty { provenance.parameters["need"] = needSplitter.method }
       progress.step("writing", 4, of: 4)
       let html = HTMLReport.render(
         HTMLReport.Content(
@@ -132,7 +139,9 @@ extension PlacePlan {
           backtestMethods: methods,
           narrative: BacktestNarrative.summary(for: series, report: backtest),
           dashboard: dashboard, costModel: projector.model, provenance: provenance,
-          phaseCapacity: phaseCapacity ?? [], phaseNote: split?.note, pipeline: pipeline))
+          phaseCapacity: phaseCapacity ?? [], phaseNote: split?.note, pipeline: pipeline,
+          needs: needs, needCapacity: needCapacity,
+          needNote: needs.isEmpty ? nil : needSplitter?.method))
       progress.finish()
       try Output.deliver(html, to: data.out)
     }

@@ -395,7 +395,8 @@ final class ReportCommandTests: XCTestCase {
       html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))
     for section in [
       "Headline", "Demand: EHCPs by setting type", "Specialist places against demand",
-      "Specialist places by phase", "The flow behind the numbers", "Costs and business cases",
+      "Specialist places by phase", "Demand by primary need", "The flow behind the numbers",
+      "Costs and business cases",
       "How accurate has the forecast been?", "Strategy dashboard",
       "Assumptions and their sources", "Data provenance",
     ] {
@@ -404,6 +405,17 @@ final class ReportCommandTests: XCTestCase {
     // The report's dashboard has the flow and pupil rows, as `dashboard` does.
     XCTAssertTrue(html.contains("% of pupils with an EHC plan</td><td>4.1%"))
     XCTAssertTrue(html.contains("% of EHC needs assessments that lead to a plan</td><td>98.6%"))
+    // The need section: West Sussex's 777 ASD children in state special schools (January
+    // 2025) against 560 ASD-designated places on the illustrative register.
+    let left = "<td style=\"text-align:left\">"
+    XCTAssertTrue(
+      html.contains(left + "special_state</td>" + left + "ASD</td><td>777</td>"), "need table")
+    XCTAssertTrue(
+      html.contains(
+        left + "special_state</td>" + left + "asd</td>" + left
+          + "2024/25</td><td>560</td><td>777</td>"),
+      "designation table")
+    XCTAssertTrue(html.contains("EHCPs with primary need ASD</td><td>2,583"), "dashboard need row")
     var svgs: [String] = []
     var rest = Substring(html)
     while let start = rest.range(of: "<svg "),
