@@ -127,6 +127,7 @@ public struct PhaseSplitter: Sendable {
         }
       }
     }
+    result = Self.totalFromParts(result, forecast: forecast)
     let phases = "phases: 0-4, 5-10, 11-15, 16-18, 19-25"
     let note: String
     if usedComponents {
@@ -149,6 +150,32 @@ public struct PhaseSplitter: Sendable {
       : "; not split (an age cell suppressed in \(last - 1) or \(last)): "
         + unsplit.map(\.rawValue).joined(separator: ", ")
     return Split(rows: result, note: note + skipped, reconciliation: reconciliation)
+  }
+
+  /// Forecast `total` rows by phase made the sum of the additive setting types' phase rows
+  /// (where every part is split that year), so the phases of all settings agree with the
+  /// setting types': `x̂_{total,p}(t) = Σ_k x̂_{k,p}(t)`, its interval the total's split by
+  /// that share. Census rows are left as counted.
+  static func totalFromParts(_ rows: [PhaseForecastRow], forecast: LAForecast)
+    -> [PhaseForecastRow]
+  {
+    var sums: [Int: [AgePhase: Double]] = [:]
+    var parts: [Int: Set<SettingType>] = [:]
+    for item in rows where SettingType.additiveParts.contains(item.row.setting) {
+      sums[item.row.censusYear, default: [:]][item.phase, default: 0] += item.row.value
+      parts[item.row.censusYear, default: []].insert(item.row.setting)
+    }
+    return rows.map { item in
+      guard item.row.setting == .total, item.row.kind == .forecast,
+        parts[item.row.censusYear]?.count == SettingType.additiveParts.count,
+        let sum = sums[item.row.censusYear]?[item.phase],
+        let total = forecast.rows.first(where: {
+          $0.setting == .total && $0.censusYear == item.row.censusYear
+        }), total.value > 0
+      else { return item }
+      let share = sum / total.value
+      return PhaseForecastRow(row: total.scaled(by: share), phase: item.phase, share: share)
+    }
   }
 
   /// One year of ageing by cohort-change ratios; ages without a ratio are held.

@@ -5,33 +5,42 @@ extension ForecastWriter {
   public static let needCSVHeader =
     "la_code,la_name,setting_type,need,census_year,kind,value,lower80,upper80,lower95,upper95,method"
 
-  /// CSV by setting type and primary need: census rows as published (whole numbers,
-  /// suppressed cells filled to one decimal), forecasts one decimal.
+  /// The CSV header by age phase and primary need (`--by need --by phase`).
+  public static let needPhaseCSVHeader =
+    "la_code,la_name,setting_type,phase,need,census_year,kind,value,lower80,upper80,lower95,upper95,method"
+
+  /// CSV by setting type and primary need (and phase, when the rows have one): census rows
+  /// as published (whole numbers; suppressed cells filled, and IPF estimates within phase,
+  /// to one decimal), forecasts one decimal.
   public static func csv(needs: [NeedForecastRow]) -> String {
-    var lines = [needCSVHeader]
+    let byPhase = needs.contains { $0.phase != nil }
+    var lines = [byPhase ? needPhaseCSVHeader : needCSVHeader]
     for item in needs {
       let row = item.row
       let whole = row.kind == .actual && row.value == row.value.rounded()
+      let phase = byPhase ? [item.phase?.rawValue ?? ""] : []
       lines.append(
-        CSVFormat.line([
-          CSVFormat.text(row.laCode), CSVFormat.text(row.laName), row.setting.rawValue,
-          item.need.rawValue, String(row.censusYear), row.kind.rawValue,
-          CSVFormat.number(row.value, decimals: whole ? 0 : 1),
-          CSVFormat.number(row.lower80), CSVFormat.number(row.upper80),
-          CSVFormat.number(row.lower95), CSVFormat.number(row.upper95),
-          CSVFormat.text(row.method),
-        ]))
+        CSVFormat.line(
+          [CSVFormat.text(row.laCode), CSVFormat.text(row.laName), row.setting.rawValue] + phase
+            + [
+              item.need.rawValue, String(row.censusYear), row.kind.rawValue,
+              CSVFormat.number(row.value, decimals: whole ? 0 : 1),
+              CSVFormat.number(row.lower80), CSVFormat.number(row.upper80),
+              CSVFormat.number(row.lower95), CSVFormat.number(row.upper95),
+              CSVFormat.text(row.method),
+            ]))
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// JSON by setting type and primary need, with provenance.
+  /// JSON by setting type and primary need (and phase), with provenance.
   public static func json(needs: [NeedForecastRow], provenance: Provenance) throws(OutputError)
     -> String
   {
     struct Row: Encodable {
       let laCode: String
       let settingType: String
+      let phase: String?
       let need: String
       let censusYear: Int
       let kind: String
@@ -49,7 +58,8 @@ extension ForecastWriter {
     let rows = needs.map { item in
       Row(
         laCode: item.row.laCode, settingType: item.row.setting.rawValue,
-        need: item.need.rawValue, censusYear: item.row.censusYear, kind: item.row.kind.rawValue,
+        phase: item.phase?.rawValue, need: item.need.rawValue, censusYear: item.row.censusYear,
+        kind: item.row.kind.rawValue,
         value: rounded(item.row.value), share: (item.share * 10_000).rounded() / 10_000,
         lower80: item.row.lower80.map(rounded), upper80: item.row.upper80.map(rounded),
         lower95: item.row.lower95.map(rounded), upper95: item.row.upper95.map(rounded))
@@ -67,7 +77,8 @@ extension ForecastWriter {
     var out = ""
     var groups: [(key: String, rows: [NeedForecastRow])] = []
     for item in needs {
-      let key = item.row.laCode + "|" + item.row.setting.rawValue
+      let key =
+        item.row.laCode + "|" + item.row.setting.rawValue + "|" + (item.phase?.rawValue ?? "")
       if groups.last?.key == key {
         groups[groups.count - 1].rows.append(item)
       } else {
@@ -80,8 +91,9 @@ extension ForecastWriter {
       var shown = Array(years.prefix(needTableYears + 1))
       if let last = years.last, !shown.contains(last) { shown.append(last) }
       guard let firstYear = shown.first, let lastYear = shown.last else { continue }
+      let phase = first.phase.map { ", ages \($0.ageLabel)" } ?? ""
       out +=
-        "\(first.row.laName) (\(first.row.laCode)), \(first.row.setting.label): EHCPs by primary need\n"
+        "\(first.row.laName) (\(first.row.laCode)), \(first.row.setting.label)\(phase): EHCPs by primary need\n"
       let header =
         ["need"] + shown.map { $0 == firstYear ? "Jan \($0)" : String($0) }
         + ["share \(firstYear)", "share \(lastYear)"]

@@ -40,9 +40,9 @@ extension PlacePlan {
 
     @Option(
       help:
-        "Break the forecast down further: phase (age phases 0-4, 5-10, 11-15, 16-18, 19-25) or need (primary need, from the SEN2 need breakdown)."
+        "Break the forecast down further: phase (age phases 0-4, 5-10, 11-15, 16-18, 19-25) or need (primary need, from the SEN2 need breakdown); both (--by need --by phase) give need within phase."
     )
-    var by: Breakdown?
+    var by: [Breakdown] = []
 
     @OptionGroup var needOptions: NeedOptions
 
@@ -69,15 +69,14 @@ extension PlacePlan {
         Output.warn(check.summary)
         Output.warn(check.sharesSummary)
       }
-      switch by {
-      case .phase:
+      if by.contains(.need) {
+        try deliverNeeds(
+          forecasts, inputs: inputs, provenance: provenance, withinPhase: by.contains(.phase))
+        return
+      }
+      if by.contains(.phase) {
         try deliverPhases(forecasts, inputs: inputs, provenance: provenance)
         return
-      case .need:
-        try deliverNeeds(forecasts, inputs: inputs, provenance: provenance)
-        return
-      case nil:
-        break
       }
       switch data.format {
       case .csv:
@@ -94,14 +93,19 @@ extension PlacePlan {
       }
     }
 
-    /// Splits each forecast by primary need and writes it.
+    /// Splits each forecast by primary need (within age phase when asked) and writes it.
     private func deliverNeeds(
-      _ forecasts: [LAForecast], inputs: LoadedInputs, provenance: Provenance
+      _ forecasts: [LAForecast], inputs: LoadedInputs, provenance: Provenance, withinPhase: Bool
     ) throws {
       var withNeeds = provenance
-      let rows = try NeedInputs.splitAll(
-        forecasts, inputs: inputs, options: needOptions, provenance: &withNeeds
-      ).flatMap(\.split.rows)
+      let needSplits = try NeedInputs.splitAll(
+        forecasts, inputs: inputs, options: needOptions, provenance: &withNeeds)
+      var rows = needSplits.flatMap(\.split.rows)
+      if withinPhase {
+        rows = try NeedInputs.withinPhase(
+          needSplits, inputs: inputs, ages: ages, data: data, options: needOptions,
+          provenance: &withNeeds)
+      }
       switch data.format {
       case .csv:
         try Output.deliver(ForecastWriter.csv(needs: rows), to: data.out)

@@ -115,4 +115,40 @@ enum NeedInputs {
       return []
     }
   }
+
+  /// Need within age phase (`--by need --by phase`): each need split combined with the
+  /// phase split of the same forecast by IPF (`NeedPhaseSplitter`). An LA that cannot be
+  /// split by phase, or whose need file has no age rows, is skipped with a warning; it
+  /// fails when none is left.
+  static func withinPhase(
+    _ needSplits: [(forecast: LAForecast, codes: [String], split: NeedSplitter.Split)],
+    inputs: LoadedInputs, ages: String, data: DataOptions, options: NeedOptions,
+    provenance: inout Provenance
+  ) throws -> [NeedForecastRow] {
+    let phaseSplits = try PhaseInputs.splitAll(
+      needSplits.map(\.forecast), inputs: inputs, ages: ages, data: data,
+      provenance: &provenance)
+    let (splitter, _) = try load(options)
+    var rows: [NeedForecastRow] = []
+    for item in needSplits {
+      guard let phases = phaseSplits.first(where: { $0.forecast.laCode == item.forecast.laCode })
+      else { continue }
+      let combined = NeedPhaseSplitter.split(
+        item.forecast, phases: phases.split.rows, needs: item.split.rows,
+        census: splitter.caseload, codes: item.codes)
+      if combined.isEmpty {
+        Output.warn(
+          "\(item.forecast.laCode) \(item.forecast.laName): no need by age in \(options.needs), or no phase split at its need census; not split by need within phase"
+        )
+      }
+      rows += combined
+    }
+    guard !rows.isEmpty else { throw ExitCode.failure }
+    provenance.parameters["need_within_phase"] =
+      "need within phase: the census table (setting type x phase x need) estimated by IPF "
+      + "from the phase split, the need split and the need file's need by age (all "
+      + "placements), then raked each year to the setting type's phase and need splits; "
+      + "census cells are estimates, not published counts"
+    return rows
+  }
 }

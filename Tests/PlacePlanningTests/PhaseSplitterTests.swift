@@ -73,6 +73,17 @@ final class PhaseSplitterTests: XCTestCase {
           "\(setting) \(year)")
       }
     }
+    // All settings' phases are the setting types' phases added up (each setting type ages
+    // on its own, so the total's own ageing would disagree with them).
+    for year in 2026...2028 {
+      for phase in AgePhase.allCases {
+        let inPhase = split.rows.filter { $0.row.censusYear == year && $0.phase == phase }
+        let parts = inPhase.filter { SettingType.additiveParts.contains($0.row.setting) }
+        let total = try XCTUnwrap(inPhase.first { $0.row.setting == .total })
+        XCTAssertEqual(
+          total.row.value, parts.map(\.row.value).reduce(0, +), accuracy: 1e-6 * total.row.value)
+      }
+    }
   }
 
   /// Real data: with West Sussex's 2024 flows by age, every phase's January 2025 is its

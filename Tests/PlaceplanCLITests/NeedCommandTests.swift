@@ -44,6 +44,24 @@ final class NeedCommandTests: XCTestCase {
     XCTAssertEqual(checked, 9 * 6)
   }
 
+  /// Need within phase: the phase and need columns, and state special ASD in primary
+  /// summing over phases to state special ASD.
+  func testForecastByNeedWithinPhaseCSV() throws {
+    let result = try CommandRunner.run([
+      "forecast", "--la", "West Sussex", "--by", "need", "--by", "phase", "--format", "csv",
+    ])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    XCTAssertEqual(
+      lines.first,
+      "la_code,la_name,setting_type,phase,need,census_year,kind,value,lower80,upper80,lower95,upper95,method"
+    )
+    let asd2025 = lines.filter { $0.contains(",special_state,") && $0.contains(",asd,2025,") }
+    XCTAssertEqual(asd2025.count, 5)
+    let sum = asd2025.compactMap { Double($0.split(separator: ",")[7]) }.reduce(0, +)
+    XCTAssertEqual(sum, 777, accuracy: 1)
+  }
+
   /// Places designated by need against demand on the illustrative register; a register
   /// without designations is told how to add them.
   func testPlacesByNeed() throws {
