@@ -8,8 +8,13 @@ import ForecastCore
 /// utilisation = 100 D / P,   shortfall/excess = P − D
 /// overflow    = s · max(0, D − P)     for state special and RP (s = overflow share), else 0
 /// placed      = D − overflow          (= min(D, P) when s = 1)
-/// INMS placed = INMS demand + Σ overflow
+/// from INMS   = min(max(0, P − D), q · INMS demand)      state special only (q = inmsToSpare)
+/// INMS placed = INMS demand + Σ overflow − from INMS
 /// ```
+/// Spare state special places take children the forecast would otherwise place in INMS, up
+/// to the share q of INMS demand: an INMS placement is often made because no state place
+/// was free, so a free place keeps some of them in the state sector (the baseline and every
+/// scenario alike; state special placed = D + from INMS).
 /// With s < 1 the unmet demand not sent to INMS stays on the setting's roll above its
 /// places (temporary arrangements), so placed numbers still add up to the total.
 /// P(D > P) comes from a split log-normal through the forecast's median and 80% interval.
@@ -23,8 +28,12 @@ public struct CapacityPlanner: Sendable {
   /// The setting types whose unmet demand overflows to INMS.
   public static let overflowingSettings: [SettingType] = [.specialState, .rpSENUnit]
 
-  public init(overflowShare: Double = 1) {
+  /// The share of INMS demand that spare state special places can take (0…1).
+  public let inmsToSpare: Double
+
+  public init(overflowShare: Double = 1, inmsToSpare: Double = 0) {
     self.overflowShare = min(max(overflowShare, 0), 1)
+    self.inmsToSpare = min(max(inmsToSpare.isFinite ? inmsToSpare : 0, 0), 1)
   }
 
   /// Capacity rows per setting type in the register and INMS, for the forecast's last
@@ -37,6 +46,10 @@ public struct CapacityPlanner: Sendable {
       + Array(Set(forecast.rows.filter { $0.kind == .forecast }.map(\.censusYear))).sorted()
     var rows: [CapacityRow] = []
     var overflowByYear: [Int: Double] = [:]
+    var movedByYear: [Int: Double] = [:]
+    func inmsDemand(_ censusYear: Int) -> Double {
+      forecast.rows.first { $0.setting == .inms && $0.censusYear == censusYear }?.value ?? 0
+    }
     for setting in settings {
       for censusYear in years {
         guard
@@ -49,13 +62,18 @@ public struct CapacityPlanner: Sendable {
         let demand = demandRow.value
         var placed = demand
         var overflow = 0.0
+        var moved = 0.0
         var probability: Double?
         if let places, demandRow.kind == .forecast {
           if Self.overflowingSettings.contains(setting) {
             overflow = overflowShare * max(0, demand - places)
           }
-          placed = demand - overflow
+          if setting == .specialState {
+            moved = min(max(0, places - demand), inmsToSpare * inmsDemand(censusYear))
+          }
+          placed = demand - overflow + moved
         }
+        movedByYear[censusYear, default: 0] += moved
         if let places {
           probability = Self.exceedance(
             places: places, demand: demand, kind: demandRow.kind, lower80: demandRow.lower80,
@@ -73,7 +91,7 @@ public struct CapacityPlanner: Sendable {
             probabilityDemandExceedsPlaces: probability, actualPlacements: actual,
             actualUtilisationPercent: places.flatMap { places in
               actual.flatMap { places > 0 ? 100 * $0 / places : nil }
-            }))
+            }, movedFromINMS: moved))
       }
     }
     for censusYear in years {
@@ -83,15 +101,16 @@ public struct CapacityPlanner: Sendable {
         })
       else { continue }
       let overflow = overflowByYear[censusYear] ?? 0
+      let moved = movedByYear[censusYear] ?? 0
       rows.append(
         CapacityRow(
           laCode: forecast.laCode, setting: .inms,
           academicYear: AcademicYear(censusYear: censusYear),
           kind: demandRow.kind, plannedPlaces: nil, demand: demandRow.value,
           demandLower80: demandRow.lower80, demandUpper80: demandRow.upper80,
-          placed: demandRow.value + overflow, overflowToINMS: overflow, utilisationPercent: nil,
-          shortfallExcess: nil, probabilityDemandExceedsPlaces: nil, actualPlacements: nil,
-          actualUtilisationPercent: nil))
+          placed: demandRow.value + overflow - moved, overflowToINMS: overflow,
+          utilisationPercent: nil, shortfallExcess: nil, probabilityDemandExceedsPlaces: nil,
+          actualPlacements: nil, actualUtilisationPercent: nil, movedFromINMS: moved))
     }
     return rows
   }

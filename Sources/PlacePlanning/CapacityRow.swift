@@ -25,4 +25,7 @@ public struct CapacityRow: Sendable, Equatable {
   /// Children actually placed, from the register, and actual ÷ places, %.
   public let actualPlacements: Double?
   public let actualUtilisationPercent: Double?
+  /// Children the forecast placed in INMS who take spare state special places instead
+  /// (state special: taken in; INMS: moved out).
+  public internal(set) var movedFromINMS: Double = 0
 }

@@ -12,7 +12,7 @@ public struct CostModel: Sendable {
   /// Real discount rate (Green Book: 0.035).
   public let discountRate: Double
   /// Average annual cost of an INMS placement, £.
-  public let inmsFeePerPlacement: CostAssumption
+  public internal(set) var inmsFeePerPlacement: CostAssumption
   /// SEND home-to-school transport, £ per transported child per year.
   public let transportPerChild: CostAssumption
   /// Share of EHCP children transported, by setting type (0–1).
@@ -27,7 +27,10 @@ public struct CostModel: Sendable {
   public let capitalNewSchoolPerPlace: CostAssumption
   public let capitalExpansionPerPlace: CostAssumption
   /// Regional factor on capital costs (the LA's build cost ÷ England's).
-  public let regionalFactor: CostAssumption
+  public internal(set) var regionalFactor: CostAssumption
+  /// Capital cost per new RP/SEN unit place, £; nil: RP places are costed as specialist
+  /// expansions (`capitalExpansionPerPlace`).
+  public internal(set) var capitalRPPerPlace: CostAssumption?
 
   public init(
     priceBase: AcademicYear, generalInflation: Double, discountRate: Double,
@@ -54,13 +57,16 @@ public struct CostModel: Sendable {
 
   /// The same model with an LA's regional factor.
   public func withRegionalFactor(_ factor: CostAssumption) -> CostModel {
-    CostModel(
-      priceBase: priceBase, generalInflation: generalInflation, discountRate: discountRate,
-      inmsFeePerPlacement: inmsFeePerPlacement, transportPerChild: transportPerChild,
-      transportedShare: transportedShare, specialPlaceFunding: specialPlaceFunding,
-      specialTopUp: specialTopUp, rpPlaceFunding: rpPlaceFunding, rpTopUp: rpTopUp,
-      capitalNewSchoolPerPlace: capitalNewSchoolPerPlace,
-      capitalExpansionPerPlace: capitalExpansionPerPlace, regionalFactor: factor)
+    var copy = self
+    copy.regionalFactor = factor
+    return copy
+  }
+
+  /// The same model with a capital cost per RP/SEN unit place.
+  public func withRPCapital(_ cost: CostAssumption?) -> CostModel {
+    var copy = self
+    copy.capitalRPPerPlace = cost
+    return copy
   }
 
   /// The same model with the INMS fee set from an LA's own average `value` at `priceYear`,
@@ -72,17 +78,12 @@ public struct CostModel: Sendable {
     let uprated =
       value * pow(1 + fee.annualInflation, Double(priceBase.startYear - priceYear.startYear))
     let scale = fee.value > 0 ? uprated / fee.value : 1
-    let calibrated = CostAssumption(
+    var copy = self
+    copy.inmsFeePerPlacement = CostAssumption(
       value: uprated, low: fee.low * scale, high: fee.high * scale, priceYear: priceBase,
       annualInflation: fee.annualInflation,
       source: "\(source), uprated at \(fee.annualInflation * 100)% a year")
-    return CostModel(
-      priceBase: priceBase, generalInflation: generalInflation, discountRate: discountRate,
-      inmsFeePerPlacement: calibrated, transportPerChild: transportPerChild,
-      transportedShare: transportedShare, specialPlaceFunding: specialPlaceFunding,
-      specialTopUp: specialTopUp, rpPlaceFunding: rpPlaceFunding, rpTopUp: rpTopUp,
-      capitalNewSchoolPerPlace: capitalNewSchoolPerPlace,
-      capitalExpansionPerPlace: capitalExpansionPerPlace, regionalFactor: regionalFactor)
+    return copy
   }
 
   /// Every assumption with its name, for the provenance and the Monte Carlo.
@@ -94,8 +95,9 @@ public struct CostModel: Sendable {
       ("rp_place_funding", rpPlaceFunding), ("rp_top_up", rpTopUp),
       ("capital_new_school_per_place", capitalNewSchoolPerPlace),
       ("capital_expansion_per_place", capitalExpansionPerPlace),
-      ("regional_factor", regionalFactor),
     ]
+    if let capitalRPPerPlace { list.append(("capital_rp_per_place", capitalRPPerPlace)) }
+    list.append(("regional_factor", regionalFactor))
     for setting in SettingType.allCases {
       if let share = transportedShare[setting] {
         list.append(("transported_share.\(setting.rawValue)", share))

@@ -11,6 +11,8 @@ import Foundation
 /// transport       = Σ_s placed_s × share_s (× (1 − travel-training cut)) × cost per child(t)
 /// state special   = places × place funding(t) + placed × top-up(t)     (RP alike)
 /// capital         = new places × cost per place(t) × regional factor, in the year before opening
+/// new places      = the scenario's places open that year (its fill ramp); filled =
+///                   min(open, max(0, placed − places without the scenario))
 /// revenue         = INMS + transport + state special + RP + travel training
 /// ```
 /// Each cost line is uprated from its price year by its own inflation.
@@ -19,14 +21,18 @@ public struct CostProjector: Sendable {
   public let register: PlacesRegister
   public let codes: [String]
   public let overflowShare: Double
+  /// The share of INMS demand spare state special places take (see `CapacityPlanner`).
+  public let inmsToSpare: Double
 
   public init(
-    model: CostModel, register: PlacesRegister, codes: [String], overflowShare: Double = 1
+    model: CostModel, register: PlacesRegister, codes: [String], overflowShare: Double = 1,
+    inmsToSpare: Double = 0
   ) {
     self.model = model
     self.register = register
     self.codes = codes
     self.overflowShare = overflowShare
+    self.inmsToSpare = inmsToSpare
   }
 
   /// The setting types whose children's transport is costed (RP is within mainstream).
@@ -41,7 +47,7 @@ public struct CostProjector: Sendable {
     let values = values ?? .central(model)
     let adjusted = ScenarioDemand.apply(scenario, to: forecast)
     let adjustedRegister = ScenarioDemand.apply(scenario, to: register, laCode: forecast.laCode)
-    let capacity = CapacityPlanner(overflowShare: overflowShare).plan(
+    let capacity = CapacityPlanner(overflowShare: overflowShare, inmsToSpare: inmsToSpare).plan(
       forecast: adjusted, register: adjustedRegister, codes: codes + [forecast.laCode])
     let years =
       [forecast.throughYear]
@@ -119,7 +125,17 @@ public struct CostProjector: Sendable {
       }.reduce(0.0) { sum, change in
         sum + capitalCost(change, year: year, values: values)
       }
-      return CostYear(
+      var newOpen = 0.0
+      var newFilled = 0.0
+      for setting in CapacityPlanner.overflowingSettings {
+        let open = appliedChanges.filter { $0.setting == setting && $0.places > 0 }
+          .reduce(0.0) { $0 + $1.placesOpen(in: year) }
+        guard open > 0, kind == .forecast else { continue }
+        let existing = register.plannedPlaces(codes: codes, setting: setting, year: year) ?? 0
+        newOpen += open
+        newFilled += min(open, max(0, placed(setting) - existing))
+      }
+      var costYear = CostYear(
         academicYear: year, kind: kind, demandSpecial: demand(.specialState),
         demandRP: demand(.rpSENUnit), placesSpecial: specialPlaces, placesRP: rpPlaces,
         shortfallExcessSpecial: row(.specialState)?.shortfallExcess,
@@ -129,6 +145,9 @@ public struct CostProjector: Sendable {
         transportCost: Self.transportedSettings.reduce(0.0) { $0 + (transportCost[$1] ?? 0) },
         specialCost: specialCost,
         rpCost: rpCost, travelTrainingCost: training, capitalCost: capital)
+      costYear.newPlacesOpen = newOpen
+      costYear.newPlacesFilled = newFilled
+      return costYear
     }
   }
 
@@ -138,6 +157,11 @@ public struct CostProjector: Sendable {
   {
     if let cost = change.capitalCost { return cost }
     let perPlace: Double
+    if change.setting == .rpSENUnit, change.capital != .none, let rp = model.capitalRPPerPlace {
+      // An RP/SEN unit place is built within a mainstream school.
+      let perRPPlace = rp.cash(in: year, value: values["capital_rp_per_place", rp.value])
+      return change.places * perRPPlace * values["regional_factor", model.regionalFactor.value]
+    }
     switch change.capital {
     case .newSchool:
       perPlace = model.capitalNewSchoolPerPlace.cash(

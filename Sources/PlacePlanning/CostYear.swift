@@ -23,6 +23,11 @@ public struct CostYear: Sendable, Equatable {
   public let rpCost: Double
   public let travelTrainingCost: Double
   public let capitalCost: Double
+  /// The scenario's new state special and RP places open this year (its fill) and the
+  /// children in them: `min(open, max(0, placed − places without the scenario))`, children
+  /// filling the existing places first.
+  public internal(set) var newPlacesOpen: Double = 0
+  public internal(set) var newPlacesFilled: Double = 0
 
   /// Revenue: INMS + transport + state special + RP + travel training.
   public var revenueCost: Double {
@@ -52,7 +57,8 @@ public struct CostYear: Sendable, Equatable {
       ("demand_special_state", demandSpecial), ("demand_rp_sen_unit", demandRP),
       ("places_special_state", placesSpecial), ("places_rp_sen_unit", placesRP),
       ("shortfall_excess_special_state", shortfallExcessSpecial),
-      ("shortfall_excess_rp_sen_unit", shortfallExcessRP), ("inms_placements", inmsPlacements),
+      ("shortfall_excess_rp_sen_unit", shortfallExcessRP), ("new_places_open", newPlacesOpen),
+      ("new_places_filled", newPlacesFilled), ("inms_placements", inmsPlacements),
       ("inms_cost", inmsCost), ("transport_cost", transportCost),
       ("state_special_cost", specialCost), ("rp_cost", rpCost),
       ("travel_training_cost", travelTrainingCost), ("capital_cost", capitalCost),

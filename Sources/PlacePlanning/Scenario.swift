@@ -45,10 +45,13 @@ public struct Scenario: Sendable {
     public let capital: Capital
     /// Capital cost in £ when known; otherwise places × cost per place × regional factor.
     public let capitalCost: Double?
+    /// Places open in the first, second, … academic year from `fromYear`; `places` from the
+    /// year after the list ends. Empty: the default ramp of `capital` (`defaultFill`).
+    public let fill: [Double]
 
     public init(
       name: String, setting: SettingType, fromYear: AcademicYear, places: Double,
-      capital: Capital, capitalCost: Double? = nil
+      capital: Capital, capitalCost: Double? = nil, fill: [Double]? = nil
     ) {
       self.name = name
       self.setting = setting
@@ -56,6 +59,28 @@ public struct Scenario: Sendable {
       self.places = places
       self.capital = capital
       self.capitalCost = capitalCost
+      self.fill = fill ?? Self.defaultFill(capital: capital, places: places)
+    }
+
+    /// How places open when the scenario does not say (assumptions of this model, to be
+    /// replaced by the LA's own plan with `fill`): a new school opens with its lowest year
+    /// groups and takes a quarter of its places a year (25%, 50%, 75%, then all); an
+    /// expansion opens half its places, then all; closures and changes without building
+    /// take effect at once.
+    public static func defaultFill(capital: Capital, places: Double) -> [Double] {
+      guard places > 0 else { return [] }
+      switch capital {
+      case .newSchool: return [0.25, 0.5, 0.75].map { $0 * places }
+      case .expansion: return [0.5 * places]
+      case .none: return []
+      }
+    }
+
+    /// Places open in an academic year: 0 before `fromYear`, then the fill, then `places`.
+    public func placesOpen(in year: AcademicYear) -> Double {
+      let offset = year.startYear - fromYear.startYear
+      guard offset >= 0 else { return 0 }
+      return offset < fill.count ? fill[offset] : places
     }
   }
 

@@ -1,6 +1,13 @@
+import ForecastCore
 import Foundation
 
-/// Scenarios side by side: costs by year, differences against the first, NPV and payback.
+/// Scenarios side by side: costs by year, differences against the first, NPV and payback,
+/// each NPV and payback year with a 10–90% range.
+///
+/// The range comes from a seeded Monte Carlo like `CostSimulation`'s: each draw moves every
+/// demand forecast to one quantile of its distribution and draws every cost assumption from
+/// its range, and every scenario is costed on the same draw (common random numbers), so the
+/// differences between scenarios are not swamped by uncertainty they share.
 public struct ScenarioComparison: Sendable {
   /// One scenario's projection and summary.
   public struct Entry: Sendable {
@@ -14,38 +21,104 @@ public struct ScenarioComparison: Sendable {
     public let paybackYear: AcademicYear?
     /// Whether it never cost more than the first scenario (so pays back at once).
     public let neverCostsMore: Bool
+    /// The 10th and 90th percentiles of the NPV over the draws, £; nil without draws.
+    public var presentValueRange: (p10: Double, p90: Double)?
+    /// The 10th and 90th percentiles of the NPV less the first scenario's on the same draw,
+    /// £ (negative: a saving); nil without draws or for the first scenario.
+    public var differenceRange: (p10: Double, p90: Double)?
+    /// The 10th and 90th percentiles of the payback year over the draws (nil where it is
+    /// beyond the horizon); nil without draws or for the first scenario.
+    public var paybackRange: (early: AcademicYear?, late: AcademicYear?)?
   }
 
   public let entries: [Entry]
+  /// Monte Carlo draws behind the ranges (0: none) and their seed.
+  public let draws: Int
+  public let seed: UInt64
 
-  public init(scenarios: [Scenario], forecast: LAForecast, projector: CostProjector) {
-    var entries: [Entry] = []
-    var first: [CostYear] = []
-    for (index, scenario) in scenarios.enumerated() {
-      let years = projector.project(forecast, scenario: scenario).filter { $0.kind == .forecast }
-      if index == 0 { first = years }
-      let presentValue = projector.presentValue(years.map { ($0.academicYear, $0.totalCost) })
-      var payback: AcademicYear?
-      var neverMore = index > 0
-      if index > 0 {
-        var cumulative = 0.0
-        var wasNegative = false
-        for (offset, year) in years.enumerated() where offset < first.count {
-          let saving = first[offset].totalCost - year.totalCost
-          cumulative +=
-            projector.presentValue([(year.academicYear, saving)])
-            / pow(1 + projector.model.discountRate, Double(offset))
-          if cumulative < 0 { wasNegative = true }
-          if saving < 0 { neverMore = false }
-          if wasNegative && cumulative >= 0 && payback == nil { payback = year.academicYear }
+  public init(
+    scenarios: [Scenario], forecast: LAForecast, projector: CostProjector, draws: Int = 0,
+    seed: UInt64 = 20_250_101
+  ) {
+    let central = scenarios.map {
+      projector.project(forecast, scenario: $0).filter { $0.kind == .forecast }
+    }
+    let summaries = Self.summarise(central, projector: projector)
+    var entries = zip(scenarios, zip(central, summaries)).map { scenario, item in
+      Entry(
+        scenario: scenario, years: item.0, presentValueOfTotalCost: item.1.npv,
+        paybackYear: item.1.payback, neverCostsMore: item.1.neverMore)
+    }
+    if draws > 0 {
+      var generator = SeededGenerator(seed: seed)
+      var npvs = [[Double]](repeating: [], count: scenarios.count)
+      var paybacks = [[Int]](repeating: [], count: scenarios.count)
+      let beyond = Int.max
+      for _ in 0..<draws {
+        let z = generator.standardNormal()
+        let values = AssumptionValues.draw(projector.model, using: &generator)
+        let drawn = CostSimulation.drawDemand(forecast, z: z)
+        let years = scenarios.map {
+          projector.project(drawn, scenario: $0, values: values).filter { $0.kind == .forecast }
         }
-        if !wasNegative { payback = years.first?.academicYear }
+        for (index, summary) in Self.summarise(years, projector: projector).enumerated() {
+          npvs[index].append(summary.npv)
+          paybacks[index].append(summary.payback?.startYear ?? beyond)
+        }
       }
-      entries.append(
-        Entry(
-          scenario: scenario, years: years, presentValueOfTotalCost: presentValue,
-          paybackYear: payback, neverCostsMore: neverMore))
+      for index in entries.indices {
+        if let low = AccuracySummary.quantile(npvs[index], 0.1),
+          let high = AccuracySummary.quantile(npvs[index], 0.9)
+        {
+          entries[index].presentValueRange = (low, high)
+        }
+        guard index > 0 else { continue }
+        let differences = zip(npvs[index], npvs[0]).map { $0 - $1 }
+        if let low = AccuracySummary.quantile(differences, 0.1),
+          let high = AccuracySummary.quantile(differences, 0.9)
+        {
+          entries[index].differenceRange = (low, high)
+        }
+        let sorted = paybacks[index].sorted()
+        func year(_ probability: Double) -> AcademicYear? {
+          guard !sorted.isEmpty else { return nil }
+          let position = min(
+            sorted.count - 1, Int((probability * Double(sorted.count - 1)).rounded()))
+          let start = sorted[position]
+          return start == beyond ? nil : AcademicYear(startYear: start)
+        }
+        entries[index].paybackRange = (year(0.1), year(0.9))
+      }
     }
     self.entries = entries
+    self.draws = max(0, draws)
+    self.seed = seed
+  }
+
+  /// NPV, payback against the first scenario and whether a scenario never costs more, for
+  /// each scenario's years.
+  static func summarise(_ scenarios: [[CostYear]], projector: CostProjector) -> [(
+    npv: Double, payback: AcademicYear?, neverMore: Bool
+  )] {
+    let first = scenarios.first ?? []
+    return scenarios.enumerated().map { index, years in
+      let presentValue = projector.presentValue(years.map { ($0.academicYear, $0.totalCost) })
+      guard index > 0 else { return (presentValue, nil, false) }
+      var payback: AcademicYear?
+      var neverMore = true
+      var cumulative = 0.0
+      var wasNegative = false
+      for (offset, year) in years.enumerated() where offset < first.count {
+        let saving = first[offset].totalCost - year.totalCost
+        cumulative +=
+          projector.presentValue([(year.academicYear, saving)])
+          / pow(1 + projector.model.discountRate, Double(offset))
+        if cumulative < 0 { wasNegative = true }
+        if saving < 0 { neverMore = false }
+        if wasNegative && cumulative >= 0 && payback == nil { payback = year.academicYear }
+      }
+      if !wasNegative { payback = years.first?.academicYear }
+      return (presentValue, payback, neverMore)
+    }
   }
 }

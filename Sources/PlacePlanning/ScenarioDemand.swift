@@ -69,16 +69,28 @@ public enum ScenarioDemand {
   }
 
   /// The register with a scenario's places changes added as rows from their year on, for
-  /// the setting types the register already holds for the LA (see `unanchoredChanges`).
+  /// the setting types the register already holds for the LA (see `unanchoredChanges`):
+  /// one row per year of the change's fill, then its full places, open-ended.
   public static func apply(_ scenario: Scenario, to register: PlacesRegister, laCode: String)
     -> PlacesRegister
   {
     let present = Set(register.settingTypes(codes: [laCode]))
-    let added = scenario.places.filter { present.contains($0.setting) }.map { change in
-      PlacesEntry(
-        laCode: laCode, settingName: "\(change.name) (scenario \(scenario.name))",
-        setting: change.setting, phase: .allThrough, firstYear: change.fromYear, lastYear: nil,
-        plannedPlaces: change.places, source: scenario.source)
+    let added = scenario.places.filter { present.contains($0.setting) }.flatMap { change in
+      let name = "\(change.name) (scenario \(scenario.name))"
+      var rows: [PlacesEntry] = []
+      for (offset, open) in change.fill.enumerated() {
+        let year = AcademicYear(startYear: change.fromYear.startYear + offset)
+        rows.append(
+          PlacesEntry(
+            laCode: laCode, settingName: name, setting: change.setting, phase: .allThrough,
+            firstYear: year, lastYear: year, plannedPlaces: open, source: scenario.source))
+      }
+      rows.append(
+        PlacesEntry(
+          laCode: laCode, settingName: name, setting: change.setting, phase: .allThrough,
+          firstYear: AcademicYear(startYear: change.fromYear.startYear + change.fill.count),
+          lastYear: nil, plannedPlaces: change.places, source: scenario.source))
+      return rows
     }
     return PlacesRegister(entries: register.entries + added)
   }

@@ -10,7 +10,7 @@ public enum CostModelReader {
     "price_base", "general_inflation", "discount_rate", "inms_fee_per_placement",
     "transport_per_child", "transported_share", "special_place_funding", "special_top_up",
     "rp_place_funding", "rp_top_up", "capital_new_school_per_place",
-    "capital_expansion_per_place", "regional_factors",
+    "capital_expansion_per_place", "capital_rp_per_place", "regional_factors",
   ]
 
   public static func read(path: String) throws(InputError) -> CostModelSet {
@@ -122,7 +122,13 @@ public enum CostModelReader {
       capitalExpansionPerPlace: try line(
         "capital_expansion_per_place", in: top, parentNode: tree.root, path: "the cost model",
         range: pounds),
-      regionalFactor: CostAssumption(value: 1, priceYear: priceBase, source: "default"))
+      regionalFactor: CostAssumption(value: 1, priceYear: priceBase, source: "default")
+    ).withRPCapital(
+      top["capital_rp_per_place"] == nil
+        ? nil
+        : try line(
+          "capital_rp_per_place", in: top, parentNode: tree.root, path: "the cost model",
+          range: pounds))
     return CostModelSet(
       base: base, regionalFactors: factors,
       factorSource:

@@ -125,11 +125,40 @@ public enum CostsWriter {
           CSVFormat.number(entry.presentValueOfTotalCost, decimals: 0),
           CSVFormat.number(npvDifference, decimals: 0),
         ]))
+      // The range rows' difference column is the percentile of the difference on the same
+      // draws, not the difference of the percentiles.
+      if let range = entry.presentValueRange {
+        lines.append(
+          CSVFormat.line([
+            CSVFormat.text(entry.scenario.name), "total", "npv_total_cost_p10",
+            CSVFormat.number(range.p10, decimals: 0),
+            CSVFormat.number(entry.differenceRange?.p10, decimals: 0),
+          ]))
+        lines.append(
+          CSVFormat.line([
+            CSVFormat.text(entry.scenario.name), "total", "npv_total_cost_p90",
+            CSVFormat.number(range.p90, decimals: 0),
+            CSVFormat.number(entry.differenceRange?.p90, decimals: 0),
+          ]))
+      }
+      let isFirst = entry.scenario.name == first?.scenario.name
       lines.append(
         CSVFormat.line([
           CSVFormat.text(entry.scenario.name), "total", "payback_year",
-          payback(entry, isFirst: entry.scenario.name == first?.scenario.name), "",
+          payback(entry, isFirst: isFirst), "",
         ]))
+      if let range = entry.paybackRange, !isFirst {
+        lines.append(
+          CSVFormat.line([
+            CSVFormat.text(entry.scenario.name), "total", "payback_year_p10",
+            range.early?.description ?? "not within horizon", "",
+          ]))
+        lines.append(
+          CSVFormat.line([
+            CSVFormat.text(entry.scenario.name), "total", "payback_year_p90",
+            range.late?.description ?? "not within horizon", "",
+          ]))
+      }
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -175,20 +204,44 @@ public enum CostsWriter {
     }
     out +=
       "\nSummary over \(years.first.map(String.init(describing:)) ?? "")-\(years.last.map(String.init(describing:)) ?? "")\n"
-    let header = [
-      "scenario", "NPV of total cost", "difference vs \(first.scenario.name)", "payback",
-    ]
+    let ranged = comparison.draws > 0
+    let header =
+      ["scenario", "NPV of total cost"] + (ranged ? ["10-90% range"] : [])
+      + ["difference vs \(first.scenario.name)"] + (ranged ? ["difference 10-90%"] : [])
+      + ["payback"] + (ranged ? ["payback 10-90%"] : [])
     let body = comparison.entries.map { entry in
-      [
-        entry.scenario.name, pounds(entry.presentValueOfTotalCost),
-        entry.scenario.name == first.scenario.name
-          ? "" : pounds(entry.presentValueOfTotalCost - first.presentValueOfTotalCost),
-        payback(entry, isFirst: entry.scenario.name == first.scenario.name),
-      ]
+      let isFirst = entry.scenario.name == first.scenario.name
+      var row = [entry.scenario.name, pounds(entry.presentValueOfTotalCost)]
+      if ranged {
+        row.append(
+          entry.presentValueRange.map { pounds($0.p10) + " to " + pounds($0.p90) } ?? "")
+      }
+      row.append(
+        isFirst ? "" : pounds(entry.presentValueOfTotalCost - first.presentValueOfTotalCost))
+      if ranged {
+        row.append(
+          entry.differenceRange.map { pounds($0.p10) + " to " + pounds($0.p90) } ?? "")
+      }
+      row.append(payback(entry, isFirst: isFirst))
+      if ranged {
+        row.append(
+          isFirst
+            ? ""
+            : entry.paybackRange.map {
+              ($0.early?.description ?? "beyond") + " to " + ($0.late?.description ?? "beyond")
+            } ?? "")
+      }
+      return row
     }
-    out += TextTable.render(header: header, rows: body, rightAligned: [1, 2])
+    out += TextTable.render(
+      header: header, rows: body, rightAligned: ranged ? [1, 2, 3, 4] : [1, 2])
     out +=
-      "Payback: the first year by which the discounted saving against \(first.scenario.name) has repaid what the scenario cost more (capital included).\n\n"
+      "Payback: the first year by which the discounted saving against \(first.scenario.name) has repaid what the scenario cost more (capital included)."
+    if ranged {
+      out +=
+        " Ranges: 10th-90th percentiles over \(comparison.draws) seeded draws (seed \(comparison.seed)) of demand and of every cost assumption's range, each scenario costed on the same draws; \"beyond\": not within the horizon."
+    }
+    out += "\n\n"
     out += ForecastWriter.footer(provenance)
     return out
   }
@@ -206,8 +259,14 @@ public enum CostsWriter {
       let rationale: String
       let years: [Year]
       let npvTotalCost: Double
+      let npvTotalCostP10: Double?
+      let npvTotalCostP90: Double?
       let npvDifferenceVsFirst: Double
+      let npvDifferenceP10: Double?
+      let npvDifferenceP90: Double?
       let paybackYear: String
+      let paybackYearP10: String?
+      let paybackYearP90: String?
     }
     struct Document: Encodable {
       let provenance: Provenance
@@ -227,9 +286,15 @@ public enum CostsWriter {
               }))
         },
         npvTotalCost: entry.presentValueOfTotalCost.rounded(),
+        npvTotalCostP10: entry.presentValueRange.map { $0.p10.rounded() },
+        npvTotalCostP90: entry.presentValueRange.map { $0.p90.rounded() },
         npvDifferenceVsFirst: (entry.presentValueOfTotalCost - (first?.presentValueOfTotalCost ?? 0))
           .rounded(),
-        paybackYear: payback(entry, isFirst: entry.scenario.name == first?.scenario.name))
+        npvDifferenceP10: entry.differenceRange.map { $0.p10.rounded() },
+        npvDifferenceP90: entry.differenceRange.map { $0.p90.rounded() },
+        paybackYear: payback(entry, isFirst: entry.scenario.name == first?.scenario.name),
+        paybackYearP10: entry.paybackRange.map { $0.early?.description ?? "not within horizon" },
+        paybackYearP90: entry.paybackRange.map { $0.late?.description ?? "not within horizon" })
     }
     return try ForecastWriter.encode(Document(provenance: provenance, scenarios: entries))
   }

@@ -172,16 +172,37 @@ public enum HTMLReport {
     }
     if let first = content.comparison.entries.first {
       html += "<h3>Scenarios compared</h3>\n"
+      let ranged = content.comparison.draws > 0
       html += table(
-        ["scenario", "what changes", "NPV of total cost", "vs \(first.scenario.name)", "payback"],
+        ["scenario", "what changes", "NPV of total cost", "vs \(first.scenario.name)"]
+          + (ranged ? ["10–90% range"] : []) + ["payback"] + (ranged ? ["10–90%"] : []),
         content.comparison.entries.map { entry in
-          [
+          let isFirst = entry.scenario.name == first.scenario.name
+          var row = [
             entry.scenario.name, entry.scenario.description, pounds(entry.presentValueOfTotalCost),
-            entry.scenario.name == first.scenario.name
-              ? "" : pounds(entry.presentValueOfTotalCost - first.presentValueOfTotalCost),
-            CostsWriter.payback(entry, isFirst: entry.scenario.name == first.scenario.name),
+            isFirst ? "" : pounds(entry.presentValueOfTotalCost - first.presentValueOfTotalCost),
           ]
+          if ranged {
+            row.append(
+              entry.differenceRange.map { pounds($0.p10) + " to " + pounds($0.p90) } ?? "")
+          }
+          row.append(CostsWriter.payback(entry, isFirst: isFirst))
+          if ranged {
+            row.append(
+              isFirst
+                ? ""
+                : entry.paybackRange.map {
+                  ($0.early?.description ?? "beyond") + " to " + ($0.late?.description ?? "beyond")
+                } ?? "")
+          }
+          return row
         }, text: [0, 1])
+      if ranged, let years = first.years.first.map(\.academicYear),
+        let last = first.years.last.map(\.academicYear)
+      {
+        html +=
+          "<p class=\"note\">Over \(years)–\(last). Ranges: 10th–90th percentiles over \(content.comparison.draws) seeded draws of demand and of every cost assumption's range, each scenario costed on the same draws (the difference's range, not the difference of ranges); “beyond”: payback not within the horizon.</p>\n"
+      }
       html +=
         "<p class=\"note\">NPV: cash deflated by \(String(format: "%.1f", content.costModel.generalInflation * 100))% a year to \(content.costModel.priceBase) prices and discounted at \(String(format: "%.1f", content.costModel.discountRate * 100))% (HM Treasury Green Book). Payback: the first year by which the discounted saving against \(escape(first.scenario.name)) repays what the scenario cost more.</p>\n"
       for entry in content.comparison.entries where !entry.scenario.rationale.isEmpty {
@@ -237,8 +258,10 @@ public enum HTMLReport {
       content.costModel.assumptions.map { name, assumption in
         [
           name,
-          ForecastWriter.grouped(assumption.value) == "0" || assumption.value < 1
-            ? String(assumption.value) : ForecastWriter.grouped(assumption.value),
+          // Whole numbers grouped; factors and rates as they are (a regional factor of 1.13
+          // is not "1").
+          assumption.value == assumption.value.rounded() && abs(assumption.value) >= 1
+            ? ForecastWriter.grouped(assumption.value) : String(assumption.value),
           assumption.low == assumption.high ? "" : "\(assumption.low)–\(assumption.high)",
           assumption.priceYear.description,
           String(format: "%.1f%%", 100 * assumption.annualInflation),

@@ -43,7 +43,7 @@ public enum ScenarioReader {
         let path = "places[\(index + 1)]"
         let values = try tree.mapping(
           item, path: path,
-          allowed: ["name", "setting_type", "from", "places", "capital", "capital_cost"])
+          allowed: ["name", "setting_type", "from", "places", "capital", "capital_cost", "fill"])
         let capitalText =
           try values["capital"].map { node throws(InputError) in
             try tree.string(node, path: "\(path).capital")
@@ -55,6 +55,26 @@ public enum ScenarioReader {
               "use one of \(Scenario.PlacesChange.Capital.allCases.map(\.rawValue).joined(separator: ", "))"
           )
         }
+        let total = try tree.number(
+          tree.require(values, "places", in: item, path: path), path: "\(path).places",
+          range: -5000...5000)
+        var fill: [Double]?
+        if let node = values["fill"] {
+          guard let steps = node.sequence, !steps.isEmpty else {
+            throw tree.failure(
+              node, "\(path).fill should be a list of places open each year",
+              fix: "e.g. fill: [30, 60, 90] (places) or fill: [0.25, 0.5, 0.75] (shares of places)")
+          }
+          let limit = max(abs(total), 1)
+          var numbers: [Double] = []
+          for (step, value) in steps.enumerated() {
+            numbers.append(
+              try tree.number(value, path: "\(path).fill[\(step + 1)]", range: 0...limit))
+          }
+          // Shares of the places when every step is at most 1 and places are more than 1.
+          let shares = abs(total) > 1 && numbers.allSatisfy { $0 <= 1 }
+          fill = shares ? numbers.map { $0 * total } : numbers
+        }
         places.append(
           Scenario.PlacesChange(
             name: try tree.string(
@@ -64,13 +84,11 @@ public enum ScenarioReader {
               path: "\(path).setting_type", valid: PlacesEntry.plannableSettings),
             fromYear: try tree.academicYear(
               tree.require(values, "from", in: item, path: path), path: "\(path).from"),
-            places: try tree.number(
-              tree.require(values, "places", in: item, path: path), path: "\(path).places",
-              range: -5000...5000),
+            places: total,
             capital: capital,
             capitalCost: try values["capital_cost"].map { node throws(InputError) in
               try tree.number(node, path: "\(path).capital_cost", range: 0...1e10)
-            }))
+            }, fill: fill))
       }
     }
 

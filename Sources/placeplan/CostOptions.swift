@@ -76,17 +76,28 @@ struct CostOptions: ParsableArguments {
     let codes = inputs.codes(of: forecast)
     return CostProjector(
       model: try model(models, codes: codes, laName: forecast.laName), register: register,
-      codes: codes, overflowShare: places.overflowShare)
+      codes: codes, overflowShare: places.overflowShare,
+      inmsToSpare: places.inmsToSpare)
   }
 
-  /// Warns about scenario places changes that cannot be applied for the LA.
-  static func warnUnanchored(_ scenarios: [Scenario], register: PlacesRegister, codes: [String]) {
+  /// Fails, naming what is missing, when a scenario's places change cannot be applied for
+  /// the LA: costing it without its places would print £0 and "payback immediate".
+  static func requireAnchored(_ scenarios: [Scenario], register: PlacesRegister, codes: [String])
+    throws
+  {
+    var missing = false
     for scenario in scenarios {
       for change in ScenarioDemand.unanchoredChanges(scenario, register: register, codes: codes) {
+        missing = true
         Output.warn(
-          "scenario \(scenario.name): \(change.name) not applied: the places register has no \(change.setting.rawValue) places for \(codes.first ?? "this LA"), so its demand is not capacity-limited; add the LA's places to the register (--places)"
+          "scenario \(scenario.name) cannot be applied: \(change.name) adds \(change.setting.rawValue) places, but the places register has no \(change.setting.rawValue) places for \(codes.first ?? "this LA"), so its demand is not capacity-limited and the scenario would cost nothing; add the LA's places to the register (--places), or leave this scenario out"
         )
       }
     }
+    if missing { throw ExitCode.failure }
   }
+
+  /// The horizon of a business case: at least `businessCaseYears`, so that a new school's
+  /// payback, years after it opens, falls within it.
+  static let businessCaseYears = 10
 }

@@ -51,7 +51,7 @@ extension PlacePlan {
       }
       let projector = try costOptions.projector(
         costModels, forecast: forecast, inputs: inputs, register: register, places: placesOptions)
-      CostOptions.warnUnanchored([chosen], register: register, codes: projector.codes)
+      try CostOptions.requireAnchored([chosen], register: register, codes: projector.codes)
       let years = projector.project(forecast, scenario: chosen)
       let bands = CostSimulation(projector: projector).run(
         forecast, scenario: chosen, draws: draws, seed: seed)
@@ -60,6 +60,7 @@ extension PlacePlan {
       parameters["draws"] = String(draws)
       parameters["seed"] = String(seed)
       parameters["overflow_share"] = String(placesOptions.overflowShare)
+      parameters["inms_to_spare"] = String(placesOptions.inmsToSpare)
       parameters["prices"] = "cash of each year, each cost line uprated by its own inflation"
       let provenance = Provenance(
         command: "costs",

@@ -55,7 +55,7 @@ extension PlacePlan {
       options.horizon = max(model.horizon, 5)
       let forecasts = try inputs.forecasts(data.la, model: options)
       let costModels = try costOptions.load()
-      let planner = CapacityPlanner(overflowShare: placesOptions.overflowShare)
+      let planner = placesOptions.planner
       let (splitter, phaseInputs) = try PhaseInputs.load(
         ages: ages, data: data, agesRequired: false)
       let (needSplitter, needInputs) = NeedInputs.loadOptional(needOptions)
@@ -84,6 +84,7 @@ extension PlacePlan {
       }
       var parameters = options.parameters(la: data.la)
       parameters["overflow_share"] = String(placesOptions.overflowShare)
+      parameters["inms_to_spare"] = String(placesOptions.inmsToSpare)
       let provenance = Provenance(
         command: "dashboard",
         inputs: inputs.provenance + [placesOptions.provenance] + costOptions.provenance()

@@ -39,7 +39,7 @@ extension PlacePlan {
         requests: model.method.usesPlan, projection: nil)
       let register = try PlacesRegisterInput.load(placesOptions.places)
       let forecasts = try inputs.forecasts(data.la, model: model)
-      let planner = CapacityPlanner(overflowShare: placesOptions.overflowShare)
+      let planner = placesOptions.planner
       var rows: [CapacityRow] = []
       for forecast in forecasts {
         let codes = inputs.codes(of: forecast)
@@ -53,6 +53,7 @@ extension PlacePlan {
       }
       var parameters = model.parameters(la: data.la)
       parameters["overflow_share"] = String(placesOptions.overflowShare)
+      parameters["inms_to_spare"] = String(placesOptions.inmsToSpare)
       let provenance = Provenance(
         command: "places",
         inputs: inputs.provenance + [placesOptions.provenance], parameters: parameters)

@@ -40,6 +40,8 @@ extension PlacePlan {
 
     @OptionGroup var needOptions: NeedOptions
 
+    @OptionGroup var business: BusinessCaseOptions
+
     func validate() throws {
       guard data.out != nil else { throw ValidationError("give --out report.html") }
       if data.la.lowercased() == "all" {
@@ -68,12 +70,22 @@ extension PlacePlan {
       else { throw ExitCode.failure }
       let projector = try costOptions.projector(
         costModels, forecast: forecast, inputs: inputs, register: register, places: placesOptions)
-      CostOptions.warnUnanchored(chosen, register: register, codes: projector.codes)
-      let capacity = CapacityPlanner(overflowShare: placesOptions.overflowShare).plan(
+      try CostOptions.requireAnchored(chosen, register: register, codes: projector.codes)
+      // The business case runs over a horizon that covers the payback (as scenario compare
+      // does); the other sections use the forecast asked for.
+      var businessForecast = forecast
+      let businessModel = BusinessCaseOptions.horizon(model)
+      if chosen.count > 1, businessModel.horizon != model.horizon,
+        let longer = try inputs.forecasts(data.la, model: businessModel).first
+      {
+        businessForecast = longer
+      }
+      let capacity = placesOptions.planner.plan(
         forecast: forecast, register: register, codes: projector.codes)
       progress.step("costing scenarios", 2, of: 4)
       let comparison = ScenarioComparison(
-        scenarios: chosen, forecast: forecast, projector: projector)
+        scenarios: chosen, forecast: businessForecast, projector: projector,
+        draws: chosen.count > 1 ? business.draws : 0, seed: business.seed)
       progress.step("backtesting", 3, of: 4)
       let methods: [ForecastMethod] = [.auto, .drift, .linearRecent, .naive]
       let firstOrigin = min(2018, forecast.throughYear - 1)
@@ -117,7 +129,13 @@ extension PlacePlan {
         phaseCapacity: phaseCapacity ?? [], needs: needs, needCapacity: needCapacity)
       var parameters = model.parameters(la: data.la)
       parameters["scenarios"] = chosen.map(\.name).joined(separator: ", ")
+      if chosen.count > 1 {
+        parameters["business_case_horizon"] = String(businessModel.horizon)
+        parameters["draws"] = String(business.draws)
+        parameters["seed"] = String(business.seed)
+      }
       parameters["overflow_share"] = String(placesOptions.overflowShare)
+      parameters["inms_to_spare"] = String(placesOptions.inmsToSpare)
       var provenance = Provenance(
         command: "report",
         inputs: inputs.provenance + [placesOptions.provenance]

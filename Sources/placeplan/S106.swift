@@ -127,7 +127,7 @@ extension PlacePlan {
         )
         throw ExitCode.failure
       }
-      let rows = CapacityPlanner(overflowShare: placesOptions.overflowShare).plan(
+      let rows = placesOptions.planner.plan(
         forecast: forecast, register: register, codes: codes)
       if rows.allSatisfy({ $0.plannedPlaces == nil }) {
         Output.warn(
@@ -168,6 +168,7 @@ extension PlacePlan {
 
       var parameters = forecastModel.parameters(la: data.la)
       parameters["overflow_share"] = String(placesOptions.overflowShare)
+      parameters["inms_to_spare"] = String(placesOptions.inmsToSpare)
       parameters["spare_rule"] = spareRule.rawValue
       parameters["spare_by"] = spare.isPhased ? "phase" : "setting"
       if let phaseNote { parameters["phases"] = phaseNote }

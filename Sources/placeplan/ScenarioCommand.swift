@@ -21,7 +21,9 @@ extension PlacePlan.ScenarioCommand {
         Per year: demand, places, shortfall/excess, INMS placements, INMS cost, transport \
         cost, state special and RP costs, capital, revenue and total cost; then the \
         differences against the first scenario, the net present value of total cost \
-        (Green Book 3.5% real, at 2024/25 prices) and the payback year.
+        (Green Book 3.5% real, at 2024/25 prices) and the payback year, each with a 10-90% \
+        range from seeded draws of demand and of every cost assumption's range. The horizon \
+        is at least 10 years, so that a new school's payback can fall within it.
         """)
 
     @Argument(help: "Scenario YAML files; the first is the comparison point.")
@@ -31,6 +33,8 @@ extension PlacePlan.ScenarioCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var placesOptions: PlacesOptions
     @OptionGroup var costOptions: CostOptions
+
+    @OptionGroup var business: BusinessCaseOptions
 
     func validate() throws {
       guard files.count >= 2 else { throw ValidationError("give at least two scenario files") }
@@ -46,17 +50,22 @@ extension PlacePlan.ScenarioCommand {
         requests: model.method.usesPlan, projection: nil)
       let register = try PlacesRegisterInput.load(placesOptions.places)
       let costModels = try costOptions.load()
+      let model = BusinessCaseOptions.horizon(self.model)
       guard let forecast = try inputs.forecasts(data.la, model: model).first else {
         throw ExitCode.failure
       }
       let projector = try costOptions.projector(
         costModels, forecast: forecast, inputs: inputs, register: register, places: placesOptions)
-      CostOptions.warnUnanchored(scenarios, register: register, codes: projector.codes)
+      try CostOptions.requireAnchored(scenarios, register: register, codes: projector.codes)
       let comparison = ScenarioComparison(
-        scenarios: scenarios, forecast: forecast, projector: projector)
+        scenarios: scenarios, forecast: forecast, projector: projector, draws: business.draws,
+        seed: business.seed)
       var parameters = model.parameters(la: data.la)
       parameters["scenarios"] = scenarios.map(\.name).joined(separator: ", ")
       parameters["overflow_share"] = String(placesOptions.overflowShare)
+      parameters["inms_to_spare"] = String(placesOptions.inmsToSpare)
+      parameters["draws"] = String(business.draws)
+      parameters["seed"] = String(business.seed)
       parameters["npv"] =
         "cash deflated by general inflation to 2024/25 prices, discounted at the Green Book real rate"
       let provenance = Provenance(

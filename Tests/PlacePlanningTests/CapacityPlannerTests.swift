@@ -45,6 +45,31 @@ final class CapacityPlannerTests: XCTestCase {
     ])
   }
 
+  /// Spare state special places take INMS-bound children up to the share q of INMS demand:
+  /// with 2,400 places against demand 2,278 (122 spare) and q = 0.1, min(122, 0.1 × 1,009)
+  /// = 100.9 move; with q = 0.25, min(122, 252.25) = 122. INMS keeps its RP overflow (12).
+  func testSpareStatePlacesTakeINMSChildrenByHand() throws {
+    let roomy = PlacesRegister(
+      entries: register().entries.map {
+        var entry = $0
+        if entry.setting == .specialState && entry.lastYear == nil { entry.plannedPlaces = 2400 }
+        return entry
+      })
+    for (share, moved) in [(0.1, 100.9), (0.25, 122.0), (0.0, 0.0)] {
+      let rows = CapacityPlanner(inmsToSpare: share).plan(
+        forecast: forecast(), register: roomy, codes: ["E10000032"])
+      let special = try XCTUnwrap(
+        rows.first { $0.setting == .specialState && $0.academicYear.startYear == 2025 })
+      let inms = try XCTUnwrap(
+        rows.first { $0.setting == .inms && $0.academicYear.startYear == 2025 })
+      XCTAssertEqual(special.movedFromINMS, moved, accuracy: 1e-9)
+      XCTAssertEqual(special.placed, 2278 + moved, accuracy: 1e-9)
+      XCTAssertEqual(inms.placed, 1009 + 12 - moved, accuracy: 1e-9)
+      // Shortfall/excess is still places − demand: demand is the forecast, not the moves.
+      XCTAssertEqual(special.shortfallExcess, 122)
+    }
+  }
+
   /// Hand calculation for 2025/26: special utilisation 2278/2160 = 105.46%, shortfall −118,
   /// overflow 118; RP overflow 12; INMS placed 1009 + 130 = 1139. P(demand > 2160): split
   /// log-normal below the median, σ = ln(2278/2154)/Φ⁻¹(0.9) = 0.0436746,

@@ -74,7 +74,9 @@ final class CostProjectorTests: XCTestCase {
 
   /// A 100-place school opening in 2025/26 has its capital in 2024/25 — the baseline year,
   /// which is never re-costed — so open it a year later than the data: capital in 2025/26 =
-  /// 100 × £100,355 × 1.0253 × 1.13 (regional factor).
+  /// 100 × £100,355 × 1.0253 × 1.13 (regional factor). It fills 25 places, then 50, then
+  /// all 100: in 2026/27 state special has 2,160 + 25 places against demand 2,278, so 93
+  /// overflow to INMS instead of 118 and the 25 new places are full.
   func testNewSchoolCapitalAndPlacesByHand() throws {
     let projector = CostProjector(model: try model(), register: register(), codes: ["E10000032"])
     let school = Scenario(
@@ -82,25 +84,104 @@ final class CostProjectorTests: XCTestCase {
       places: [
         Scenario.PlacesChange(
           name: "New", setting: .specialState, fromYear: AcademicYear(startYear: 2026), places: 100,
-          capital: .newSchool)
+          capital: .newSchool, fill: [25, 50])
       ])
     var extended = forecast()
     extended = LAForecast(
       laCode: extended.laCode, laName: extended.laName, throughYear: 2025,
       censusYearsUsed: [2025], method: .auto,
       rows: extended.rows
-        + extended.rows.filter { $0.censusYear == 2026 }.map {
-          var copy = $0
-          copy.censusYear = 2027
-          return copy
+        + [2027, 2028].flatMap { year in
+          extended.rows.filter { $0.censusYear == 2026 }.map {
+            var copy = $0
+            copy.censusYear = year
+            return copy
+          }
         }, fits: [:], notes: [])
     let years = projector.project(extended, scenario: school)
     let capitalYear = try XCTUnwrap(
       years.first { $0.academicYear == AcademicYear(startYear: 2025) })
     XCTAssertEqual(capitalYear.capitalCost, 100 * 100355 * 1.0253 * 1.13, accuracy: 1e-3)
     let opened = try XCTUnwrap(years.first { $0.academicYear == AcademicYear(startYear: 2026) })
-    XCTAssertEqual(opened.placesSpecial, 2260)
-    XCTAssertEqual(opened.inmsPlacements, 1009 + 18 + 12, accuracy: 1e-9)
+    XCTAssertEqual(opened.placesSpecial, 2185)
+    XCTAssertEqual(opened.inmsPlacements, 1009 + 93 + 12, accuracy: 1e-9)
+    XCTAssertEqual(opened.newPlacesOpen, 25)
+    XCTAssertEqual(opened.newPlacesFilled, 25, accuracy: 1e-9)
+    // 2027/28 (the same demand): 50 places open, 68 overflow, all 50 filled.
+    let second = try XCTUnwrap(years.first { $0.academicYear == AcademicYear(startYear: 2027) })
+    XCTAssertEqual(second.placesSpecial, 2210)
+    XCTAssertEqual(second.inmsPlacements, 1009 + 68 + 12, accuracy: 1e-9)
+    XCTAssertEqual(second.newPlacesFilled, 50, accuracy: 1e-9)
+  }
+
+  /// NPV ranges: the same seed gives the same ranges; with no range anywhere (cost lines
+  /// without low/high, demand without intervals) every draw is the central projection, so
+  /// the 10th and 90th percentiles equal the central NPV exactly.
+  func testNPVRangesAreSeededAndCollapseWithoutUncertainty() throws {
+    let projector = CostProjector(model: try model(), register: register(), codes: ["E10000032"])
+    let school = Scenario(
+      name: "school",
+      places: [
+        Scenario.PlacesChange(
+          name: "New", setting: .specialState, fromYear: AcademicYear(startYear: 2025), places: 100,
+          capital: .none)
+      ])
+    let scenarios = [Scenario.baseline, school]
+    let one = ScenarioComparison(
+      scenarios: scenarios, forecast: forecast(), projector: projector, draws: 200, seed: 7)
+    let again = ScenarioComparison(
+      scenarios: scenarios, forecast: forecast(), projector: projector, draws: 200, seed: 7)
+    for (left, right) in zip(one.entries, again.entries) {
+      XCTAssertEqual(left.presentValueRange?.p10, right.presentValueRange?.p10)
+      XCTAssertEqual(left.presentValueRange?.p90, right.presentValueRange?.p90)
+    }
+    let range = try XCTUnwrap(one.entries[1].presentValueRange)
+    XCTAssertLessThan(range.p10, one.entries[1].presentValueOfTotalCost)
+    XCTAssertGreaterThan(range.p90, one.entries[1].presentValueOfTotalCost)
+    XCTAssertNotNil(one.entries[1].differenceRange)
+
+    let text = try String(
+      contentsOf: TestPaths.packageRoot.appendingPathComponent("Models/costs.yaml"),
+      encoding: .utf8)
+    let pointText = text.split(separator: "\n", omittingEmptySubsequences: false).filter {
+      let line = $0.trimmingCharacters(in: .whitespaces)
+      return !line.hasPrefix("low:") && !line.hasPrefix("high:")
+    }.joined(separator: "\n")
+    let point = try CostModelReader.parse(text: pointText, file: "costs.yaml")
+      .model(for: ["E10000032"])
+    var certain = forecast()
+    certain = LAForecast(
+      laCode: certain.laCode, laName: certain.laName, throughYear: 2025,
+      censusYearsUsed: [2025], method: .auto,
+      rows: certain.rows.map {
+        var row = $0
+        row.lower80 = nil
+        row.upper80 = nil
+        return row
+      }, fits: [:], notes: [])
+    let flat = ScenarioComparison(
+      scenarios: scenarios, forecast: certain,
+      projector: CostProjector(model: point, register: register(), codes: ["E10000032"]),
+      draws: 50, seed: 7)
+    for entry in flat.entries {
+      XCTAssertEqual(entry.presentValueRange?.p10, entry.presentValueOfTotalCost)
+      XCTAssertEqual(entry.presentValueRange?.p90, entry.presentValueOfTotalCost)
+    }
+  }
+
+  /// The default fill of a new school is a quarter of its places a year; of an expansion,
+  /// half then all; a closure is at once.
+  func testDefaultFill() {
+    XCTAssertEqual(
+      Scenario.PlacesChange.defaultFill(capital: .newSchool, places: 100), [25, 50, 75])
+    XCTAssertEqual(Scenario.PlacesChange.defaultFill(capital: .expansion, places: 60), [30])
+    XCTAssertEqual(Scenario.PlacesChange.defaultFill(capital: .newSchool, places: -40), [])
+    let change = Scenario.PlacesChange(
+      name: "New", setting: .specialState, fromYear: AcademicYear(startYear: 2027), places: 100,
+      capital: .newSchool)
+    XCTAssertEqual(
+      (2026...2031).map { change.placesOpen(in: AcademicYear(startYear: $0)) },
+      [0, 25, 50, 75, 100, 100])
   }
 
   /// Without a register row for state special, the LA's special demand is not capacity

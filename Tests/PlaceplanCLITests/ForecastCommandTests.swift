@@ -294,12 +294,16 @@ final class PlacesCommandTests: XCTestCase {
 }
 
 final class CostsCommandTests: XCTestCase {
+  /// The new-school business case over the default horizon (at least 10 years): capital
+  /// the year before opening, the school filling over more than one year, INMS lower than
+  /// the baseline's in every year from the first intake (spare state places take INMS-bound
+  /// children in both), and the NPV with its 10-90% range; the same seed, the same bytes.
   func testScenarioCompareCSV() throws {
-    let result = try CommandRunner.run([
+    let arguments = [
       "scenario", "compare", "Models/scenarios/baseline.yaml",
-      "Models/scenarios/new-special-school-2027.yaml",
-      "--horizon", "10", "--format", "csv",
-    ])
+      "Models/scenarios/new-special-school-2027.yaml", "--format", "csv", "--draws", "200",
+    ]
+    let result = try CommandRunner.run(arguments)
     XCTAssertEqual(result.status, 0, result.stderr)
     let lines = result.stdout.split(separator: "\n").map(String.init)
     XCTAssertEqual(lines.first, "scenario,academic_year,measure,value,difference_vs_first")
@@ -313,8 +317,43 @@ final class CostsCommandTests: XCTestCase {
     XCTAssertTrue(
       lines.contains {
         $0.hasPrefix("new-special-school-2027,2027/28,places_special_state,")
-          && $0.hasSuffix(",100.0")
+          && $0.hasSuffix(",25.0")
       })
+    func values(_ scenario: String, _ measure: String) -> [Double] {
+      lines.filter { $0.hasPrefix("\(scenario),") && $0.contains(",\(measure),") }
+        .compactMap { Double($0.split(separator: ",", omittingEmptySubsequences: false)[3]) }
+    }
+    let filled = values("new-special-school-2027", "new_places_filled")
+    XCTAssertEqual(filled.count, 10)
+    XCTAssertEqual(Array(filled.prefix(3)), [0, 0, 25])
+    XCTAssertEqual(filled.last, 100)
+    let base = values("baseline", "inms_placements")
+    let school = values("new-special-school-2027", "inms_placements")
+    for index in 2..<10 {
+      XCTAssertLessThan(school[index], base[index], "year \(index + 1)")
+    }
+    let npv = try XCTUnwrap(values("new-special-school-2027", "npv_total_cost").first)
+    let low = try XCTUnwrap(values("new-special-school-2027", "npv_total_cost_p10").first)
+    let high = try XCTUnwrap(values("new-special-school-2027", "npv_total_cost_p90").first)
+    XCTAssertLessThan(low, npv)
+    XCTAssertLessThan(npv, high)
+    XCTAssertTrue(
+      lines.contains { $0.hasPrefix("new-special-school-2027,total,payback_year_p90,") })
+    let again = try CommandRunner.run(arguments)
+    XCTAssertEqual(again.stdout, result.stdout)
+  }
+
+  /// A scenario that cannot be applied to the LA (Rutland has no places in the register) is
+  /// an error naming what is missing, not £0 and "payback immediate".
+  func testScenarioThatCannotApplyIsAnError() throws {
+    let result = try CommandRunner.run([
+      "scenario", "compare", "Models/scenarios/baseline.yaml",
+      "Models/scenarios/new-special-school-2027.yaml", "--la", "Rutland", "--draws", "0",
+    ])
+    XCTAssertNotEqual(result.status, 0)
+    XCTAssertTrue(
+      result.stderr.contains("no special_state places for E06000017"), result.stderr)
+    XCTAssertEqual(result.stdout, "")
   }
 
   func testCostsAreByteIdenticalForOneSeed() throws {
@@ -391,6 +430,28 @@ final class ReportCommandTests: XCTestCase {
     let html = try String(contentsOfFile: out, encoding: .utf8)
     XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
     XCTAssertFalse(html.contains("<script"))
+    // The business case agrees with scenario compare: same horizon, factors and draws.
+    let compare = try CommandRunner.run([
+      "scenario", "compare", "Models/scenarios/baseline.yaml",
+      "Models/scenarios/new-special-school-2027.yaml", "--format", "csv",
+    ])
+    XCTAssertEqual(compare.status, 0, compare.stderr)
+    var cells: [String] = []
+    for measure in ["npv_total_cost", "npv_total_cost_p10", "npv_total_cost_p90"] {
+      let line = try XCTUnwrap(
+        compare.stdout.split(separator: "\n").first {
+          $0.hasPrefix("new-special-school-2027,total,\(measure),")
+        })
+      // The report prints £ millions to one decimal, the sign as "−".
+      let difference = try XCTUnwrap(
+        Double(line.split(separator: ",", omittingEmptySubsequences: false)[4]))
+      cells.append(
+        (difference < 0 ? "−" : "") + "£" + String(format: "%.1fm", abs(difference) / 1e6))
+    }
+    let expected = "<td>\(cells[0])</td><td>\(cells[1]) to \(cells[2])</td>"
+    XCTAssertTrue(html.contains(expected), expected)
+    // The regional factor printed is the one the capital uses (West Sussex 1.13, not "1").
+    XCTAssertTrue(html.contains("<td style=\"text-align:left\">regional_factor</td><td>1.13</td>"))
     XCTAssertFalse(
       html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))
     for section in [
