@@ -1,15 +1,17 @@
 /// Pupil-yield factors: pupils per dwelling by phase of education for each dwelling mix, and
-/// the rules that turn those pupils into specialist places.
+/// the special-school yield that gives specialist places directly.
 ///
 /// ```
-/// pupils(phase)            = Σ_mix dwellings(mix) × yield(mix, phase)    pupils
-/// specialist places(phase) = pupils(phase) × e × s                       places
+/// pupils(phase)            = Σ_mix dwellings(mix) × yield(mix, phase)               pupils
+/// m(mix)                   = yield(mix, primary) / reference primary yield
+/// specialist places(phase) = Σ_mix dwellings(mix) × y_special × m(mix) × r × split(phase)
+/// r                        = e(area) / e(England)
 /// ```
-/// where `e` is the share of pupils living in new-build housing who have an EHCP (DfE pupil
-/// yield dashboard, district or LA) and `s` the share of the LA's EHCPs placed in the
-/// `specialistSettings` (SEN2, latest census). One-bedroom dwellings yield no pupils when
-/// `excludesOneBedroom` (DfE's convention). Specialist places are counted for
-/// `specialistPhases` only.
+/// `y_special` is DfE's special/AP yield per dwelling (England), `m` the dwelling mix's
+/// relative yield (derived from DfE primary yields by type, bedrooms and tenure), `e` the
+/// share of pupils living in new-build housing who have an EHCP (DfE pupil yield dashboard;
+/// the district's or the LA's, against England's in the same year) and `split` the special
+/// yield's shares by phase. One-bedroom dwellings yield no pupils when `excludesOneBedroom`.
 public struct PupilYield: Sendable {
   /// A phase of education pupils are counted in.
   public enum Phase: String, CaseIterable, Sendable, Codable, Comparable {
@@ -87,10 +89,42 @@ public struct PupilYield: Sendable {
     }
   }
 
-  /// Phases in which specialist places are counted: the EHCP share is measured on pupils in
-  /// state-funded schools, and few children under five hold an EHCP or a specialist place.
+  /// Phases in which specialist places are counted (children under five are counted with
+  /// primary, as the special yield's split by age does).
   public static let specialistPhases: [Phase] = [.primary, .secondary, .post16]
 
+  /// The special-school yield and how it is turned into places.
+  public struct Special: Sendable, Equatable {
+    /// Special/AP pupils per dwelling, all phases (England).
+    public let perDwelling: Factor
+    /// Its source and what it covers.
+    public let source: String
+    /// Shares by phase (primary, secondary, post-16), summing to 1, and their source.
+    public let phaseSplit: [Phase: Double]
+    public let phaseSplitSource: String
+    /// The all-dwellings primary yield the dwelling mixes' multipliers are relative to, and
+    /// the source of the multipliers.
+    public let referencePrimary: Double
+    public let multiplierSource: String
+    /// Why England's yield is scaled by the area's EHCP share against England's.
+    public let adjustmentSource: String
+
+    public init(
+      perDwelling: Factor, source: String, phaseSplit: [Phase: Double], phaseSplitSource: String,
+      referencePrimary: Double, multiplierSource: String, adjustmentSource: String
+    ) {
+      self.perDwelling = perDwelling
+      self.source = source
+      self.phaseSplit = phaseSplit
+      self.phaseSplitSource = phaseSplitSource
+      self.referencePrimary = referencePrimary
+      self.multiplierSource = multiplierSource
+      self.adjustmentSource = adjustmentSource
+    }
+  }
+
+  /// Whose factors these are (DfE's England figures, or an LA's own), for the statement.
+  public let name: String
   public let entries: [DwellingMix: Entry]
   /// Whether one-bedroom dwellings are left out of pupil yield (they yield no pupils).
   public let excludesOneBedroom: Rule<Bool>
@@ -98,17 +132,17 @@ public struct PupilYield: Sendable {
   /// own EHCP share to be used; smaller districts use the LA's share (a share measured on
   /// 1,000 pupils has a standard error under about 0.6 percentage points).
   public let districtMinimumPupils: Rule<Double>
-  /// The setting types whose share of the LA's EHCPs is claimed as specialist places.
-  public let specialistSettings: Rule<[SettingType]>
+  public let special: Special
 
   public init(
-    entries: [DwellingMix: Entry], excludesOneBedroom: Rule<Bool>,
-    districtMinimumPupils: Rule<Double>, specialistSettings: Rule<[SettingType]>
+    name: String, entries: [DwellingMix: Entry], excludesOneBedroom: Rule<Bool>,
+    districtMinimumPupils: Rule<Double>, special: Special
   ) {
+    self.name = name
     self.entries = entries
     self.excludesOneBedroom = excludesOneBedroom
     self.districtMinimumPupils = districtMinimumPupils
-    self.specialistSettings = specialistSettings
+    self.special = special
   }
 
   /// Whether a mix yields pupils under these rules.
@@ -123,6 +157,19 @@ public struct PupilYield: Sendable {
   {
     guard yieldsPupils(mix) else { return 0 }
     return entries[mix]?.factors[phase]?.at(level) ?? 0
+  }
+
+  /// A mix's yield relative to all dwellings, `m = yield(mix, primary) / reference primary`
+  /// (0 for an excluded or missing mix).
+  public func multiplier(_ mix: DwellingMix) -> Double {
+    guard special.referencePrimary > 0 else { return 0 }
+    return pupilsPerDwelling(mix, phase: .primary) / special.referencePrimary
+  }
+
+  /// Special/AP pupils per dwelling of a mix before the area adjustment and phase split:
+  /// `y_special × m(mix)`.
+  public func specialPerDwelling(_ mix: DwellingMix, level: Level = .central) -> Double {
+    special.perDwelling.at(level) * multiplier(mix)
   }
 
   /// The mixes that need factors: every mix, less one-bedroom ones when they are excluded.

@@ -7,13 +7,15 @@ public struct S106Assessment: Sendable {
     public let phase: PupilYield.Phase
     /// Pupils the dwellings yield, pupils.
     public let pupils: Double
-    /// pupils × EHCP share × specialist share, places (0 outside the specialist phases).
+    /// Special/AP pupils the dwellings yield in the phase (dwellings × special yield × mix ×
+    /// area adjustment × phase share), places to 0.01 (0 for early years).
     public let specialistPlaces: Double
-    /// Spare places forecast when the children arrive, taken against the need, places.
+    /// Spare places forecast when the children arrive, taken against the need, places to
+    /// 0.01.
     public let spareOffset: Double
-    /// specialist places − spare offset, places.
+    /// specialist places − spare offset, places (0.01).
     public let placesClaimed: Double
-    /// places claimed × cost per place, £ (cash of the contribution year).
+    /// places claimed × cost per place, £1 (cash of the contribution year).
     public let contribution: Double
   }
 
@@ -40,10 +42,12 @@ public struct S106Assessment: Sendable {
   /// The EHCP share used and why (district or LA).
   public let ehcpShare: NewBuildEHCPShares.Area
   public let ehcpShareReason: String
+  /// `r`: the area's EHCP share ÷ England's.
+  public let adjustment: Double
   /// The academic year the cost per place is indexed to: the first year of completions,
   /// when contributions are usually triggered.
   public let contributionYear: AcademicYear
-  /// Capital cost per specialist place, £ (cash of the contribution year, regional factor
+  /// Capital cost per specialist place, £1 (cash of the contribution year, regional factor
   /// applied).
   public let costPerPlace: Double
   /// One line per phase, in phase order.
@@ -57,12 +61,13 @@ public struct S106Assessment: Sendable {
 
   public init(
     development: Development, ehcpShare: NewBuildEHCPShares.Area, ehcpShareReason: String,
-    contributionYear: AcademicYear, costPerPlace: Double, phases: [PhaseLine],
+    adjustment: Double, contributionYear: AcademicYear, costPerPlace: Double, phases: [PhaseLine],
     years: [YearLine], lowContribution: Double, highContribution: Double
   ) {
     self.development = development
     self.ehcpShare = ehcpShare
     self.ehcpShareReason = ehcpShareReason
+    self.adjustment = adjustment
     self.contributionYear = contributionYear
     self.costPerPlace = costPerPlace
     self.phases = phases
@@ -72,10 +77,23 @@ public struct S106Assessment: Sendable {
   }
 
   public var pupils: Double { phases.reduce(0) { $0 + $1.pupils } }
-  public var specialistPlaces: Double { phases.reduce(0) { $0 + $1.specialistPlaces } }
-  public var spareOffset: Double { phases.reduce(0) { $0 + $1.spareOffset } }
-  public var placesClaimed: Double { phases.reduce(0) { $0 + $1.placesClaimed } }
-  public var contribution: Double { phases.reduce(0) { $0 + $1.contribution } }
+  public var specialistPlaces: Double {
+    Self.places(phases.reduce(0) { $0 + $1.specialistPlaces })
+  }
+  public var spareOffset: Double { Self.places(phases.reduce(0) { $0 + $1.spareOffset }) }
+  /// Places claimed in every phase (each already to 0.01), to 0.01.
+  public var placesClaimed: Double { Self.places(phases.reduce(0) { $0 + $1.placesClaimed }) }
+  /// places claimed × cost per place, £1 (not the sum of the phases' rounded pounds, which
+  /// can differ by a pound or two).
+  public var contribution: Double { Self.total(phases, costPerPlace: costPerPlace) }
+
+  /// A development's contribution from its phase lines: `round₀(Σ claimed × cost)`.
+  public static func total(_ phases: [PhaseLine], costPerPlace: Double) -> Double {
+    (places(phases.reduce(0) { $0 + $1.placesClaimed }) * costPerPlace).rounded()
+  }
+
+  /// Places to 0.01, as printed.
+  public static func places(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
   /// The line for a phase.
   public func line(_ phase: PupilYield.Phase) -> PhaseLine? {

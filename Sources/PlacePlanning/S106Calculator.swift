@@ -2,20 +2,24 @@
 ///
 /// For a development d, a phase p and an academic year of completions y:
 /// ```
-/// pupils(d,p,y)     = Σ_mix dwellings(d,mix,y) × yield(mix,p)                  pupils
-/// need(d,p,y)       = pupils(d,p,y) × e(d) × s          (p specialist phase)   places
-/// offset(d,p,y)     = min(need(d,p,y), spare free in phase p's places for y)      places
-///                     (by phase; without phases, the need of all phases together takes
-///                     from all spare places and the offset is shared in proportion)
-/// claimed(d,p,y)    = need(d,p,y) − offset(d,p,y)
-/// cost(d)           = C (1 + i)^(y₀ − base) × r                                 £ per place
-/// contribution(d,p) = Σ_y claimed(d,p,y) × cost(d)                              £
+/// pupils(d,p,y)     = Σ_mix dwellings(d,mix,y) × yield(mix,p)                      pupils
+/// need(d,p,y)       = Σ_mix dwellings(d,mix,y) × y_special × m(mix) × r(d) × split(p)  places
+/// offset(d,p,y)     = min(need(d,p,y), places spare in phase p and in the setting
+///                     types as a whole in year y)        (see `SpareCapacity`)    places
+/// claimed(d,p)      = round₂(Σ_y need) − round₂(Σ_y offset)                        places
+/// cost(d)           = round₀(C (1 + i)^(y₀ − base) × r_region)                      £ per place
+/// contribution(d,p) = round₀(claimed(d,p) × cost(d))                               £
+/// contribution(d)   = round₀(Σ_p claimed(d,p) × cost(d))                           £
 /// ```
-/// `e(d)` is the share of pupils in new-build housing with an EHCP (the district's, or the
-/// LA's when the district is not given or has too few pupils in the dashboard), `s` the
-/// share of the LA's EHCPs in specialist settings, `C` the capital cost per new specialist
-/// place (DfE: 4 × a primary new-school place) at its price base with inflation `i`, `y₀`
-/// the development's first year of completions and `r` the LA's regional factor.
+/// `y_special` is DfE's special/AP yield per dwelling (England), `m` the mix's relative
+/// yield, `r(d) = e(area)/e(England)` the ratio of the share of pupils in new-build housing
+/// with an EHCP in the development's district (or the LA when the district is not given or
+/// has too few pupils in the dashboard) to England's, `split` the special yield's shares by
+/// phase (`PupilYield.Special`), `C` the capital cost per new specialist place (DfE: 4 × a
+/// primary new-school place) at its price base with inflation `i`, `y₀` the development's
+/// first year of completions and `r_region` the LA's regional factor. Places are rounded to
+/// 0.01 and pounds to £1 as printed, so a consultant can redo every row: contribution =
+/// places claimed × cost per place, to the pound.
 ///
 /// Spare places are shared out by year of completion, then in the order developments are
 /// given, each taking what it needs before the next (see `SpareCapacity`), so no spare place
@@ -24,21 +28,32 @@
 public struct S106Calculator: Sendable {
   public let yield: PupilYield
   public let ehcpShares: NewBuildEHCPShares
-  /// The LA's own row of the dashboard (latest year).
+  /// The LA's own row of the dashboard (latest year), and England's.
   public let laEHCPShare: NewBuildEHCPShares.Area
-  public let specialistShare: SpecialistPlacementShare
+  public let englandEHCPShare: NewBuildEHCPShares.Area
+  public let laCode: String
+  public let laName: String
   /// The cost model with the LA's regional factor.
   public let costModel: CostModel
 
   public init(
     yield: PupilYield, ehcpShares: NewBuildEHCPShares, laEHCPShare: NewBuildEHCPShares.Area,
-    specialistShare: SpecialistPlacementShare, costModel: CostModel
+    englandEHCPShare: NewBuildEHCPShares.Area, laCode: String, laName: String,
+    costModel: CostModel
   ) {
     self.yield = yield
     self.ehcpShares = ehcpShares
     self.laEHCPShare = laEHCPShare
-    self.specialistShare = specialistShare
+    self.englandEHCPShare = englandEHCPShare
+    self.laCode = laCode
+    self.laName = laName
     self.costModel = costModel
+  }
+
+  /// `r = e(area) / e(England)`: the development's area's EHCP share against England's.
+  public func adjustment(for development: Development) -> Double {
+    let england = englandEHCPShare.share
+    return england > 0 ? ehcpShare(for: development).area.share / england : 1
   }
 
   /// The EHCP share for a development and why: its district's latest share when the
@@ -89,14 +104,7 @@ public struct S106Calculator: Sendable {
       let lines = central[index]
       let share = ehcpShare(for: development)
       let years = lines.years
-      let phases = PupilYield.Phase.allCases.map { phase in
-        let pupils = years.reduce(0) { $0 + ($1.pupils[phase] ?? 0) }
-        let need = years.reduce(0) { $0 + ($1.need[phase] ?? 0) }
-        let offset = years.reduce(0) { $0 + ($1.offset[phase] ?? 0) }
-        return S106Assessment.PhaseLine(
-          phase: phase, pupils: pupils, specialistPlaces: need, spareOffset: offset,
-          placesClaimed: need - offset, contribution: (need - offset) * lines.costPerPlace)
-      }
+      let phases = Self.phaseLines(years, costPerPlace: lines.costPerPlace)
       let yearLines = years.map { year in
         let need = year.need.values.reduce(0, +)
         let offset = year.offset.values.reduce(0, +)
@@ -110,9 +118,15 @@ public struct S106Calculator: Sendable {
       assessments.append(
         S106Assessment(
           development: development, ehcpShare: share.area, ehcpShareReason: share.reason,
+          adjustment: adjustment(for: development),
           contributionYear: lines.contributionYear, costPerPlace: lines.costPerPlace,
-          phases: phases, years: yearLines, lowContribution: low[index].contribution,
-          highContribution: high[index].contribution))
+          phases: phases, years: yearLines,
+          lowContribution: S106Assessment.total(
+            Self.phaseLines(low[index].years, costPerPlace: low[index].costPerPlace),
+            costPerPlace: low[index].costPerPlace),
+          highContribution: S106Assessment.total(
+            Self.phaseLines(high[index].years, costPerPlace: high[index].costPerPlace),
+            costPerPlace: high[index].costPerPlace)))
     }
     let allYears = Array(Set(assessments.flatMap { $0.years.map(\.academicYear) })).sorted()
     let trajectory = allYears.map { year in
@@ -126,9 +140,25 @@ public struct S106Calculator: Sendable {
         contribution: lines.reduce(0) { $0 + $1.contribution })
     }
     return S106Result(
-      laCode: specialistShare.laCode, laName: specialistShare.laName, assessments: assessments,
-      trajectory: trajectory, yield: yield, laEHCPShare: laEHCPShare,
-      specialistShare: specialistShare, costModel: costModel, spare: spare)
+      laCode: laCode, laName: laName, assessments: assessments, trajectory: trajectory,
+      yield: yield, laEHCPShare: laEHCPShare, englandEHCPShare: englandEHCPShare,
+      costModel: costModel, spare: spare)
+  }
+
+  /// Phase lines over a development's years, rounded as printed: places to 0.01 (claimed =
+  /// rounded need − rounded offset), contributions to £1 at the whole-pound cost per place.
+  private static func phaseLines(_ years: [YearWork], costPerPlace: Double)
+    -> [S106Assessment.PhaseLine]
+  {
+    PupilYield.Phase.allCases.map { phase in
+      let pupils = years.reduce(0) { $0 + ($1.pupils[phase] ?? 0) }
+      let need = S106Assessment.places(years.reduce(0) { $0 + ($1.need[phase] ?? 0) })
+      let offset = S106Assessment.places(years.reduce(0) { $0 + ($1.offset[phase] ?? 0) })
+      let claimed = S106Assessment.places(need - offset)
+      return S106Assessment.PhaseLine(
+        phase: phase, pupils: pupils, specialistPlaces: need, spareOffset: offset,
+        placesClaimed: claimed, contribution: (claimed * costPerPlace).rounded())
+    }
   }
 
   // MARK: - One pass at one level of the ranges
@@ -147,12 +177,6 @@ public struct S106Calculator: Sendable {
     let contributionYear: AcademicYear
     let costPerPlace: Double
     var years: [YearWork]
-
-    var contribution: Double {
-      years.reduce(0) { total, year in
-        total + (year.need.values.reduce(0, +) - year.offset.values.reduce(0, +)) * costPerPlace
-      }
-    }
   }
 
   /// Pupils, need and offsets for every development at one level, spare places shared out
@@ -160,20 +184,20 @@ public struct S106Calculator: Sendable {
   private func pass(_ developments: [Development], spare: SpareCapacity, level: PupilYield.Level)
     -> [DevelopmentWork]
   {
-    let specialistShare = self.specialistShare.share
     var work: [DevelopmentWork] = developments.map { development in
-      let share = ehcpShare(for: development).area.share
+      let ratio = adjustment(for: development)
       let years = development.years.map { year in
         let rows = development.completions.filter { $0.academicYear == year }
         var pupils: [PupilYield.Phase: Double] = [:]
         var need: [PupilYield.Phase: Double] = [:]
+        let special = rows.reduce(0) {
+          $0 + Double($1.dwellings) * yield.specialPerDwelling($1.mix, level: level)
+        }
         for phase in PupilYield.Phase.allCases {
-          let count = rows.reduce(0) {
+          pupils[phase] = rows.reduce(0) {
             $0 + Double($1.dwellings) * yield.pupilsPerDwelling($1.mix, phase: phase, level: level)
           }
-          pupils[phase] = count
-          need[phase] =
-            PupilYield.specialistPhases.contains(phase) ? count * share * specialistShare : 0
+          need[phase] = special * ratio * (yield.special.phaseSplit[phase] ?? 0)
         }
         return YearWork(
           academicYear: year, dwellings: rows.reduce(0) { $0 + $1.dwellings }, pupils: pupils,
@@ -181,7 +205,7 @@ public struct S106Calculator: Sendable {
       }
       let first = development.firstYear ?? spare.years.first ?? costModel.priceBase
       return DevelopmentWork(
-        contributionYear: first, costPerPlace: costPerPlace(in: first, level: level),
+        contributionYear: first, costPerPlace: costPerPlace(in: first, level: level).rounded(),
         years: years)
     }
     var ledger = spare

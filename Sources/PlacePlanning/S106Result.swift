@@ -23,7 +23,8 @@ public struct S106Result: Sendable {
   public let yield: PupilYield
   /// The LA's own new-build EHCP share (used where a district's is not).
   public let laEHCPShare: NewBuildEHCPShares.Area
-  public let specialistShare: SpecialistPlacementShare
+  /// England's share, the denominator of every area adjustment.
+  public let englandEHCPShare: NewBuildEHCPShares.Area
   /// The cost model the places are costed with (regional factor set for the LA).
   public let costModel: CostModel
   /// The spare places before allocation, and the rule used.
@@ -32,7 +33,7 @@ public struct S106Result: Sendable {
   public init(
     laCode: String, laName: String, assessments: [S106Assessment], trajectory: [TrajectoryYear],
     yield: PupilYield, laEHCPShare: NewBuildEHCPShares.Area,
-    specialistShare: SpecialistPlacementShare, costModel: CostModel, spare: SpareCapacity
+    englandEHCPShare: NewBuildEHCPShares.Area, costModel: CostModel, spare: SpareCapacity
   ) {
     self.laCode = laCode
     self.laName = laName
@@ -40,7 +41,7 @@ public struct S106Result: Sendable {
     self.trajectory = trajectory
     self.yield = yield
     self.laEHCPShare = laEHCPShare
-    self.specialistShare = specialistShare
+    self.englandEHCPShare = englandEHCPShare
     self.costModel = costModel
     self.spare = spare
   }
@@ -49,7 +50,9 @@ public struct S106Result: Sendable {
   public var pupils: Double { assessments.reduce(0) { $0 + $1.pupils } }
   public var specialistPlaces: Double { assessments.reduce(0) { $0 + $1.specialistPlaces } }
   public var spareOffset: Double { assessments.reduce(0) { $0 + $1.spareOffset } }
-  public var placesClaimed: Double { assessments.reduce(0) { $0 + $1.placesClaimed } }
+  public var placesClaimed: Double {
+    S106Assessment.places(assessments.reduce(0) { $0 + $1.placesClaimed })
+  }
   public var contribution: Double { assessments.reduce(0) { $0 + $1.contribution } }
   public var lowContribution: Double { assessments.reduce(0) { $0 + $1.lowContribution } }
   public var highContribution: Double { assessments.reduce(0) { $0 + $1.highContribution } }

@@ -11,6 +11,12 @@
 /// phase's pool: primary-age children primary places, secondary-age secondary places, post-16
 /// post-16 places, so spare secondary places do not offset a primary need.
 ///
+/// With `wholeRows` (the default of `s106`), a phase's spare place offsets a need only while
+/// the setting types as a whole also have one spare that year,
+/// `whole(y) = Σ_s max(0, excess_s(y))`, and taking it takes it from both: a planning
+/// inspector would not accept spare secondary places against a need in a year when the
+/// state special sector as a whole is short.
+///
 /// A child who takes a spare place keeps it, so a place taken in year y is taken from every
 /// later year too: `remaining(t) ← max(0, remaining(t) − taken)` for t ≥ y. Years outside
 /// the places plan (beyond the forecast horizon) have no spare places. By phase, a child
@@ -41,32 +47,52 @@ public struct SpareCapacity: Sendable, Equatable {
   public let initialByPool: [Pool: [AcademicYear: Double]]
   /// Spare places still free.
   public private(set) var remainingByPool: [Pool: [AcademicYear: Double]]
+  /// Spare places of the setting types as a whole by year, before and after allocation;
+  /// nil when the whole is not checked.
+  public let initialWhole: [AcademicYear: Double]?
+  public private(set) var remainingWhole: [AcademicYear: Double]?
   public let rule: Rule
 
   public init(placesByYear: [AcademicYear: Double], rule: Rule = .atArrival) {
     self.init(pools: [.all: placesByYear], rule: rule)
   }
 
-  /// Spare places by pool; negative values count as none.
-  public init(pools: [Pool: [AcademicYear: Double]], rule: Rule = .atArrival) {
+  /// Spare places by pool, and optionally of the whole; negative values count as none.
+  public init(
+    pools: [Pool: [AcademicYear: Double]], whole: [AcademicYear: Double]? = nil,
+    rule: Rule = .atArrival
+  ) {
     let spare = pools.mapValues { $0.mapValues { max(0, $0) } }
     self.initialByPool = spare
     self.remainingByPool = spare
+    let wholeSpare = whole.map { $0.mapValues { max(0, $0) } }
+    self.initialWhole = wholeSpare
+    self.remainingWhole = wholeSpare
     self.rule = rule
   }
 
-  /// Spare places from the places plan's state special and RP rows (other rows ignored).
-  public init(rows: [CapacityRow], rule: Rule = .atArrival) {
+  /// Spare places of the setting types as a whole: the places plan's state special and RP
+  /// shortfall/excess above zero, summed by year.
+  static func whole(_ rows: [CapacityRow]) -> [AcademicYear: Double] {
     var spare: [AcademicYear: Double] = [:]
     for row in rows where CapacityPlanner.overflowingSettings.contains(row.setting) {
       guard let excess = row.shortfallExcess else { continue }
       spare[row.academicYear, default: 0] += max(0, excess)
     }
-    self.init(placesByYear: spare, rule: rule)
+    return spare
   }
 
-  /// Spare places by phase from the places plan by phase, state special and RP rows.
-  public init(phaseRows: [PhaseCapacityPlanner.Row], rule: Rule = .atArrival) {
+  /// Spare places from the places plan's state special and RP rows (other rows ignored).
+  public init(rows: [CapacityRow], rule: Rule = .atArrival) {
+    self.init(placesByYear: Self.whole(rows), rule: rule)
+  }
+
+  /// Spare places by phase from the places plan by phase, state special and RP rows; with
+  /// `wholeRows`, only where the setting types as a whole have spare places too.
+  public init(
+    phaseRows: [PhaseCapacityPlanner.Row], wholeRows: [CapacityRow]? = nil,
+    rule: Rule = .atArrival
+  ) {
     var pools: [Pool: [AcademicYear: Double]] = [.primary: [:], .secondary: [:], .post16: [:]]
     for row in phaseRows where CapacityPlanner.overflowingSettings.contains(row.setting) {
       guard let pool = Self.pool(of: row.phase) else { continue }
@@ -75,8 +101,11 @@ public struct SpareCapacity: Sendable, Equatable {
       guard let excess = row.shortfallExcess ?? (row.demand > 0 ? 0 : nil) else { continue }
       pools[pool, default: [:]][row.academicYear, default: 0] += max(0, excess)
     }
-    self.init(pools: pools, rule: rule)
+    self.init(pools: pools, whole: wholeRows.map(Self.whole), rule: rule)
   }
+
+  /// Whether a phase's spare places count only where the whole has spare places too.
+  public var checksWhole: Bool { initialWhole != nil }
 
   /// Whether places are kept by phase.
   public var isPhased: Bool { initialByPool[.all] == nil }
@@ -122,13 +151,28 @@ public struct SpareCapacity: Sendable, Equatable {
     guard let pool else {
       return remainingByPool.keys.sorted().reduce(0) { $0 + available(in: year, pool: $1) }
     }
-    guard let remaining = remainingByPool[pool], let here = remaining[year] else { return 0 }
+    guard let remaining = remainingByPool[pool] else { return 0 }
+    let inPool = Self.free(remaining, in: year, rule: rule)
+    guard pool != .all, let whole = remainingWhole else { return inPool }
+    return min(inPool, Self.free(whole, in: year, rule: rule))
+  }
+
+  /// Places of a ledger free in a year under the rule.
+  static func free(_ remaining: [AcademicYear: Double], in year: AcademicYear, rule: Rule)
+    -> Double
+  {
+    guard let here = remaining[year] else { return 0 }
     switch rule {
     case .atArrival:
       return here
     case .lasting:
       return remaining.filter { $0.key >= year }.values.min() ?? here
     }
+  }
+
+  /// Spare places of the whole free in a year (nil when the whole is not checked).
+  public func wholeAvailable(in year: AcademicYear) -> Double? {
+    remainingWhole.map { Self.free($0, in: year, rule: rule) }
   }
 
   /// Takes up to `need` places from a pool for children arriving in `year`; returns the
@@ -142,6 +186,10 @@ public struct SpareCapacity: Sendable, Equatable {
       remaining[key] = max(0, (remaining[key] ?? 0) - taken)
     }
     remainingByPool[pool] = remaining
+    if pool != .all, var whole = remainingWhole {
+      for key in whole.keys where key >= year { whole[key] = max(0, (whole[key] ?? 0) - taken) }
+      remainingWhole = whole
+    }
     return taken
   }
 }

@@ -1,11 +1,19 @@
 import PlacePlanning
 import Yams
 
-/// Reads pupil-yield factors (Models/pupil_yield.yaml):
+/// Reads pupil-yield factors (Models/pupil_yield.yaml, or an LA's own in the same shape):
 /// ```
-/// one_bedroom:          {exclude: true, source: …}
+/// name:                 whose factors, e.g. "DfE pupil yield dashboard, England, 2021/22"
+/// one_bedroom:          {exclude: false, source: …}
 /// ehcp_share:           {district_minimum_pupils: 1000, source: …}
-/// specialist_settings:  {settings: [special_state, rp_sen_unit, inms], source: …}
+/// special:
+///   per_dwelling:       {value: 0.0089}        # special/AP pupils per dwelling, all phases
+///   source:             …
+///   phase_split:        {primary: 0.34, secondary: 0.527, post-16: 0.133}   # sums to 1
+///   phase_split_source: …
+///   reference_primary:  0.2528                 # all-dwellings primary yield
+///   multiplier_source:  …
+///   adjustment_source:  …
 /// yields:
 ///   - dwelling_type: house        # house | flat
 ///     bedrooms: "3"               # 1 | 2 | 3 | 4+
@@ -20,11 +28,13 @@ import Yams
 /// and bedroom band needs one entry, except one-bedroom ones when `one_bedroom.exclude` is
 /// true, which must then be left out.
 public enum PupilYieldReader {
-  static let topKeys = ["one_bedroom", "ehcp_share", "specialist_settings", "yields"]
+  static let topKeys = ["name", "one_bedroom", "ehcp_share", "special", "yields"]
   static let entryKeys =
     ["dwelling_type", "bedrooms", "tenure", "source"] + PupilYield.Phase.allCases.map(\.rawValue)
-  /// The setting types that may be claimed as specialist places.
-  public static let claimableSettings: [SettingType] = [.specialState, .rpSENUnit, .inms]
+  static let specialKeys = [
+    "per_dwelling", "source", "phase_split", "phase_split_source", "reference_primary",
+    "multiplier_source", "adjustment_source",
+  ]
 
   public static func read(path: String) throws(InputError) -> PupilYield {
     try read(YAMLTree.load(path: path))
@@ -58,30 +68,9 @@ public enum PupilYieldReader {
     let shareSource = try tree.string(
       tree.require(share, "source", in: shareNode, path: "ehcp_share"), path: "ehcp_share.source")
 
-    let settingsNode = try tree.require(top, "specialist_settings", in: tree.root, path: path)
-    let settingsMap = try tree.mapping(
-      settingsNode, path: "specialist_settings", allowed: ["settings", "source"])
-    let listNode = try tree.require(
-      settingsMap, "settings", in: settingsNode, path: "specialist_settings")
-    guard let list = listNode.sequence, !list.isEmpty else {
-      throw tree.failure(
-        listNode, "specialist_settings.settings should be a list of setting types",
-        fix: "write [special_state, rp_sen_unit, inms] or a part of it")
-    }
-    var settings: [SettingType] = []
-    for item in list {
-      let setting = try tree.setting(
-        item, path: "specialist_settings.settings", valid: claimableSettings)
-      guard !settings.contains(setting) else {
-        throw tree.failure(
-          item, "\(setting.rawValue) is listed twice in specialist_settings.settings",
-          fix: "list it once")
-      }
-      settings.append(setting)
-    }
-    let settingsSource = try tree.string(
-      tree.require(settingsMap, "source", in: settingsNode, path: "specialist_settings"),
-      path: "specialist_settings.source")
+    let name = try tree.string(tree.require(top, "name", in: tree.root, path: path), path: "name")
+    let special = try readSpecial(
+      tree.require(top, "special", in: tree.root, path: path), tree: tree)
 
     let yieldsNode = try tree.require(top, "yields", in: tree.root, path: path)
     guard let yields = yieldsNode.sequence else {
@@ -104,9 +93,8 @@ public enum PupilYieldReader {
       entries[entry.mix] = entry
     }
     let model = PupilYield(
-      entries: entries, excludesOneBedroom: .init(value: exclude, source: oneSource),
-      districtMinimumPupils: .init(value: minimum, source: shareSource),
-      specialistSettings: .init(value: settings, source: settingsSource))
+      name: name, entries: entries, excludesOneBedroom: .init(value: exclude, source: oneSource),
+      districtMinimumPupils: .init(value: minimum, source: shareSource), special: special)
     let missing = model.requiredMixes.filter { entries[$0] == nil }
     guard missing.isEmpty else {
       throw tree.failure(
@@ -115,6 +103,58 @@ public enum PupilYieldReader {
         fix: "add an entry for every dwelling type, tenure and bedroom band")
     }
     return model
+  }
+
+  /// The `special` block: the special/AP yield, its split by phase and the rules around it.
+  static func readSpecial(_ node: Node, tree: YAMLTree) throws(InputError) -> PupilYield.Special {
+    let values = try tree.mapping(node, path: "special", allowed: specialKeys)
+    func text(_ key: String) throws(InputError) -> String {
+      try tree.string(tree.require(values, key, in: node, path: "special"), path: "special.\(key)")
+    }
+    let factorNode = try tree.require(values, "per_dwelling", in: node, path: "special")
+    let factor = try readFactor(factorNode, name: "special.per_dwelling", tree: tree, range: 0...1)
+    let splitNode = try tree.require(values, "phase_split", in: node, path: "special")
+    let splitValues = try tree.mapping(
+      splitNode, path: "special.phase_split",
+      allowed: PupilYield.specialistPhases.map(\.rawValue))
+    var split: [PupilYield.Phase: Double] = [:]
+    for phase in PupilYield.specialistPhases {
+      split[phase] = try tree.number(
+        tree.require(splitValues, phase.rawValue, in: splitNode, path: "special.phase_split"),
+        path: "special.phase_split.\(phase.rawValue)", range: 0...1)
+    }
+    let total = split.values.reduce(0, +)
+    guard abs(total - 1) <= 0.001 else {
+      throw tree.failure(
+        splitNode, "special.phase_split adds up to \(total), not 1",
+        fix: "give each phase's share of the special yield so that they add up to 1")
+    }
+    let reference = try tree.number(
+      tree.require(values, "reference_primary", in: node, path: "special"),
+      path: "special.reference_primary", range: 0.001...3)
+    return PupilYield.Special(
+      perDwelling: factor, source: try text("source"), phaseSplit: split,
+      phaseSplitSource: try text("phase_split_source"), referencePrimary: reference,
+      multiplierSource: try text("multiplier_source"),
+      adjustmentSource: try text("adjustment_source"))
+  }
+
+  /// A `{value, low, high}` factor, `low ≤ value ≤ high` within `range`.
+  static func readFactor(
+    _ node: Node, name: String, tree: YAMLTree, range: ClosedRange<Double>
+  ) throws(InputError) -> PupilYield.Factor {
+    let parts = try tree.mapping(node, path: name, allowed: ["value", "low", "high"])
+    let value = try tree.number(
+      tree.require(parts, "value", in: node, path: name), path: "\(name) value", range: range)
+    var low: Double?
+    var high: Double?
+    if let lowNode = parts["low"] {
+      low = try tree.number(lowNode, path: "\(name) low", range: range.lowerBound...value)
+    }
+    if let highNode = parts["high"] {
+      high = try tree.number(highNode, path: "\(name) high", range: value...range.upperBound)
+    }
+    return PupilYield.Factor(value: value, low: low, high: high)
   }
 
   static func readEntry(_ node: Node, tree: YAMLTree) throws(InputError) -> PupilYield.Entry {
@@ -142,19 +182,7 @@ public enum PupilYieldReader {
     for phase in PupilYield.Phase.allCases {
       let name = "\(mix) \(phase.rawValue)"
       let child = try tree.require(values, phase.rawValue, in: node, path: "the \(mix) entry")
-      let parts = try tree.mapping(child, path: name, allowed: ["value", "low", "high"])
-      let range = 0.0...3.0
-      let value = try tree.number(
-        tree.require(parts, "value", in: child, path: name), path: "\(name) value", range: range)
-      var low: Double?
-      var high: Double?
-      if let lowNode = parts["low"] {
-        low = try tree.number(lowNode, path: "\(name) low", range: 0...value)
-      }
-      if let highNode = parts["high"] {
-        high = try tree.number(highNode, path: "\(name) high", range: value...range.upperBound)
-      }
-      factors[phase] = PupilYield.Factor(value: value, low: low, high: high)
+      factors[phase] = try readFactor(child, name: name, tree: tree, range: 0...3)
     }
     let (source, _) = try text("source")
     return PupilYield.Entry(mix: mix, factors: factors, source: source)

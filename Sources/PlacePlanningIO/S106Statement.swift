@@ -15,7 +15,8 @@ public enum S106Statement {
   public static func text(_ assessment: S106Assessment, result: S106Result) -> String {
     let development = assessment.development
     let share = assessment.ehcpShare
-    let specialist = result.specialistShare
+    let england = result.englandEHCPShare
+    let special = result.yield.special
     let capital = result.costModel.capitalNewSchoolPerPlace
     let factor = result.costModel.regionalFactor
     let oneBedroom = development.dwellings(bedrooms: .one)
@@ -39,25 +40,30 @@ public enum S106Statement {
       out += "are labelled assumptions in the pupil-yield file, not local or DfE evidence. "
       out += "Replace them with evidenced factors before sending this statement.\n"
     }
-    out += "\n"
+    out += "Pupil yields: \(result.yield.name).\n\n"
     out += "Pupils expected (dwellings x pupil-yield factors): "
     out +=
       assessment.phases.map { "\($0.phase.label) \(CSVFormat.number($0.pupils, decimals: 1))" }
       .joined(separator: ", ") + ".\n"
-    let schoolPupils = assessment.phases.filter {
-      PupilYield.specialistPhases.contains($0.phase)
-    }.reduce(0) { $0 + $1.pupils }
-    out += "Specialist places needed: \(CSVFormat.number(schoolPupils, decimals: 1)) pupils "
-    out += "(primary, secondary and post-16) x \(percent(share.share)) "
-    out += "(share of pupils living in new-build housing in \(share.name) with an EHCP, "
-    out += "DfE pupil yield dashboard \(share.academicYear): "
+    let weighted = development.completions.reduce(0.0) {
+      $0 + Double($1.dwellings) * result.yield.multiplier($1.mix)
+    }
+    out += "Specialist places needed: \(CSVFormat.number(weighted, decimals: 1)) dwellings "
+    out += "weighted by type, bedrooms and tenure (of \(development.dwellings)) x "
+    out += "\(CSVFormat.number(special.perDwelling.value, decimals: 4)) special/AP pupils per "
+    out += "dwelling (DfE pupil yield dashboard, England, 2021/22: pupils of any age in special "
+    out += "schools, AP or PRUs and post-16 students with an EHCP up to 25) x "
+    out += "\(CSVFormat.number(assessment.adjustment, decimals: 3)) (\(percent(share.share)) of "
+    out += "pupils in new-build housing in \(share.name) have an EHCP, "
     out +=
-      "\(ForecastWriter.grouped(share.ehcpPupils)) of \(ForecastWriter.grouped(share.totalPupils))) "
-    out += "x \(percent(specialist.share)) (share of \(specialist.laName)'s EHCPs placed in "
-    out += "\(settingsText(specialist.settings)), SEN2 January \(specialist.censusYear): "
-    out += "\(ForecastWriter.grouped(specialist.specialistEHCPs)) of "
-    out += "\(ForecastWriter.grouped(specialist.totalEHCPs))) = "
-    out += "\(places(assessment.specialistPlaces)) places.\n"
+      "\(ForecastWriter.grouped(share.ehcpPupils)) of \(ForecastWriter.grouped(share.totalPupils)), "
+    out += "against \(percent(england.share)) in England, DfE pupil yield dashboard "
+    out += "\(share.academicYear)) = \(places(assessment.specialistPlaces)) places: "
+    out +=
+      assessment.phases.filter { PupilYield.specialistPhases.contains($0.phase) }.map {
+        "\($0.phase.label) \(places($0.specialistPlaces))"
+      }.joined(separator: ", ")
+    out += ".\n"
     out += "Spare capacity: \(spareNote(assessment, result: result))\n"
     out += "Places claimed: \(places(assessment.placesClaimed)).\n"
     out += "Cost per specialist place: \(pounds(assessment.costPerPlace)) = "
@@ -83,25 +89,46 @@ public enum S106Statement {
       out +=
         "- One-bedroom dwellings: no pupils. Source: \(result.yield.excludesOneBedroom.source)\n"
     }
+    out +=
+      "- Special/AP pupils per dwelling: \(CSVFormat.number(special.perDwelling.value, decimals: 6)). "
+    out +=
+      "Source: \(sentence(special.source)) By dwelling mix: \(sentence(special.multiplierSource))"
+    out += " By phase: primary \(percent(special.phaseSplit[.primary] ?? 0)), secondary "
+    out += "\(percent(special.phaseSplit[.secondary] ?? 0)), post-16 "
+    out +=
+      "\(percent(special.phaseSplit[.post16] ?? 0)). Source: \(sentence(special.phaseSplitSource))\n"
     out += "- EHCP share of pupils in new-build housing: \(percent(share.share)) "
-    out += "(\(assessment.ehcpShareReason)). Source: DfE pupil yield dashboard, EHCP table "
-    out += "(\(share.source)). Rule: \(result.yield.districtMinimumPupils.source)\n"
-    out += "- Share of EHCPs in specialist settings: \(percent(specialist.share)). Source: DfE "
-    out += "SEN2 caseload, January \(specialist.censusYear) (\(specialist.source)). Rule: "
-    out += "\(result.yield.specialistSettings.source)\n"
+    out += "(\(assessment.ehcpShareReason)); England \(percent(england.share)) "
+    out +=
+      "(\(ForecastWriter.grouped(england.ehcpPupils)) of \(ForecastWriter.grouped(england.totalPupils))). "
+    out += "Source: DfE pupil yield dashboard, EHCP table (\(share.source)). Rules: "
+    out +=
+      "\(sentence(result.yield.districtMinimumPupils.source)) \(sentence(special.adjustmentSource))\n"
     out += "- Capital cost per specialist place: \(pounds(capital.value)) "
     out += "(range \(pounds(capital.low)) to \(pounds(capital.high))). Source: \(capital.source)\n"
     out += "- Regional factor: \(CSVFormat.number(factor.value, decimals: 2)). Source: "
     out += "\(sentence(factor.source))\n"
     out += "- Spare places: the places plan (planned places register against the EHCP "
     out += "forecast), state special and RP shortfall/excess above zero, shared out by year of "
-    out += "completion, rule \(result.spare.rule.rawValue)"
-    out +=
-      result.spare.isPhased
-      ? "; by phase: primary-age children take only spare primary places, secondary-age "
-        + "secondary places and post-16 post-16 places (demand by age from the SEN2 ages).\n"
-      : "; every phase together.\n"
+    out += "completion, rule \(result.spare.rule.rawValue); \(spareRule(result.spare)).\n"
     return out
+  }
+
+  /// Which spare-place rule was used, and why, in words.
+  public static func spareRule(_ spare: SpareCapacity) -> String {
+    if spare.isPhased && spare.checksWhole {
+      return "a spare place offsets a need only if it is spare in the children's own phase "
+        + "(primary-age children primary places, secondary-age secondary places, post-16 "
+        + "post-16 places) and the state special and RP places as a whole are not short that "
+        + "year: spare secondary places do not meet a primary need, and no place is spare in "
+        + "a year the sector is short"
+    }
+    if spare.isPhased {
+      return "by phase only: primary-age children take only spare primary places, "
+        + "secondary-age secondary places and post-16 post-16 places, even in a year the "
+        + "setting types as a whole are short"
+    }
+    return "every phase together: any spare state special or RP place offsets any need"
   }
 
   /// What the spare places did for a development, year by year, said explicitly.
@@ -133,13 +160,21 @@ public enum S106Statement {
         } else if free > 0 {
           // Free places and none taken: these children need none in this phase.
           phases.append("\(places(forecast)) spare \(name), none needed")
+        } else if spare.checksWhole, (spare.initialWhole?[year] ?? 0) <= 0 {
+          phases.append(
+            "\(places(forecast)) spare \(name), but none count: state special and RP places as a whole are short that year"
+          )
         } else {
           phases.append(
             "the \(places(forecast)) spare \(name) are taken by completions earlier or listed before these"
           )
         }
       }
-      parts.append("\(year): " + phases.joined(separator: ", "))
+      let whole =
+        spare.initialWhole?[year].map {
+          " (state special and RP as a whole: \(places($0)) spare)"
+        } ?? ""
+      parts.append("\(year)\(whole): " + phases.joined(separator: ", "))
     }
     for line in assessment.years where !spare.isPhased {
       let year = line.academicYear
@@ -191,17 +226,4 @@ public enum S106Statement {
   static func places(_ value: Double) -> String { CSVFormat.number(value, decimals: 2) }
 
   static func pounds(_ value: Double) -> String { "£" + ForecastWriter.grouped(value) }
-
-  static func settingsText(_ settings: [SettingType]) -> String {
-    let names = settings.map { setting -> String in
-      switch setting {
-      case .specialState: return "state special schools"
-      case .rpSENUnit: return "RP/SEN units"
-      case .inms: return "independent and non-maintained special schools"
-      default: return setting.label
-      }
-    }
-    guard names.count > 1, let last = names.last else { return names.first ?? "" }
-    return names.dropLast().joined(separator: ", ") + " and " + last
-  }
 }

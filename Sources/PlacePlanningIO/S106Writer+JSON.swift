@@ -9,8 +9,9 @@ extension S106Writer {
     -> String
   {
     let capital = result.costModel.capitalNewSchoolPerPlace
-    let specialist = result.specialistShare
+    let special = result.yield.special
     let factors = JSONFactors(
+      yieldName: result.yield.name,
       yields: result.yield.entries.keys.sorted().compactMap { mix in
         result.yield.entries[mix].map { entry in
           JSONYield(
@@ -31,12 +32,17 @@ extension S106Writer {
         districtMinimumPupils: result.yield.districtMinimumPupils.value,
         source: result.yield.districtMinimumPupils.source),
       laEhcpShare: JSONShare(area: result.laEHCPShare, reason: "the LA's own share"),
-      specialistShare: JSONSpecialist(
-        settings: specialist.settings.map(\.rawValue), censusYear: specialist.censusYear,
-        counts: Dictionary(
-          uniqueKeysWithValues: specialist.counts.map { ($0.key.rawValue, $0.value) }),
-        totalEhcps: specialist.totalEHCPs, share: round6(specialist.share),
-        data: specialist.source, source: result.yield.specialistSettings.source),
+      englandEhcpShare: JSONShare(
+        area: result.englandEHCPShare, reason: "England: the denominator of the adjustment"),
+      special: JSONSpecial(
+        perDwelling: JSONRange(
+          value: special.perDwelling.value, low: special.perDwelling.low,
+          high: special.perDwelling.high),
+        source: special.source,
+        phaseSplit: Dictionary(
+          uniqueKeysWithValues: special.phaseSplit.map { ($0.key.rawValue, $0.value) }),
+        phaseSplitSource: special.phaseSplitSource, referencePrimary: special.referencePrimary,
+        multiplierSource: special.multiplierSource, adjustmentSource: special.adjustmentSource),
       capitalCostPerPlace: JSONCost(
         value: capital.value, low: capital.low, high: capital.high,
         priceYear: capital.priceYear.description, annualInflation: capital.annualInflation,
@@ -45,7 +51,9 @@ extension S106Writer {
         value: result.costModel.regionalFactor.value,
         source: result.costModel.regionalFactor.source),
       spareRule: result.spare.rule.rawValue,
-      spareBy: result.spare.isPhased ? "phase" : "setting",
+      spareBy: result.spare.isPhased
+        ? (result.spare.checksWhole ? "phase-and-setting" : "phase") : "setting",
+      spareByReason: S106Statement.spareRule(result.spare),
       sparePlacesByYear: Dictionary(
         uniqueKeysWithValues: result.spare.initial.map { ($0.key.description, round2($0.value)) }),
       sparePlacesByPhase: result.spare.isPhased
@@ -62,6 +70,7 @@ extension S106Writer {
         dwellings: assessment.development.dwellings,
         oneBedroomDwellings: assessment.development.dwellings(bedrooms: .one),
         ehcpShare: JSONShare(area: assessment.ehcpShare, reason: assessment.ehcpShareReason),
+        adjustment: round6(assessment.adjustment),
         contributionYear: assessment.contributionYear.description,
         costPerPlace: round2(assessment.costPerPlace),
         phases: assessment.phases.map {
@@ -163,14 +172,14 @@ extension S106Writer {
     }
   }
 
-  struct JSONSpecialist: Encodable {
-    let settings: [String]
-    let censusYear: Int
-    let counts: [String: Double]
-    let totalEhcps: Double
-    let share: Double
-    let data: String
+  struct JSONSpecial: Encodable {
+    let perDwelling: JSONRange
     let source: String
+    let phaseSplit: [String: Double]
+    let phaseSplitSource: String
+    let referencePrimary: Double
+    let multiplierSource: String
+    let adjustmentSource: String
   }
 
   struct JSONCost: Encodable {
@@ -188,16 +197,19 @@ extension S106Writer {
   }
 
   struct JSONFactors: Encodable {
+    let yieldName: String
     let yields: [JSONYield]
     let oneBedroomExcluded: Bool
     let oneBedroomSource: String
     let ehcpShareRule: JSONRule
     let laEhcpShare: JSONShare
-    let specialistShare: JSONSpecialist
+    let englandEhcpShare: JSONShare
+    let special: JSONSpecial
     let capitalCostPerPlace: JSONCost
     let regionalFactor: JSONFactor
     let spareRule: String
     let spareBy: String
+    let spareByReason: String
     let sparePlacesByYear: [String: Double]
     let sparePlacesByPhase: [String: [String: Double]]?
   }
@@ -229,6 +241,7 @@ extension S106Writer {
     let dwellings: Int
     let oneBedroomDwellings: Int
     let ehcpShare: JSONShare
+    let adjustment: Double
     let contributionYear: String
     let costPerPlace: Double
     let phases: [JSONPhase]

@@ -139,12 +139,16 @@ public enum S106Writer {
     for assessment in result.assessments {
       out += "    \(assessment.development.name): \(assessment.ehcpShareReason)\n"
     }
-    let specialist = result.specialistShare
-    out += "  Share of EHCPs in \(S106Statement.settingsText(specialist.settings)): "
-    out += "\(S106Statement.percent(specialist.share)) "
-    out += "(\(ForecastWriter.grouped(specialist.specialistEHCPs)) of "
-    out += "\(ForecastWriter.grouped(specialist.totalEHCPs)), SEN2 January "
-    out += "\(specialist.censusYear)).\n"
+    let special = result.yield.special
+    out +=
+      "  Special/AP pupils per dwelling: \(CSVFormat.number(special.perDwelling.value, decimals: 4)) "
+    out += "(DfE pupil yield dashboard, England, 2021/22), times each dwelling mix's relative "
+    out += "yield and the area's EHCP share against England's "
+    out += "(\(S106Statement.percent(result.englandEHCPShare.share))); by phase primary "
+    out += "\(S106Statement.percent(special.phaseSplit[.primary] ?? 0)), secondary "
+    out += "\(S106Statement.percent(special.phaseSplit[.secondary] ?? 0)), post-16 "
+    out += "\(S106Statement.percent(special.phaseSplit[.post16] ?? 0)).\n"
+    out += "  Spare places: \(S106Statement.spareRule(result.spare)).\n"
     let capital = result.costModel.capitalNewSchoolPerPlace
     out += "  Cost per specialist place: \(S106Statement.pounds(capital.value)) "
     out +=
@@ -152,12 +156,12 @@ public enum S106Writer {
     out += " a year, x regional factor "
     out += "\(CSVFormat.number(result.costModel.regionalFactor.value, decimals: 2)); priced in "
     out += "each development's first year of completions.\n"
-    out += "  Pupil yield: one-bedroom dwellings "
+    out += "  Pupil yields: \(result.yield.name); one-bedroom dwellings "
     out += result.yield.excludesOneBedroom.value ? "excluded" : "included"
-    out += "; every yield factor is from the pupil-yield model (sources there and in "
-    out += "--statement).\n"
+    out += " (sources in the pupil-yield file and in --statement).\n"
     out += "  Ranges move every yield factor and the cost per place to the low or high end "
-    out += "together.\n\n"
+    out += "together. Places are rounded to 0.01 and pounds to £1 as printed: each row's "
+    out += "contribution is its places claimed x its cost per place.\n\n"
     out += ForecastWriter.footer(provenance)
     return out
   }

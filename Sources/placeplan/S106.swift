@@ -10,15 +10,16 @@ extension PlacePlan {
       commandName: "s106",
       abstract: "Section 106 specialist-place contributions for a housing trajectory.",
       discussion: """
-        Per development: pupils by phase (dwellings x pupil-yield factors, one-bedroom \
-        dwellings excluded), specialist places (pupils x the share of pupils in new-build \
-        housing with an EHCP x the share of the LA's EHCPs in specialist settings), spare \
-        state special and RP places forecast by the places plan when the children arrive, \
-        of the children's own phase unless --spare-by setting (shared out by year of \
-        completion, never twice), places claimed and the contribution \
-        (places claimed x 4 x the primary new-school cost per place, regional factor, indexed \
-        to the first year of completions). --statement prints a plain-text statement per \
-        development with every factor and its source.
+        Per development: pupils by phase (dwellings x DfE pupil yields by dwelling mix), \
+        specialist places (dwellings x DfE's special/AP yield per dwelling x the mix's \
+        relative yield x the area's share of new-build pupils with an EHCP against \
+        England's, split by phase), spare state special and RP places forecast by the \
+        places plan when the children arrive, spare in the children's own phase and in the \
+        setting types as a whole (--spare-by; shared out by year of completion, never \
+        twice), places claimed and the contribution (places claimed x 4 x the primary \
+        new-school cost per place, regional factor, indexed to the first year of \
+        completions; places to 0.01 and pounds to £1 as printed). --statement prints a \
+        plain-text statement per development with every factor and its source.
         """)
 
     @OptionGroup var data: DataOptions
@@ -34,7 +35,7 @@ extension PlacePlan {
 
     @Option(
       help: ArgumentHelp(
-        "Pupil-yield model YAML (yields by dwelling mix and phase, with sources).",
+        "Pupil-yield factors YAML: DfE's England figures by default (Models/pupil_yield.yaml); an LA's own published factors in the same shape replace them.",
         valueName: "file"))
     var pupilYield: String = "Models/pupil_yield.yaml"
 
@@ -52,17 +53,33 @@ extension PlacePlan {
 
     /// How spare places are matched to the children who may take them.
     enum SpareMatching: String, ExpressibleByArgument, CaseIterable {
+      /// Spare in the children's own phase and in the setting types as a whole that year.
+      case phaseAndSetting = "phase-and-setting"
       /// Children take spare places of their own phase only.
       case phase
       /// Any spare state special or RP place offsets any child's need.
       case setting
+
+      /// Why the rule is used, for the statement and provenance.
+      var reason: String {
+        switch self {
+        case .phaseAndSetting:
+          return
+            "a place offsets a need only if it is spare in the children's own phase and the state special and RP places as a whole are not short that year (the rule a planning inspector would accept: spare secondary places do not meet a primary need, and none are spare in a year the sector is short)"
+        case .phase:
+          return
+            "a place offsets a need if it is spare in the children's own phase, even in a year the setting types as a whole are short"
+        case .setting:
+          return "any spare state special or RP place offsets any child's need, whatever its phase"
+        }
+      }
     }
 
     @Option(
       help: ArgumentHelp(
-        "Match spare places by phase (primary-age children take only primary places; needs --ages) or by setting (any spare place offsets any need).",
+        "Match spare places: phase-and-setting (spare in the children's phase and in the setting types as a whole; needs --ages), phase (own phase only) or setting (any spare place offsets any need).",
         valueName: "how"))
-    var spareBy: SpareMatching = .phase
+    var spareBy: SpareMatching = .phaseAndSetting
 
     @Option(
       help: ArgumentHelp(
@@ -117,13 +134,9 @@ extension PlacePlan {
         throw ExitCode.failure
       }
       let codes = series.codes
-      guard
-        let record = series.record(for: forecast.throughYear),
-        let specialist = SpecialistPlacementShare(
-          record: record, settings: yield.specialistSettings.value)
-      else {
+      guard let englandShare = shares.latest("England", level: .england) else {
         Output.warn(
-          "the caseload has no complete counts of \(yield.specialistSettings.value.map(\.rawValue).joined(separator: ", ")) and total for \(series.laName) in January \(forecast.throughYear); fix: use a caseload file with them, or change specialist_settings in the pupil-yield model"
+          "\(InputError.noRecords(file: DataOptions.resolve(ehcpShares), expected: "England's EHCP row (the adjustment is the area's share against England's); use the dashboard's EHCP table with its England rows"))"
         )
         throw ExitCode.failure
       }
@@ -135,12 +148,13 @@ extension PlacePlan {
         )
       }
       let calculator = S106Calculator(
-        yield: yield, ehcpShares: shares, laEHCPShare: laShare, specialistShare: specialist,
+        yield: yield, ehcpShares: shares, laEHCPShare: laShare, englandEHCPShare: englandShare,
+        laCode: series.laCode, laName: series.laName,
         costModel: try costOptions.model(costModels, codes: codes, laName: series.laName))
       var spare = SpareCapacity(rows: rows, rule: spareRule)
       var phaseInputs: [Provenance.Input] = []
       var phaseNote: String?
-      if spareBy == .phase {
+      if spareBy != .setting {
         let (splitter, inputs) = try PhaseInputs.load(ages: ages, data: data, agesRequired: false)
         let baseline = AcademicYear(censusYear: forecast.throughYear)
         if let split = splitter?.split(forecast, codes: codes) {
@@ -153,7 +167,9 @@ extension PlacePlan {
             .intersection(CapacityPlanner.overflowingSettings)
           let splitSettings = Set(phaseRows.filter { $0.plannedPlaces != nil }.map(\.setting))
           if !placed.isEmpty, placed.isSubset(of: splitSettings) {
-            spare = SpareCapacity(phaseRows: phaseRows, rule: spareRule)
+            spare = SpareCapacity(
+              phaseRows: phaseRows, wholeRows: spareBy == .phaseAndSetting ? rows : nil,
+              rule: spareRule)
             phaseInputs = inputs
             phaseNote = split.note
           }
@@ -170,7 +186,8 @@ extension PlacePlan {
       parameters["overflow_share"] = String(placesOptions.overflowShare)
       parameters["inms_to_spare"] = String(placesOptions.inmsToSpare)
       parameters["spare_rule"] = spareRule.rawValue
-      parameters["spare_by"] = spare.isPhased ? "phase" : "setting"
+      let used: SpareMatching = spare.isPhased ? spareBy : .setting
+      parameters["spare_by"] = used.rawValue + ": " + used.reason
       if let phaseNote { parameters["phases"] = phaseNote }
       parameters["horizon"] =
         "\(forecastModel.horizon) (covers the last year of completions, \(AcademicYear(censusYear: max(lastCompletion, lastCensus + 1))))"

@@ -14,47 +14,42 @@ final class PupilYieldReaderTests: XCTestCase {
     try String(contentsOfFile: modelPath, encoding: .utf8)
   }
 
-  func testShippedModelHasEveryMixWithSources() throws {
+  /// The shipped factors are DfE's England figures (pupil yield dashboard, 2021/22): a mix's
+  /// factors are the headline yields times its relative primary yield,
+  /// m = primary(type, bedrooms)/0.2528 × primary(tenure)/0.2528. By hand for a 3-bedroom
+  /// market house: m = 0.379170587/0.252768838 × 0.225504887/0.252768838 = 1.338255,
+  /// primary 0.252768838 × m = 0.338270 (to 1e-6, the file's six decimals).
+  func testShippedModelIsDfEsWithSources() throws {
     let yield = try PupilYieldReader.read(path: modelPath)
-    XCTAssertTrue(yield.excludesOneBedroom.value)
-    XCTAssertTrue(yield.excludesOneBedroom.source.contains("Securing developer contributions"))
-    XCTAssertEqual(yield.entries.count, 12)
-    XCTAssertEqual(yield.specialistSettings.value, [.specialState, .rpSENUnit, .inms])
+    XCTAssertTrue(yield.name.contains("DfE pupil yield dashboard, England, 2021/22"))
+    XCTAssertFalse(yield.excludesOneBedroom.value)
+    XCTAssertEqual(yield.entries.count, 16)
     XCTAssertEqual(yield.districtMinimumPupils.value, 1000)
+    XCTAssertEqual(yield.special.perDwelling.value, 0.008924791)
+    XCTAssertEqual(yield.special.referencePrimary, 0.252768838)
+    XCTAssertEqual(yield.special.phaseSplit.values.reduce(0, +), 1, accuracy: 1e-9)
+    XCTAssertTrue(yield.special.source.contains("special schools, alternative provision"))
     let house = DwellingMix(type: .house, bedrooms: .three, tenure: .market)
-    XCTAssertEqual(yield.pupilsPerDwelling(house, phase: .primary), 0.27)
-    XCTAssertEqual(yield.pupilsPerDwelling(house, phase: .primary, level: .low), 0.19)
-    XCTAssertEqual(yield.pupilsPerDwelling(house, phase: .primary, level: .high), 0.35)
-    let flat = DwellingMix(type: .flat, bedrooms: .one, tenure: .affordable)
-    XCTAssertEqual(yield.pupilsPerDwelling(flat, phase: .primary), 0)
+    let m = 0.379170587 / 0.252768838 * 0.225504887 / 0.252768838
+    XCTAssertEqual(yield.pupilsPerDwelling(house, phase: .primary), 0.252768838 * m, accuracy: 1e-6)
+    XCTAssertEqual(yield.multiplier(house), m, accuracy: 1e-5)
+    XCTAssertEqual(yield.specialPerDwelling(house), 0.008924791 * m, accuracy: 1e-7)
     for entry in yield.entries.values {
-      XCTAssertTrue(entry.source.hasPrefix("Assumption"), "\(entry.mix)")
+      XCTAssertTrue(entry.source.hasPrefix("DfE pupil yield dashboard"), "\(entry.mix)")
+      XCTAssertTrue(entry.source.contains("derived from DfE primary yields"), "\(entry.mix)")
+      XCTAssertFalse(entry.source.lowercased().contains("assumption"), "\(entry.mix)")
     }
   }
 
-  func testOneBedroomEntryWhenExcludedIsLocated() throws {
-    let text =
-      try modelText()
-        + """
-          - dwelling_type: flat
-            bedrooms: "1"
-            tenure: market
-            early-years: {value: 0}
-            primary: {value: 0.01}
-            secondary: {value: 0}
-            post-16: {value: 0}
-            source: "test"
-
-        """
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let entryLine = (lines.lastIndex { $0.contains("bedrooms: \"1\"") } ?? 0)
+  func testPhaseSplitThatDoesNotAddUpIsLocated() throws {
+    let text = try modelText().replacingOccurrences(
+      of: "phase_split: {primary: 0.3399,", with: "phase_split: {primary: 0.4399,")
     XCTAssertThrowsError(try PupilYieldReader.parse(text: text, file: "pupil_yield.yaml")) {
       error in
       let failure = error as? InputError
-      // The entry starts on the line before its bedrooms (lines count from 1).
-      XCTAssertEqual(failure?.location.line, entryLine)
+      XCTAssertNotNil(failure?.location.line)
       XCTAssertTrue(
-        failure?.description.contains("set one_bedroom.exclude: false") ?? false,
+        failure?.description.contains("special.phase_split adds up to 1.1") ?? false,
         failure?.description ?? "")
     }
   }
@@ -66,15 +61,15 @@ final class PupilYieldReaderTests: XCTestCase {
       error in
       XCTAssertTrue(
         (error as? InputError)?.description.contains(
-          "yields has no entry for flat, 2 bedrooms, market") ?? false, "\(error)")
+          "yields has no entry for flat, 1 bedroom, market") ?? false, "\(error)")
     }
-    let badLow = text.replacingOccurrences(
-      of: "primary: {value: 0.27, low: 0.19", with: "primary: {value: 0.27, low: 0.29")
-    XCTAssertThrowsError(try PupilYieldReader.parse(text: badLow, file: "y.yaml")) { error in
+    let badSpecial = text.replacingOccurrences(
+      of: "per_dwelling: {value: 0.008924791}",
+      with: "per_dwelling: {value: 0.008924791, low: 0.01}")
+    XCTAssertThrowsError(try PupilYieldReader.parse(text: badSpecial, file: "y.yaml")) { error in
       let failure = error as? InputError
       XCTAssertTrue(
-        failure?.description.contains("house, 3 bedrooms, market primary low is 0.29") ?? false,
-        "\(error)")
+        failure?.description.contains("special.per_dwelling low is 0.01") ?? false, "\(error)")
       XCTAssertNotNil(failure?.location.column)
     }
   }

@@ -21,16 +21,21 @@ final class S106CommandTests: XCTestCase {
     let all = try XCTUnwrap(cells.last)
     XCTAssertEqual(all[0], "all developments")
     XCTAssertEqual(all[2], "1342")
-    // The all-developments contribution is the sum of the developments' (whole pounds, each
-    // rounded: within 4).
+    // The all-developments row is the sum of the development rows above it, exactly.
     let sum = totals.compactMap { Double($0[8]) }.reduce(0, +)
-    XCTAssertEqual(Double(all[8]) ?? .nan, sum, accuracy: 4)
-    // Places claimed = specialist places − spare offset on every row (two decimals each).
+    XCTAssertEqual(Double(all[8]), sum)
+    let claimedSum = totals.compactMap { Double($0[6]) }.reduce(0, +)
+    XCTAssertEqual(Double(all[6]) ?? .nan, claimedSum, accuracy: 1e-9)
+    // A consultant can redo every row as printed: places claimed = specialist places −
+    // spare offset, and contribution = places claimed × cost per place to the pound.
     for row in cells {
-      let needed = Double(row[4]) ?? .nan
-      let offset = Double(row[5]) ?? .nan
-      let claimed = Double(row[6]) ?? .nan
-      XCTAssertEqual(claimed, needed - offset, accuracy: 0.011, row.joined(separator: ","))
+      let line = row.joined(separator: ",")
+      let needed = try XCTUnwrap(Double(row[4]), line)
+      let offset = try XCTUnwrap(Double(row[5]), line)
+      let claimed = try XCTUnwrap(Double(row[6]), line)
+      XCTAssertEqual(claimed, needed - offset, accuracy: 1e-9, line)
+      guard let cost = Double(row[7]) else { continue }
+      XCTAssertEqual(Double(row[8]), (claimed * cost).rounded(), line)
     }
     // Early years: pupils but no specialist places.
     let early = try XCTUnwrap(cells.first { $0[1] == "early-years" })
@@ -60,18 +65,23 @@ final class S106CommandTests: XCTestCase {
     let statements = result.stdout.components(separatedBy: "SECTION 106: SPECIALIST (SEND)")
     XCTAssertEqual(statements.count, 1 + 7)
     let first = statements[1]
+    // DfE's factors cited, with what the special yield covers, and no caution about
+    // assumed yields.
     for expected in [
-      "Development: Horsham site A (illustrative)", "Specialist places needed:",
+      "Development: Horsham site A (illustrative)",
+      "Pupil yields: DfE pupil yield dashboard, England, 2021/22 (default factors).",
+      "Specialist places needed:",
+      "special/AP pupils per dwelling (DfE pupil yield dashboard, England, 2021/22: pupils of any age in special schools, AP or PRUs and post-16 students with an EHCP up to 25)",
+      "93 of 3,203, against 4.00% in England",
       "Spare capacity:", "Places claimed:", "Contribution sought: £",
       "Factors and sources:", "- Pupils per dwelling, house, 3 bedrooms, market:",
-      "- One-bedroom dwellings: no pupils. Source: Decision of this model",
-      "DfE pupil yield dashboard 2021/22: 93 of 3,203",
-      "SEN2 January 2025: 3,456 of 9,301", "Regional factor: 1.13",
+      "derived from DfE primary yields", "Regional factor: 1.13",
       "4 times a mainstream primary place",
-      "CAUTION: the pupil-yield factors of 5 of the dwelling types here are labelled assumptions",
     ] {
       XCTAssertTrue(first.contains(expected), expected)
     }
+    XCTAssertFalse(result.stdout.contains("CAUTION"))
+    XCTAssertFalse(result.stdout.lowercased().contains("assumed yield"))
   }
 
   func testBadDevelopmentsFileFailsWithLocatedError() throws {
@@ -94,7 +104,7 @@ final class S106CommandTests: XCTestCase {
     let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
     let document = try XCTUnwrap(object as? [String: Any])
     let factors = try XCTUnwrap(document["factors"] as? [String: Any])
-    XCTAssertEqual((factors["yields"] as? [Any])?.count, 12)
+    XCTAssertEqual((factors["yields"] as? [Any])?.count, 16)
     XCTAssertEqual(factors["spare_rule"] as? String, "lasting")
     XCTAssertEqual((document["developments"] as? [Any])?.count, 7)
     let trajectory = try XCTUnwrap(document["trajectory"] as? [[String: Any]])
@@ -114,16 +124,18 @@ final class S106CommandTests: XCTestCase {
     XCTAssertLessThanOrEqual(lasting, try XCTUnwrap(arrivalTotals["spare_offset"] as? Double))
     XCTAssertGreaterThanOrEqual(lasting, 0)
     // With the January 2025 forecast, special places are spare from 2027/28 to the end of the
-    // plan, so both rules offset the same 6.39 of the 7.56 places needed.
-    XCTAssertEqual(lasting, 6.39, accuracy: 0.005)
-    XCTAssertEqual(totals["specialist_places"] as? Double ?? 0, 7.56, accuracy: 0.005)
+    // plan, so both rules offset the same 10.79 of the 12.77 places needed when any spare
+    // place may offset any need.
+    XCTAssertEqual(lasting, 10.79, accuracy: 0.005)
+    XCTAssertEqual(totals["specialist_places"] as? Double ?? 0, 12.77, accuracy: 0.005)
     XCTAssertEqual(factors["spare_by"] as? String, "setting")
   }
 
-  /// By phase (the default), secondary-age children take the register's spare secondary
-  /// places, which the whole-setting shortfall hides; primary-age children find none.
+  /// By phase only (--spare-by phase), secondary-age children take the register's spare
+  /// secondary places, even in 2026/27 when the sector as a whole is short; primary-age
+  /// children find none.
   func testSparePlacesMatchedByPhase() throws {
-    let result = try CommandRunner.run(["s106", "--format", "json"])
+    let result = try CommandRunner.run(["s106", "--format", "json", "--spare-by", "phase"])
     XCTAssertEqual(result.status, 0, result.stderr)
     let document = try XCTUnwrap(
       JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -134,31 +146,46 @@ final class S106CommandTests: XCTestCase {
     // 2026/27: no spare primary or post-16 places; the secondary ones are spare.
     XCTAssertEqual(byPhase["primary"]?["2026/27"], 0)
     XCTAssertEqual(byPhase["post-16"]?["2026/27"], 0)
-    XCTAssertGreaterThan(byPhase["secondary"]?["2026/27"] ?? 0, 100)
+    XCTAssertEqual(byPhase["secondary"]?["2026/27"] ?? 0, 333.38, accuracy: 0.005)
     let developments = try XCTUnwrap(document["developments"] as? [[String: Any]])
-    let horsham = try XCTUnwrap(developments.first)
-    let phases = try XCTUnwrap(horsham["phases"] as? [[String: Any]])
-    func offset(_ phase: String) -> Double? {
-      phases.first { $0["phase"] as? String == phase }?["spare_offset"] as? Double
+    let phases = try XCTUnwrap(developments.first?["phases"] as? [[String: Any]])
+    func value(_ phase: String, _ key: String) -> Double? {
+      phases.first { $0["phase"] as? String == phase }?[key] as? Double
     }
-    // Secondary need is fully met from spare secondary places; post-16 need is not met.
-    let secondary = try XCTUnwrap(
-      phases.first { $0["phase"] as? String == "secondary" }?["specialist_places"] as? Double)
-    XCTAssertEqual(offset("secondary") ?? -1, secondary, accuracy: 0.011)
-    XCTAssertEqual(offset("post-16"), 0)
-    // The statement says so, phase by phase.
+    // Horsham's secondary need is fully met from spare secondary places; post-16 is not.
+    XCTAssertEqual(value("secondary", "spare_offset"), value("secondary", "specialist_places"))
+    XCTAssertEqual(value("post-16", "spare_offset"), 0)
+  }
+
+  /// The default offsets a need only by places spare in its phase and in the setting types
+  /// as a whole: in 2026/27 state special and RP places are short as a whole (the places
+  /// plan: special −12, RP −13), so Horsham's 2026/27 secondary children, who would take
+  /// spare secondary places by phase alone, take none; the statement says which rule and
+  /// why.
+  func testDefaultNeedsSparePlacesInThePhaseAndTheWhole() throws {
+    let result = try CommandRunner.run(["s106", "--format", "json"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let document = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let factors = try XCTUnwrap(document["factors"] as? [String: Any])
+    XCTAssertEqual(factors["spare_by"] as? String, "phase-and-setting")
+    let developments = try XCTUnwrap(document["developments"] as? [[String: Any]])
+    let years = try XCTUnwrap(developments.first?["years"] as? [[String: Any]])
+    let first = try XCTUnwrap(years.first { $0["academic_year"] as? String == "2026/27" })
+    XCTAssertEqual(first["spare_offset"] as? Double, 0)
+    let phaseOnly = try CommandRunner.run(["s106", "--format", "json", "--spare-by", "phase"])
+    let phaseYears = try XCTUnwrap(
+      ((JSONSerialization.jsonObject(with: Data(phaseOnly.stdout.utf8)) as? [String: Any])?[
+        "developments"] as? [[String: Any]])?.first?["years"] as? [[String: Any]])
+    let phaseFirst = try XCTUnwrap(
+      phaseYears.first { $0["academic_year"] as? String == "2026/27" })
+    XCTAssertGreaterThan(phaseFirst["spare_offset"] as? Double ?? 0, 0)
     let statement = try CommandRunner.run(["s106", "--statement"])
-    // "2026/27: no spare primary places, S of S spare secondary places free": all of 2026/27's
-    // spare secondary places are free before the first development takes any.
-    let lead = "2026/27: no spare primary places, "
-    let after = try XCTUnwrap(statement.stdout.components(separatedBy: lead).dropFirst().first)
-    let numbers = after.components(separatedBy: " spare secondary")[0]
-      .components(separatedBy: " of ").compactMap { Double($0) }
-    XCTAssertEqual(numbers.count, 2, after)
-    XCTAssertEqual(numbers.first, numbers.last)
-    // 2026/27's register secondary places less the January 2027 forecast of secondary-age
-    // special demand.
-    XCTAssertEqual(numbers.first ?? 0, 333.38, accuracy: 0.005)
-    XCTAssertTrue(statement.stdout.contains("primary-age children take only spare primary places"))
+    XCTAssertTrue(
+      statement.stdout.contains(
+        "2026/27 (state special and RP as a whole: 0.00 spare): no spare primary places, 333.38 spare secondary places, but none count"
+      ), statement.stdout)
+    XCTAssertTrue(
+      statement.stdout.contains("and the state special and RP places as a whole are not short"))
   }
 }
