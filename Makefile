@@ -3,12 +3,14 @@ SHELL := /bin/bash
 SWIFT ?= swift
 SHARED ?= ../shared
 NIST ?= $(SHARED)/reference/nist-strd-lls
-APT_PACKAGES := liblapack-dev libopenblas-dev
+APT_PACKAGES := liblapack-dev libopenblas-dev libxlsxwriter-dev
+# What the tests need besides: openpyxl opens the .xlsx workbooks the tool writes.
+TEST_APT_PACKAGES := python3-openpyxl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN_DEBUG = $$($(SWIFT) build --show-bin-path)/placeplan
 BIN_RELEASE = $$($(SWIFT) build -c release --show-bin-path)/placeplan
 
-.PHONY: deps build demo test bench accuracy selftest report-check clean format lint
+.PHONY: deps test-deps build demo test bench accuracy selftest report-check clean format lint
 
 deps:
 	@if dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
@@ -16,6 +18,14 @@ deps:
 	else \
 	  echo "deps: installing $(APT_PACKAGES)"; \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y $(APT_PACKAGES); \
+	fi
+
+test-deps: deps
+	@if python3 -c "import openpyxl" >/dev/null 2>&1 || dpkg -s $(TEST_APT_PACKAGES) >/dev/null 2>&1; then \
+	  echo "test-deps: openpyxl already installed"; \
+	else \
+	  echo "test-deps: installing $(TEST_APT_PACKAGES)"; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y $(TEST_APT_PACKAGES); \
 	fi
 
 build: deps
@@ -34,8 +44,15 @@ demo: build
 	$(BIN_DEBUG) pipeline --la E10000032 --horizon 3
 	@echo "== Business case: a new 100-place special school from September 2027, against the baseline =="
 	$(BIN_DEBUG) scenario compare Models/scenarios/baseline.yaml Models/scenarios/new-special-school-2027.yaml --la E10000032 --horizon 10
+	@echo "== Demand by primary need, and places designated by need (illustrative register) =="
+	$(BIN_DEBUG) forecast --la E10000032 --by need
+	$(BIN_DEBUG) places --la E10000032 --by need
+	@echo "== The forecast as an Excel workbook with native charts =="
+	mkdir -p out
+	$(BIN_DEBUG) forecast --la E10000032 --format xlsx --out out/forecast.xlsx
+	@echo "wrote out/forecast.xlsx"
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
 
@@ -89,6 +106,12 @@ report-check: build
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=900,9000 \
 	  --screenshot=out/report.png file://$$(pwd)/out/report.html 2>/dev/null
 	@echo "report-check: out/report.html rendered to out/report.png"
+	@command -v libreoffice >/dev/null 2>&1 || ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends libreoffice-calc-nogui)
+	@command -v pdftoppm >/dev/null 2>&1 || ($(SUDO) apt-get update && $(SUDO) apt-get install -y poppler-utils)
+	$(BIN_DEBUG) forecast --la E10000032 --format xlsx --out out/forecast.xlsx
+	libreoffice --headless --convert-to pdf --outdir out out/forecast.xlsx >/dev/null 2>&1
+	pdftoppm -png -r 80 -f 1 -l 1 out/forecast.pdf out/forecast-sheet1
+	@echo "report-check: out/forecast.xlsx rendered by LibreOffice to out/forecast-sheet1-1.png"
 
 format:
 	$(SWIFT) format -i -r Sources Tests Package.swift

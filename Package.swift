@@ -17,12 +17,15 @@ let package = Package(
   ],
   targets: [
     .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK"),
+    .systemLibrary(
+      name: "CXLSXWriter", path: "Sources/CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
     .target(name: "ForecastCore", dependencies: ["CLAPACK"]),
     .target(name: "PlacePlanning", dependencies: ["ForecastCore"]),
     .target(
       name: "PlacePlanningIO",
       dependencies: [
-        "PlacePlanning", "ForecastCore", .product(name: "CSV", package: "CSV.swift"),
+        "PlacePlanning", "ForecastCore", "CXLSXWriter",
+        .product(name: "CSV", package: "CSV.swift"),
         .product(name: "Yams", package: "Yams"),
       ]),
     .executableTarget(

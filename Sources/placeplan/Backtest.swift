@@ -96,6 +96,11 @@ extension PlacePlan {
       case .table:
         text = BacktestWriter.table(
           report, settings: SettingType.allCases, summaries: summaries, provenance: provenance)
+      case .xlsx:
+        try Output.workbook(
+          XLSXOutputs.table(BacktestWriter.csv(report), name: "Backtest"), provenance: provenance,
+          to: data.out)
+        return
       }
       try Output.deliver(text, to: data.out)
     }

@@ -80,6 +80,14 @@ extension PlacePlan {
         text = CostsWriter.costsTable(
           laName: forecast.laName, scenario: chosen, years: years, bands: bands, draws: draws,
           seed: seed, provenance: provenance)
+      case .xlsx:
+        try Output.workbook(
+          XLSXOutputs.table(
+            CostsWriter.costsCSV(
+              laCode: forecast.laCode, scenario: chosen.name, years: years, bands: bands),
+            name: "Costs", title: "\(forecast.laName): costs, scenario \(chosen.name) (£ cash)"),
+          provenance: provenance, to: data.out)
+        return
       }
       try Output.deliver(text, to: data.out)
     }

@@ -99,6 +99,13 @@ extension PlacePlan {
       case .csv: text = DashboardWriter.csv(dashboards)
       case .json: text = try DashboardWriter.json(dashboards, provenance: provenance)
       case .table: text = DashboardWriter.table(dashboards, provenance: provenance)
+      case .xlsx:
+        try Output.workbook(
+          XLSXOutputs.table(
+            DashboardWriter.csv(dashboards), name: "Dashboard",
+            title: "SEND strategy dashboard: baseline and years 1-5"),
+          provenance: provenance, to: data.out)
+        return
       }
       try Output.deliver(text, to: data.out)
     }

@@ -58,6 +58,14 @@ struct DataOptions: ParsableArguments {
       valueName: "file"))
   var out: String?
 
+  func validate() throws {
+    if format == .xlsx && out == nil {
+      throw ValidationError(
+        "--format xlsx writes a workbook: give --out FILE.xlsx (a workbook cannot go to the terminal)"
+      )
+    }
+  }
+
   /// The SEN2 flow files, resolved.
   var pipelinePaths: [PipelineReader.File: String] {
     [

@@ -90,6 +90,9 @@ extension PlacePlan {
         try Output.deliver(ForecastWriter.json(forecasts, provenance: provenance), to: data.out)
       case .table:
         try Output.deliver(ForecastWriter.table(forecasts, provenance: provenance), to: data.out)
+      case .xlsx:
+        try Output.workbook(
+          XLSXOutputs.forecast(forecasts), provenance: provenance, to: data.out)
       }
     }
 
@@ -118,6 +121,10 @@ extension PlacePlan {
         try Output.deliver(ForecastWriter.json(needs: rows, provenance: withNeeds), to: data.out)
       case .table:
         try Output.deliver(ForecastWriter.table(needs: rows, provenance: withNeeds), to: data.out)
+      case .xlsx:
+        try Output.workbook(
+          XLSXOutputs.table(ForecastWriter.csv(needs: rows), name: "Forecast by need"),
+          provenance: withNeeds, to: data.out)
       }
     }
 
@@ -141,6 +148,10 @@ extension PlacePlan {
         try Output.deliver(
           ForecastWriter.table(
             phases: rows, reconciliation: reconciliation, provenance: withPhases), to: data.out)
+      case .xlsx:
+        try Output.workbook(
+          XLSXOutputs.table(ForecastWriter.csv(phases: rows), name: "Forecast by phase"),
+          provenance: withPhases, to: data.out)
       }
     }
   }

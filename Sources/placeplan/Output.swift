@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlacePlanning
 import PlacePlanningIO
 
 /// Prints results or writes them atomically, and reports errors in one line.
@@ -17,6 +18,21 @@ enum Output {
   static func deliver(_ text: String, to path: String?) throws {
     do {
       try emit(text, to: path)
+    } catch {
+      warn("\(error)")
+      throw ExitCode.failure
+    }
+  }
+
+  /// Writes an Excel workbook to `path` (required: `DataOptions.validate` checks it), or
+  /// reports the failure and exits non-zero; nothing half-written is left behind.
+  static func workbook(_ sheets: [XLSXSheet], provenance: Provenance, to path: String?) throws {
+    guard let path, !sheets.isEmpty else {
+      warn("--format xlsx needs --out FILE.xlsx and a result with rows")
+      throw ExitCode.failure
+    }
+    do {
+      try XLSXWriter.write(sheets, provenance: provenance, to: path)
     } catch {
       warn("\(error)")
       throw ExitCode.failure

@@ -5,4 +5,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case table
   case csv
   case json
+  /// An Excel workbook (needs --out FILE.xlsx).
+  case xlsx
 }

@@ -93,6 +93,11 @@ extension PlacePlan {
         text = try PipelineWriter.json(reports, backtest: backtest, provenance: provenance)
       case .table:
         text = PipelineWriter.table(reports, backtest: backtest, provenance: provenance)
+      case .xlsx:
+        try Output.workbook(
+          XLSXOutputs.table(PipelineWriter.csv(reports), name: "Pipeline"),
+          provenance: provenance, to: data.out)
+        return
       }
       try Output.deliver(text, to: data.out)
     }

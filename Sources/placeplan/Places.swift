@@ -74,6 +74,11 @@ extension PlacePlan {
       case .table:
         text = PlacesWriter.table(
           rows, laName: forecasts.first?.laName ?? "", provenance: provenance)
+      case .xlsx:
+        try Output.workbook(
+          XLSXOutputs.places(rows, laName: forecasts.first?.laName ?? ""), provenance: provenance,
+          to: data.out)
+        return
       }
       try Output.deliver(text, to: data.out)
     }
@@ -101,6 +106,10 @@ extension PlacePlan {
         try Output.deliver(PlacesWriter.json(needs: rows, provenance: withNeeds), to: data.out)
       case .table:
         try Output.deliver(PlacesWriter.table(needs: rows, provenance: withNeeds), to: data.out)
+      case .xlsx:
+        try Output.workbook(
+          XLSXOutputs.table(PlacesWriter.csv(needs: rows), name: "Places by need"),
+          provenance: withNeeds, to: data.out)
       }
     }
 
@@ -121,6 +130,10 @@ extension PlacePlan {
         try Output.deliver(PlacesWriter.json(phases: rows, provenance: withAges), to: data.out)
       case .table:
         try Output.deliver(PlacesWriter.table(phases: rows, provenance: withAges), to: data.out)
+      case .xlsx:
+        try Output.workbook(
+          XLSXOutputs.table(PlacesWriter.csv(phases: rows), name: "Places by phase"),
+          provenance: withAges, to: data.out)
       }
     }
   }

@@ -7,7 +7,8 @@ extension PlacePlan {
   /// `placeplan report`: one self-contained HTML file for a planning board.
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write a self-contained HTML report with charts for one LA.",
+      abstract:
+        "Write a self-contained HTML report with charts for one LA (or, with --format xlsx, a workbook with a sheet per section).",
       discussion: """
         Headline, demand fan charts by setting type, places against demand, utilisation, \
         places by phase, demand by primary need, the flow behind the numbers (requests, new and ceased plans), \
@@ -151,6 +152,22 @@ extension PlacePlan {
       provenance.inputs += phaseInputs + pupilInputs + needInputs
       if let needSplitter, !needs.isEmpty { provenance.parameters["need"] = needSplitter.method }
       progress.step("writing", 4, of: 4)
+      if data.format == .xlsx {
+        // The report as a workbook: a sheet per section, the charts first.
+        var sheets =
+          XLSXOutputs.forecast([forecast]) + XLSXOutputs.places(capacity, laName: forecast.laName)
+        if !needs.isEmpty {
+          sheets += XLSXOutputs.table(ForecastWriter.csv(needs: needs), name: "Demand by need")
+        }
+        sheets += XLSXOutputs.table(
+          DashboardWriter.csv([dashboard]), name: "Dashboard",
+          title: "SEND strategy dashboard: baseline and years 1-5")
+        sheets += XLSXOutputs.scenarios(comparison, laName: forecast.laName)
+        sheets += XLSXOutputs.table(BacktestWriter.csv(backtest), name: "Accuracy")
+        progress.finish()
+        try Output.workbook(sheets, provenance: provenance, to: data.out)
+        return
+      }
       let html = HTMLReport.render(
         HTMLReport.Content(
           forecast: forecast, capacity: capacity, comparison: comparison, backtest: backtest,

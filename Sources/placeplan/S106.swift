@@ -221,6 +221,12 @@ extension PlacePlan {
           }
         case .json:
           try Output.emit(S106Writer.json(result, provenance: provenance), to: data.out)
+        case .xlsx:
+          try Output.workbook(
+            XLSXOutputs.table(
+              S106Writer.csv(result), name: "S106",
+              title: "\(result.laName): Section 106 specialist-place contributions"),
+            provenance: provenance, to: data.out)
         case .table:
           let text =
             statement

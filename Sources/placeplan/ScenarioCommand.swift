@@ -79,6 +79,11 @@ extension PlacePlan.ScenarioCommand {
       case .json: text = try CostsWriter.compareJSON(comparison, provenance: provenance)
       case .table:
         text = CostsWriter.compareTable(comparison, laName: forecast.laName, provenance: provenance)
+      case .xlsx:
+        try Output.workbook(
+          XLSXOutputs.scenarios(comparison, laName: forecast.laName), provenance: provenance,
+          to: data.out)
+        return
       }
       try Output.deliver(text, to: data.out)
     }
