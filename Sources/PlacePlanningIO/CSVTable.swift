@@ -38,8 +38,7 @@ struct CSVTable {
     } catch {
       throw .cannotRead(file: path, reason: (error as NSError).localizedDescription)
     }
-    guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8(file: name) }
-    return try parse(text: text, file: name)
+    return try parse(text: UTF8Check.text(data, file: name), file: name)
   }
 
   /// Parses CSV text; `file` names it in errors.

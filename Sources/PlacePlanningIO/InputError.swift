@@ -57,7 +57,8 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case .cannotRead(_, let reason): return "cannot read the file: \(reason)"
     case .cannotWrite(_, let reason): return "cannot write the file: \(reason)"
     case .notUTF8: return "the file is not UTF-8 text"
-    case .empty: return "the file is empty; expected a CSV header row and data rows"
+    case .empty:
+      return "the file is empty (nothing but a byte-order mark, blank lines or comments)"
     case .headerOnly: return "the file has a header but no data rows"
     case .malformedCSV(_, _, let reason): return "malformed CSV: \(reason)"
     case .wrongDelimiter(_, let found):
@@ -93,7 +94,7 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case .cannotRead: return "check the path and permissions"
     case .cannotWrite: return "check the folder exists and is writable"
     case .notUTF8: return "save the file as CSV UTF-8"
-    case .empty, .headerOnly: return "export the full table again"
+    case .empty, .headerOnly: return "export or write the whole file again"
     case .malformedCSV: return "check quotes on that line are balanced"
     case .wrongDelimiter: return "save as CSV with commas (not semicolons or tabs)"
     case .unknownSchema:

@@ -11,13 +11,13 @@ struct YAMLTree {
   /// Reads and parses a YAML file.
   static func load(path: String) throws(InputError) -> YAMLTree {
     let name = (path as NSString).lastPathComponent
-    let text: String
+    let data: Data
     do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
       throw .cannotRead(file: path, reason: (error as NSError).localizedDescription)
     }
-    return try parse(text: text, file: name)
+    return try parse(text: UTF8Check.text(data, file: name), file: name)
   }
 
   static func parse(text: String, file: String) throws(InputError) -> YAMLTree {

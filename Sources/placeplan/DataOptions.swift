@@ -58,7 +58,14 @@ struct DataOptions: ParsableArguments {
       valueName: "file"))
   var out: String?
 
+  @Flag(
+    help:
+      "Print tables whole, however wide (by default a table wider than 100 columns is printed in parts, each with its first column)."
+  )
+  var wide = false
+
   func validate() throws {
+    TextTable.maximumWidth = wide ? Int.max : 100
     if format == .xlsx && out == nil {
       throw ValidationError(
         "--format xlsx writes a workbook: give --out FILE.xlsx (a workbook cannot go to the terminal)"

@@ -8,37 +8,6 @@ import XCTest
 /// Seeded mutation test: real files with random byte and field damage must give a result or
 /// a located error, never a crash. A crash would end the test process, failing the run.
 final class MutationTests: XCTestCase {
-  private static let alphabet: [UInt8] =
-    Array(",,,\"\n\r;\t-0123456789.exzc:E ".utf8) + [0xEF, 0xBB, 0xBF, 0xFF, 0x00]
-
-  private func mutate(_ bytes: [UInt8], using generator: inout SeededGenerator) -> [UInt8] {
-    var data = bytes
-    let edits = Int.random(in: 1...4, using: &generator)
-    for _ in 0..<edits {
-      guard !data.isEmpty else { break }
-      let position = Int.random(in: 0..<data.count, using: &generator)
-      switch Int.random(in: 0..<7, using: &generator) {
-      case 0: data[position] = Self.alphabet.randomElement(using: &generator) ?? 0
-      case 1: data.remove(at: position)
-      case 2: data.insert(Self.alphabet.randomElement(using: &generator) ?? 0, at: position)
-      case 3: data = Array(data.prefix(position))  // truncate
-      case 4:  // replace a field with a large, tiny or odd number
-        let numbers = [
-          "1e308", "-1", "nan", "inf", "99999999999999999999", "0.0000001", "202526", "1900",
-        ]
-        let text = Array((numbers.randomElement(using: &generator) ?? "0").utf8)
-        data.replaceSubrange(position..<min(data.count, position + 3), with: text)
-      case 5:  // duplicate a line
-        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        if let line = lines.randomElement(using: &generator) {
-          data.append(contentsOf: [UInt8(ascii: "\n")] + line)
-        }
-      default: data.swapAt(position, Int.random(in: 0..<data.count, using: &generator))
-      }
-    }
-    return data
-  }
-
   func testMutatedFilesGiveResultsOrLocatedErrors() throws {
     var generator = SeededGenerator(seed: 20_251_124)
     let fixtures = [
@@ -52,7 +21,7 @@ final class MutationTests: XCTestCase {
     for name in fixtures {
       let original = Array(try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture(name))))
       for run in 0..<runsPerFile {
-        let bytes = mutate(original, using: &generator)
+        let bytes = Mutator.mutate(original, using: &generator)
         guard let text = String(bytes: bytes, encoding: .utf8) else { continue }
         do {
           let records = try CaseloadReader.parse(text: text, file: name).records
@@ -80,7 +49,7 @@ final class MutationTests: XCTestCase {
     let populationText = Array(
       try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("population_extract.csv"))))
     for _ in 0..<400 {
-      let bytes = mutate(populationText, using: &generator)
+      let bytes = Mutator.mutate(populationText, using: &generator)
       guard let text = String(bytes: bytes, encoding: .utf8) else { continue }
       _ = try? PopulationReader.parse(text: text, file: "population.csv")
       populationRuns += 1

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Finds where a file stops being UTF-8 text, so the error can name the line and byte.
+enum UTF8Check {
+  /// The first byte that does not start a valid UTF-8 sequence (RFC 3629: no overlong
+  /// forms, no surrogates, nothing above U+10FFFF), or the first byte of a sequence that
+  /// breaks off: its line (1-based, counting LF), byte within the line (1-based) and value;
+  /// nil when the data is valid UTF-8.
+  static func firstInvalid(_ data: Data) -> (line: Int, column: Int, byte: UInt8)? {
+    let bytes = [UInt8](data)
+    var index = 0
+    var line = 1
+    var lineStart = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      let length: Int
+      var low: UInt8 = 0x80
+      var high: UInt8 = 0xBF
+      switch lead {
+      case 0x00...0x7F: length = 1
+      case 0xC2...0xDF: length = 2
+      case 0xE0:
+        length = 3
+        low = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED:
+        length = 3
+        high = 0x9F
+      case 0xF0:
+        length = 4
+        low = 0x90
+      case 0xF1...0xF3: length = 4
+      case 0xF4:
+        length = 4
+        high = 0x8F
+      default:
+        return (line, index - lineStart + 1, lead)
+      }
+      for offset in 1..<length {
+        let position = index + offset
+        guard position < bytes.count else { return (line, index - lineStart + 1, lead) }
+        let byte = bytes[position]
+        let range = offset == 1 ? low...high : 0x80...0xBF
+        // Name the sequence's first byte: in a file saved as Latin-1 that is the character.
+        guard range.contains(byte) else { return (line, index - lineStart + 1, lead) }
+      }
+      if lead == 0x0A {
+        line += 1
+        lineStart = index + 1
+      }
+      index += length
+    }
+    return nil
+  }
+
+  /// The text of a file, or a located error at its first byte that is not UTF-8.
+  static func text(_ data: Data, file: String) throws(InputError) -> String {
+    if let bad = firstInvalid(data) {
+      throw .invalid(
+        file: file, line: bad.line, column: bad.column,
+        problem:
+          "byte 0x" + String(bad.byte, radix: 16, uppercase: true)
+          + " at byte \(bad.column) of the line is not UTF-8 text",
+        fix:
+          "save the file as UTF-8 (in Excel: Save As, CSV UTF-8), or correct that character")
+    }
+    guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8(file: file) }
+    return text
+  }
+}

@@ -1,0 +1,133 @@
+import ForecastCore
+import Foundation
+import PlacePlanTestSupport
+import PlacePlanning
+import XCTest
+
+@testable import PlacePlanningIO
+
+/// Every reader against 500 seeded mutations of a real input (`Mutator`), read from a file
+/// as the tool reads it: each must give a result or an `InputError` that names the file,
+/// and at least 90% of the errors must name the line too (the rest name the file and a
+/// reason, such as an empty file). A crash ends the test process and fails the run.
+final class ReaderFuzzTests: XCTestCase {
+  static let runsPerReader = 500
+
+  struct Target {
+    let name: String
+    /// The real file the mutations start from, cut to its first `lines` lines.
+    let seed: String
+    let lines: Int
+    let read: (String) throws -> Void
+  }
+
+  static var targets: [Target] {
+    let models = TestPaths.packageRoot.appendingPathComponent("Models").path
+    return [
+      Target(name: "caseload.csv", seed: TestPaths.fixture("derived_extract.csv"), lines: 40) {
+        _ = try CaseloadReader.read(path: $0)
+      },
+      Target(name: "population.csv", seed: TestPaths.fixture("population_extract.csv"), lines: 60) {
+        _ = try PopulationReader.read(path: $0)
+      },
+      Target(
+        name: "requests.csv", seed: TestPaths.sample("ehcp_requests_2019_2024.csv"), lines: 60
+      ) { _ = try RequestsReader.read(path: $0) },
+      Target(
+        name: "places.csv", seed: TestPaths.sample("west_sussex_places_register_ILLUSTRATIVE.csv"),
+        lines: 40
+      ) { _ = try PlacesReader.read(path: $0) },
+      Target(
+        name: "developments.csv",
+        seed: TestPaths.sample("west_sussex_developments_ILLUSTRATIVE.csv"), lines: 60
+      ) { _ = try DevelopmentsReader.read(path: $0) },
+      Target(
+        name: "ages.csv", seed: TestPaths.sample("ehcp_caseload_by_age_2024_2025.csv"), lines: 60
+      ) { _ = try CaseloadByAgeReader.read(path: $0) },
+      Target(
+        name: "ehcp_shares.csv",
+        seed: TestPaths.sample("dfe_pupil_yield_dashboard_ehcp_west_sussex.csv"), lines: 60
+      ) { _ = try PupilYieldDashboardReader.read(path: $0) },
+      Target(
+        name: "needs.csv", seed: TestPaths.sample("ehcp_needs_all_plans_2025.csv"), lines: 60
+      ) { _ = try NeedReader.read(path: $0) },
+      Target(
+        name: "scenario.yaml", seed: models + "/scenarios/new-special-school-2027.yaml",
+        lines: 200
+      ) { _ = try ScenarioReader.read(path: $0) },
+      Target(name: "costs.yaml", seed: models + "/costs.yaml", lines: 400) {
+        _ = try CostModelReader.read(path: $0)
+      },
+      Target(name: "pupil_yield.yaml", seed: models + "/pupil_yield.yaml", lines: 400) {
+        _ = try PupilYieldReader.read(path: $0)
+      },
+    ]
+  }
+
+  func testEveryReaderGivesAResultOrANamedLocatedError() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-fuzz-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var generator = SeededGenerator(seed: 20_261_130)
+    var results = 0
+    var errors = 0
+    var located = 0
+    var unlocated: [String: Int] = [:]
+    for target in Self.targets {
+      let whole = try Data(contentsOf: URL(fileURLWithPath: target.seed))
+      let lines = whole.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+      let seed = Array(lines.prefix(target.lines).joined(separator: [UInt8(ascii: "\n")]))
+      let path = folder.appendingPathComponent(target.name).path
+      for _ in 0..<Self.runsPerReader {
+        let bytes = Mutator.mutate(seed, using: &generator)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        do {
+          try target.read(path)
+          results += 1
+        } catch let error as InputError {
+          errors += 1
+          XCTAssertTrue(
+            error.description.contains(target.name), "\(target.name): \(error.description)")
+          XCTAssertFalse(error.fix.isEmpty, error.description)
+          if error.location.line != nil {
+            located += 1
+          } else {
+            unlocated[error.problem, default: 0] += 1
+          }
+        } catch {
+          XCTFail("\(target.name): not a located input error: \(error)")
+        }
+      }
+    }
+    let share = errors > 0 ? Double(located) / Double(errors) : 1
+    print(
+      "reader fuzz: \(Self.targets.count) readers x \(Self.runsPerReader) mutations: \(results) read, \(errors) errors, \(located) with a line (\(String(format: "%.1f", 100 * share))%); without a line: \(unlocated.sorted { $0.key < $1.key })"
+    )
+    XCTAssertGreaterThan(results, 100)
+    XCTAssertGreaterThanOrEqual(share, 0.9)
+  }
+
+  /// A byte that is not UTF-8 is named by line and byte.
+  func testNonUTF8IsLocated() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-latin1-\(UUID().uuidString).csv")
+    defer { try? FileManager.default.removeItem(at: path) }
+    // A Latin-1 é (0xE9) on line 3, its 14th byte.
+    var bytes = Array("la_code,setting_name\nE10000032,Oak\nE10000032,Caf".utf8)
+    bytes += [0xE9] + Array(" school\n".utf8)
+    try Data(bytes).write(to: path)
+    XCTAssertThrowsError(try PlacesReader.read(path: path.path)) { error in
+      let failure = error as? InputError
+      XCTAssertEqual(failure?.location.line, 3)
+      XCTAssertEqual(failure?.location.column, 14)
+      XCTAssertTrue(failure?.description.contains("byte 0xE9") ?? false, "\(error)")
+      XCTAssertTrue(failure?.description.contains("CSV UTF-8") ?? false, "\(error)")
+    }
+    XCTAssertNil(UTF8Check.firstInvalid(Data("é, 中文, 🙂\n".utf8)))
+    XCTAssertEqual(UTF8Check.firstInvalid(Data([0x41, 0x0A, 0xC0, 0x80]))?.line, 2)
+    // A surrogate (ED A0 80) and an overlong (E0 80 80) are not UTF-8.
+    XCTAssertNotNil(UTF8Check.firstInvalid(Data([0xED, 0xA0, 0x80])))
+    XCTAssertNotNil(UTF8Check.firstInvalid(Data([0xE0, 0x80, 0x80])))
+  }
+}
