@@ -128,9 +128,17 @@ public enum HTMLReport {
       .min(by: { ($0.shortfallExcess ?? 0) < ($1.shortfallExcess ?? 0) }),
       let gap = worst.shortfallExcess
     {
+      // Say where the places come from, in the figure itself: an illustrative register's
+      // shortfall is not the LA's.
+      let illustrative = content.provenance.inputs.contains {
+        $0.role == "places" && $0.file.uppercased().contains("ILLUSTRATIVE")
+      }
       html += figure(
         ForecastWriter.grouped(gap),
-        "state special places short (−) or spare (+) at worst, \(worst.academicYear)")
+        "state special places short (−) or spare (+) at worst, \(worst.academicYear)"
+          + (illustrative
+            ? ", against the illustrative register in SampleData, not the LA's own"
+            : ", against the places register given"))
     }
     html += "</div>\n"
     if let narrative = content.narrative { html += "<p>\(escape(narrative))</p>\n" }
@@ -154,7 +162,13 @@ public enum HTMLReport {
     where content.capacity.contains(where: { $0.setting == setting }) {
       html += ReportCharts.capacity(content.capacity, setting: setting).render()
     }
-    html += ReportCharts.utilisation(content.capacity).render()
+    let utilisation = ReportCharts.utilisation(content.capacity)
+    if utilisation.series.isEmpty {
+      html +=
+        "<p class=\"note\">No utilisation chart: the places register has no places for \(escape(forecast.laName)) (give its register with --places).</p>\n"
+    } else {
+      html += utilisation.render()
+    }
     html += phaseSection(content)
     html += needSection(content)
     html += pipelineSection(content)

@@ -93,7 +93,8 @@ public enum ReportCharts {
       title: "Utilisation of planned places", xLabel: "Academic year",
       yLabel: "demand ÷ planned places, %")
     chart.xFormat = { AcademicYear(startYear: Int($0.rounded())).description }
-    chart.includeZero = false
+    // From 0, so that a swing from 96% to 106% is not drawn as a tenfold one.
+    chart.includeZero = true
     chart.references = [(100, "100% (full)")]
     let settings = [SettingType.specialState, .rpSENUnit, .apPRU, .fePost16]
     chart.series = settings.enumerated().compactMap { index, setting in
@@ -192,8 +193,11 @@ public enum ReportCharts {
           name: "New plans, 80% interval", colour: .vermillion, opacity: 0.15, points: band)
       ]
     }
-    let highest = report.rows.filter { measures.map(\.0).contains($0.measure) }.map(\.value).max()
-    chart.yCap = highest.map { $0 * 1.15 }
+    // Room for every central value and the whole new-plans band (a clipped band hides how
+    // uncertain the forecast is).
+    let highest = (report.rows.filter { measures.map(\.0).contains($0.measure) }.map(\.value)
+      + band.map(\.upper)).max()
+    chart.yCap = highest.map { $0 * 1.05 }
     return chart
   }
 
