@@ -195,7 +195,8 @@ public enum ReportCharts {
     }
     // Room for every central value and the whole new-plans band (a clipped band hides how
     // uncertain the forecast is).
-    let highest = (report.rows.filter { measures.map(\.0).contains($0.measure) }.map(\.value)
+    let highest =
+      (report.rows.filter { measures.map(\.0).contains($0.measure) }.map(\.value)
       + band.map(\.upper)).max()
     chart.yCap = highest.map { $0 * 1.05 }
     return chart
