@@ -73,6 +73,11 @@ bench: deps
 	  time ($(BIN_RELEASE) forecast --la all --by phase --format csv > /dev/null 2>&1)
 	@TIMEFORMAT="pipeline --la all --format csv (flows, backtest, ceased by age, whole process): %R s wall"; \
 	  time ($(BIN_RELEASE) pipeline --la all --format csv > /dev/null 2>&1)
+	@if [ -d "$(SHARED)/data/child_level_demo" ]; then \
+	  TIMEFORMAT="child project on the witan.send demo, 1,000 simulations, 5 years (whole process): %R s wall"; \
+	  time ($(BIN_RELEASE) child project --transitions $(SHARED)/data/child_level_demo/transitions.csv \
+	    --population $(SHARED)/data/child_level_demo/population.csv \
+	    --valid-states $(SHARED)/data/child_level_demo/valid-states.csv --format csv > /dev/null 2>&1); fi
 	@if python3 -c "import statsmodels" 2>/dev/null; then \
 	  echo "== the same national backtest in Python with statsmodels (speed peer)"; \
 	  python3 $(SHARED)/tools/peer_statsmodels.py; \

@@ -10,6 +10,7 @@ struct PlacePlan: ParsableCommand {
     version: PlacePlanVersion.current,
     subcommands: [
       Forecast.self, Backtest.self, Places.self, DashboardCommand.self, Costs.self, Report.self,
-      ScenarioCommand.self, S106.self, Pipeline.self, SelfTest.self, Bench.self,
+      ScenarioCommand.self, S106.self, Pipeline.self, ChildCommand.self, SelfTest.self,
+      Bench.self,
     ])
 }

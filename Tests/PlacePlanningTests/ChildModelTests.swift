@@ -1,0 +1,95 @@
+import ForecastCore
+import XCTest
+
+@testable import PlacePlanning
+
+/// The child-level transition model: estimates by hand, and the simulation's bookkeeping.
+final class ChildModelTests: XCTestCase {
+  /// Settings A and B, NCY 0–10, need X, each may move to the other.
+  let valid = ValidStates(settings: [
+    .init(name: "A", group: "g", ncys: 0...10, needs: ["X"], moves: ["A", "B"]),
+    .init(name: "B", group: "g", ncys: 0...10, needs: ["X"], moves: ["A", "B"]),
+  ])
+
+  func state(_ setting: String, _ ncy: Int) -> ChildState {
+    ChildState(setting: setting, need: "X", ncy: ncy)
+  }
+
+  /// 2020: four children in A at NCY 1: one leaves, one moves to B, two stay; two join A at
+  /// NCY 1 from a population of 100 in 2021. Pooled NCY 1 rates p = 1/4, q = 1/3; with
+  /// κ = 2: leave ~ Beta(2·¼ + 1, 2·¾ + 3) = Beta(1.5, 4.5); move ~ Beta(2·⅓ + 1, 2·⅔ + 3 −
+  /// 1) = Beta(1.667, 3.333); destinations: B only (A is where they are), α = 1 + 2·1 = 3;
+  /// joining ~ Beta(1 + 2, 1 + 100 − 2) = Beta(3, 99).
+  func testEstimatesByHand() {
+    let transitions = [
+      ChildTransition(calendarYear: 2020, from: state("A", 1), to: nil),
+      ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("B", 2)),
+      ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("A", 2)),
+      ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("A", 2)),
+      ChildTransition(calendarYear: 2020, from: nil, to: state("A", 1)),
+      ChildTransition(calendarYear: 2020, from: nil, to: state("A", 1)),
+    ]
+    let population = ChildPopulation(counts: [2021: [1: 100]])
+    let model = TransitionModel(
+      transitions: transitions, population: population, valid: valid, years: 2020...2020)
+    let leave = model.leaveParameters(state("A", 1))
+    XCTAssertEqual(leave.a, 1.5, accuracy: 1e-12)
+    XCTAssertEqual(leave.b, 4.5, accuracy: 1e-12)
+    let move = model.moveParameters(state("A", 1))
+    XCTAssertEqual(move.a, 2.0 / 3 + 1, accuracy: 1e-12)
+    XCTAssertEqual(move.b, 4.0 / 3 + 2, accuracy: 1e-12)
+    let destinations = model.destinationParameters(state("A", 1))
+    XCTAssertEqual(destinations.map(\.setting), ["B"])
+    XCTAssertEqual(destinations.first?.alpha ?? 0, 3, accuracy: 1e-12)
+    let join = model.joinParameters(ncy: 1)
+    XCTAssertEqual(join.a, 3, accuracy: 1e-12)
+    XCTAssertEqual(join.b, 99, accuracy: 1e-12)
+    // A state never seen takes its NCY's pooled rates: Beta(2·¼, 2·¾).
+    let unseen = model.leaveParameters(state("B", 1))
+    XCTAssertEqual(unseen.a, 0.5, accuracy: 1e-12)
+    XCTAssertEqual(unseen.b, 1.5, accuracy: 1e-12)
+  }
+
+  /// Nobody ever left, moved or joined: five children in A stay five, a year older each
+  /// year, in every simulation; past NCY 10 (A's and B's last) they are counted as aged out.
+  func testCountsAreKeptAndAgedOutChildrenAreCounted() {
+    let transitions = (0..<5).map { _ in
+      ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("A", 2))
+    }
+    let population = ChildPopulation(counts: [2021: [1: 0]])
+    let model = TransitionModel(
+      transitions: transitions, population: population, valid: valid, years: 2020...2020)
+    let projection = ChildProjection(model: model, population: population)
+    let start = ChildProjection.stock(transitions, year: 2020)
+    XCTAssertEqual(start, [state("A", 2): 5])
+    let result = projection.run(
+      start: start, startYear: 2021, years: 5, simulations: 50, seed: 1, by: .total)
+    XCTAssertEqual(result.rows.map(\.calendarYear), Array(2021...2026))
+    XCTAssertTrue(result.rows.allSatisfy { $0.mean == 5 && $0.lower95 == 5 && $0.upper95 == 5 })
+    XCTAssertEqual(result.agedOut, 0)
+    let byNCY = projection.run(
+      start: start, startYear: 2021, years: 3, simulations: 5, seed: 1, by: .ncy)
+    XCTAssertEqual(byNCY.rows.last?.key, "5")
+    let late = projection.run(
+      start: [state("A", 9): 5], startYear: 2021, years: 3, simulations: 4, seed: 1, by: .total)
+    XCTAssertEqual(late.rows.map(\.mean), [5, 5, 0, 0])
+    XCTAssertEqual(late.agedOut, 5)
+  }
+
+  /// Gamma draws have the right mean and variance (shape k: mean k, variance k), by 20,000
+  /// seeded draws; Beta(1.5, 4.5) mean 0.25 (tolerances: four standard errors).
+  func testDrawsHaveTheirMoments() {
+    var generator = SeededGenerator(seed: 7)
+    for shape in [0.5, 3.0] {
+      let draws = (0..<20_000).map { _ in generator.gamma(shape: shape) }
+      let mean = draws.reduce(0, +) / Double(draws.count)
+      let variance = draws.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(draws.count - 1)
+      XCTAssertEqual(mean, shape, accuracy: 4 * (shape / 20_000).squareRoot())
+      XCTAssertEqual(variance, shape, accuracy: 0.1 * shape)
+    }
+    let betas = (0..<20_000).map { _ in generator.beta(1.5, 4.5) }
+    XCTAssertEqual(betas.reduce(0, +) / 20_000, 0.25, accuracy: 4 * (0.0268 / 20_000).squareRoot())
+    let poisson = (0..<20_000).map { _ in Double(generator.poisson(12)) }
+    XCTAssertEqual(poisson.reduce(0, +) / 20_000, 12, accuracy: 4 * (12.0 / 20_000).squareRoot())
+  }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import PlacePlanTestSupport
+import XCTest
+
+/// End-to-end `child project` on witan.send's public demo data (`child_level_demo`).
+final class ChildCommandTests: XCTestCase {
+  private let demo = TestPaths.sharedFile("data/child_level_demo")
+
+  private func demoArguments(_ extra: [String]) throws -> [String] {
+    guard FileManager.default.fileExists(atPath: demo + "/transitions.csv") else {
+      throw XCTSkip("the shared child-level demo is not beside the package: \(demo)")
+    }
+    return [
+      "child", "project", "--transitions", demo + "/transitions.csv", "--population",
+      demo + "/population.csv", "--valid-states", demo + "/valid-states.csv",
+    ] + extra
+  }
+
+  /// The first row is January 2017: the 2,153 transitions of 2016 that end in the caseload;
+  /// the same seed gives the same bytes, another seed other numbers.
+  func testProjectCSVStartsFromTheLastObservedYearAndIsSeeded() throws {
+    let arguments = try demoArguments(["--simulations", "100", "--format", "csv"])
+    let result = try CommandRunner.run(arguments)
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    XCTAssertEqual(lines.first, "calendar_year,mean,median,lower95,upper95")
+    XCTAssertEqual(lines.dropFirst().first, "2017,2153.0,2153.0,2153.0,2153.0")
+    XCTAssertEqual(lines.count, 1 + 6)
+    for line in lines.dropFirst(2) {
+      let cells = line.split(separator: ",").compactMap { Double($0) }
+      XCTAssertEqual(cells.count, 5, line)
+      XCTAssertLessThanOrEqual(cells[3], cells[2], line)
+      XCTAssertLessThanOrEqual(cells[2], cells[4], line)
+    }
+    let again = try CommandRunner.run(arguments)
+    XCTAssertEqual(again.stdout, result.stdout)
+    let other = try CommandRunner.run(
+      try demoArguments(["--simulations", "100", "--format", "csv", "--seed", "9"]))
+    XCTAssertNotEqual(other.stdout, result.stdout)
+    let bySetting = try CommandRunner.run(
+      try demoArguments(["--simulations", "20", "--format", "csv", "--by", "setting"]))
+    XCTAssertTrue(bySetting.stdout.hasPrefix("calendar_year,setting,mean,median,lower95,upper95\n"))
+  }
+
+  /// A setting the valid states do not know, and a child two years older in one year, are
+  /// located with a fix; nothing is printed.
+  func testBadTransitionsAreLocated() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-child-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let header = "calendar-year,setting-1,need-1,academic-year-1,setting-2,need-2,academic-year-2"
+    for (row, expected) in [
+      ("2016,Z,X,5,A,X,6", "t.csv:2:2: setting \"Z\" is not in the valid states"),
+      ("2016,A,U,5,A,U,7", "t.csv:2:7: the child goes from NCY 5 to 7 in one year"),
+      ("2016,C,U,2,C,U,3", "t.csv:2:4: NCY 2 is outside setting C's range 6 to 15"),
+    ] {
+      let path = folder.appendingPathComponent("t.csv")
+      try (header + "\n" + row + "\n").write(to: path, atomically: true, encoding: .utf8)
+      var arguments = try demoArguments(["--simulations", "5"])
+      arguments[3] = path.path
+      let result = try CommandRunner.run(arguments)
+      XCTAssertNotEqual(result.status, 0)
+      XCTAssertEqual(result.stdout, "")
+      XCTAssertTrue(result.stderr.contains(expected), result.stderr)
+    }
+  }
+}
