@@ -8,7 +8,7 @@ extension PlacePlan {
   struct ChildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "child", abstract: "The LA's own child-level EHCP data: a transition model.",
-      subcommands: [Project.self])
+      subcommands: [Project.self, Validate.self])
   }
 }
 
@@ -27,22 +27,7 @@ extension PlacePlan.ChildCommand {
         same output.
         """)
 
-    @Option(help: ArgumentHelp("Transitions CSV (witan.send or native layout).", valueName: "file"))
-    var transitions: String
-
-    @Option(help: ArgumentHelp("Population by calendar year and NCY CSV.", valueName: "file"))
-    var population: String
-
-    @Option(
-      help: ArgumentHelp("Valid states CSV: settings, NCY ranges, needs, moves.", valueName: "file")
-    )
-    var validStates: String
-
-    @Option(help: "Monte Carlo simulations.")
-    var simulations: Int = 1000
-
-    @Option(help: "Random seed; the same seed gives the same output.")
-    var seed: UInt64 = 20_250_101
+    @OptionGroup var child: ChildOptions
 
     @Option(help: "Years to project after the last observed January.")
     var years: Int = 5
@@ -50,82 +35,83 @@ extension PlacePlan.ChildCommand {
     @Option(help: "Break the counts down: total, setting, need, ncy or state.")
     var by: String = "total"
 
-    @Option(help: "Prior strength (pseudo-children) pulling sparse states to their NCY's rates.")
-    var priorStrength: Double = 2
-
-    @Option(help: ArgumentHelp("Output format: table, csv or json.", valueName: "format"))
-    var format: OutputFormat = .table
-
-    @Option(help: ArgumentHelp("Write to this file (atomically).", valueName: "file"))
-    var out: String?
-
     func validate() throws {
-      guard (1...100_000).contains(simulations) else {
-        throw ValidationError("--simulations must be 1 to 100000, got \(simulations)")
-      }
       guard (1...15).contains(years) else {
         throw ValidationError("--years must be 1 to 15, got \(years)")
       }
       guard ChildProjection.Breakdown(rawValue: by) != nil else {
         throw ValidationError("--by must be one of total, setting, need, ncy, state")
       }
-      guard priorStrength.isFinite, priorStrength >= 0 else {
-        throw ValidationError("--prior-strength must be 0 or more")
-      }
-      if format == .xlsx && out == nil {
-        throw ValidationError("--format xlsx writes a workbook: give --out FILE.xlsx")
-      }
     }
 
     func run() throws {
-      let valid: ValidStates
-      let transitionRows: [ChildTransition]
-      let people: ChildPopulation
-      do {
-        valid = try ChildLevelReader.validStates(path: validStates)
-        transitionRows = try ChildLevelReader.transitions(path: transitions, valid: valid)
-        people = try ChildLevelReader.population(path: population)
-      } catch {
-        Output.warn("\(error)")
-        throw ExitCode.failure
-      }
-      let calendarYears = transitionRows.map(\.calendarYear)
-      guard let first = calendarYears.min(), let last = calendarYears.max() else {
-        throw ExitCode.failure
-      }
+      let (valid, transitionRows, people, years) = try child.load()
       let model = TransitionModel(
-        transitions: transitionRows, population: people, valid: valid, years: first...last,
-        priorStrength: priorStrength)
+        transitions: transitionRows, population: people, valid: valid, years: years,
+        priorStrength: child.priorStrength)
       let breakdown = ChildProjection.Breakdown(rawValue: by) ?? .total
+      let last = years.upperBound
       let projection = ChildProjection(model: model, population: people).run(
         start: ChildProjection.stock(transitionRows, year: last), startYear: last + 1,
-        years: years, simulations: simulations, seed: seed, by: breakdown)
-      let provenance = Provenance(
+        years: self.years, simulations: child.simulations, seed: child.seed, by: breakdown)
+      let provenance = child.provenance(
         command: "child project",
-        inputs: [
-          .init(role: "transitions", file: transitions, layout: "child-level transitions"),
-          .init(role: "population", file: population, layout: "population by NCY"),
-          .init(role: "valid states", file: validStates, layout: "valid states"),
-        ],
         parameters: [
-          "simulations": String(simulations), "seed": String(seed),
-          "training_years": "\(first)-\(last)", "prior_strength": String(priorStrength),
+          "training_years": "\(years.lowerBound)-\(last)",
           "start": "January \(last + 1): the states of the \(last) transitions",
           "aged_out_per_simulation": String(format: "%.1f", projection.agedOut),
           "population": "held at the last year in the file beyond it",
         ])
       let csv = ChildWriter.csv(projection.rows, breakdown: breakdown)
-      switch format {
-      case .csv: try Output.deliver(csv, to: out)
+      switch child.format {
+      case .csv: try Output.deliver(csv, to: child.out)
       case .json:
-        try Output.deliver(ChildWriter.json(projection.rows, provenance: provenance), to: out)
+        try Output.deliver(
+          ChildWriter.json(projection.rows, provenance: provenance), to: child.out)
       case .table:
         try Output.deliver(
           ChildWriter.table(projection.rows, breakdown: breakdown, provenance: provenance),
-          to: out)
+          to: child.out)
       case .xlsx:
         try Output.workbook(
-          XLSXOutputs.table(csv, name: "Child-level projection"), provenance: provenance, to: out)
+          XLSXOutputs.table(csv, name: "Child-level projection"), provenance: provenance,
+          to: child.out)
+      }
+    }
+  }
+
+  /// `placeplan child validate`.
+  struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Backtest the child-level model on the LA's own history, beside naive baselines.",
+      discussion: """
+        For each cut-off year Y (every transition year but the last): fit on the transitions \
+        up to Y, start from January Y+1, project to the last observed January and compare \
+        the total with what was observed: the simulations' mean and 95% interval, the last \
+        count held (naive) and the last year's growth carried on.
+        """)
+
+    @OptionGroup var child: ChildOptions
+
+    func run() throws {
+      let (valid, transitionRows, people, years) = try child.load()
+      let rows = ChildValidation.run(
+        transitions: transitionRows, population: people, valid: valid,
+        simulations: child.simulations, seed: child.seed, priorStrength: child.priorStrength)
+      let provenance = child.provenance(
+        command: "child validate",
+        parameters: ["training_years": "\(years.lowerBound) to each cut-off year"])
+      let csv = ChildWriter.validationCSV(rows)
+      switch child.format {
+      case .csv: try Output.deliver(csv, to: child.out)
+      case .json:
+        try Output.deliver(ChildWriter.validationJSON(rows, provenance: provenance), to: child.out)
+      case .table:
+        try Output.deliver(ChildWriter.validationTable(rows, provenance: provenance), to: child.out)
+      case .xlsx:
+        try Output.workbook(
+          XLSXOutputs.table(csv, name: "Child-level validation"), provenance: provenance,
+          to: child.out)
       }
     }
   }

@@ -92,4 +92,33 @@ final class ChildModelTests: XCTestCase {
     let poisson = (0..<20_000).map { _ in Double(generator.poisson(12)) }
     XCTAssertEqual(poisson.reduce(0, +) / 20_000, 12, accuracy: 4 * (12.0 / 20_000).squareRoot())
   }
+
+  /// Observed Januaries and the baselines, by hand: 2020 opens with 2 children, 2020's
+  /// transitions end with 3 (January 2021) and 2021's with 5 (January 2022). Cut-off 2020:
+  /// start at January 2021 (3); at January 2022 (h = 1) naive 3, growth 3 × 3/2 = 4.5.
+  func testValidationBaselinesByHand() {
+    let transitions = [
+      ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("A", 2)),
+      ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("A", 2)),
+      ChildTransition(calendarYear: 2020, from: nil, to: state("A", 1)),
+      ChildTransition(calendarYear: 2021, from: state("A", 2), to: state("A", 3)),
+      ChildTransition(calendarYear: 2021, from: state("A", 2), to: state("A", 3)),
+      ChildTransition(calendarYear: 2021, from: state("A", 1), to: state("A", 2)),
+      ChildTransition(calendarYear: 2021, from: nil, to: state("A", 1)),
+      ChildTransition(calendarYear: 2021, from: nil, to: state("B", 1)),
+    ]
+    XCTAssertEqual(ChildValidation.observed(transitions), [2020: 2, 2021: 3, 2022: 5])
+    let population = ChildPopulation(counts: [2021: [1: 100], 2022: [1: 100]])
+    let rows = ChildValidation.run(
+      transitions: transitions, population: population, valid: valid, simulations: 20, seed: 3)
+    XCTAssertEqual(rows.count, 1)
+    XCTAssertEqual(rows.first?.cutoffYear, 2020)
+    XCTAssertEqual(rows.first?.calendarYear, 2022)
+    XCTAssertEqual(rows.first?.actual, 5)
+    XCTAssertEqual(rows.first?.naiveLast, 3)
+    XCTAssertEqual(rows.first?.naiveGrowth ?? 0, 4.5, accuracy: 1e-12)
+    let summary = ChildValidation.summary(rows)
+    XCTAssertEqual(summary.naiveLast, 40, accuracy: 1e-9)
+    XCTAssertEqual(summary.naiveGrowth, 10, accuracy: 1e-9)
+  }
 }

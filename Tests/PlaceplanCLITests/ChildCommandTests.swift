@@ -42,6 +42,25 @@ final class ChildCommandTests: XCTestCase {
     XCTAssertTrue(bySetting.stdout.hasPrefix("calendar_year,setting,mean,median,lower95,upper95\n"))
   }
 
+  /// Validation: one row per cut-off and later January, the baselines beside the model,
+  /// and a summary in words.
+  func testValidateCSVAndSummary() throws {
+    var arguments = try demoArguments(["--simulations", "50", "--format", "csv"])
+    arguments[1] = "validate"
+    let result = try CommandRunner.run(arguments)
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    XCTAssertEqual(
+      lines.first,
+      "cutoff_year,calendar_year,horizon,actual,mean,lower95,upper95,naive_last,naive_growth")
+    // Cut-offs 2013, 2014, 2015, each to January 2017: 3 + 2 + 1 rows.
+    XCTAssertEqual(lines.count, 1 + 6)
+    XCTAssertTrue(lines.contains { $0.hasPrefix("2015,2017,1,2153.0,") }, result.stdout)
+    arguments.removeLast(2)
+    let table = try CommandRunner.run(arguments)
+    XCTAssertTrue(table.stdout.contains("Over 6 comparisons the model's mean missed"), table.stdout)
+  }
+
   /// A setting the valid states do not know, and a child two years older in one year, are
   /// located with a fix; nothing is printed.
   func testBadTransitionsAreLocated() throws {
