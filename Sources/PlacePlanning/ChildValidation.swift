@@ -38,7 +38,8 @@ public enum ChildValidation {
 
   public static func run(
     transitions: [ChildTransition], population: ChildPopulation, valid: ValidStates,
-    simulations: Int, seed: UInt64, priorStrength: Double = 2
+    simulations: Int, seed: UInt64, priorStrength: Double = 2,
+    joinerPopulation: TransitionModel.JoinerPopulation = .yearBefore
   ) -> [Row] {
     let years = Set(transitions.map(\.calendarYear)).sorted()
     guard let first = years.first, let last = years.last, last > first else { return [] }
@@ -47,7 +48,7 @@ public enum ChildValidation {
     for cutoff in first..<last {
       let model = TransitionModel(
         transitions: transitions, population: population, valid: valid, years: first...cutoff,
-        priorStrength: priorStrength)
+        priorStrength: priorStrength, joinerPopulation: joinerPopulation)
       let start = ChildProjection.stock(transitions, year: cutoff)
       let projected = ChildProjection(model: model, population: population).run(
         start: start, startYear: cutoff + 1, years: last - cutoff, simulations: simulations,

@@ -13,8 +13,11 @@
 /// joiner state ~ Dirichlet(c_a(s) + κ π(s))            π: every joiner's (setting, need)
 /// ```
 /// with prior strength κ (`priorStrength`, pseudo-children). Every training year is
-/// weighted equally and there is no trend. Joiners are divided by the population of the
-/// year they join (the cohort they join from), not the year before.
+/// weighted equally and there is no trend. Joiners in calendar year Y (arriving in January
+/// Y+1) are divided by the population of year Y, the year before they join, as witan.send
+/// does: on the demo data's validation that gave a mean absolute error of 2.1% with every
+/// 95% interval holding the outturn, against 3.0% and 4 of 6 when divided by the population
+/// of the year they join (`JoinerPopulation.yearJoined`).
 public struct TransitionModel: Sendable {
   struct StateCounts: Sendable {
     var children = 0.0
@@ -23,8 +26,18 @@ public struct TransitionModel: Sendable {
     var destinations: [String: Double] = [:]
   }
 
+  /// Which population a year's joiners are divided by.
+  public enum JoinerPopulation: String, CaseIterable, Sendable {
+    /// The population of the year before they join (calendar year Y for January Y+1), as
+    /// witan.send does; chosen on the validation evidence.
+    case yearBefore = "year-before"
+    /// The population of the year they join.
+    case yearJoined = "year-joined"
+  }
+
   public let valid: ValidStates
   public let priorStrength: Double
+  public let joinerPopulation: JoinerPopulation
   /// The transition years used.
   public let years: ClosedRange<Int>
   let states: [ChildState: StateCounts]
@@ -44,10 +57,12 @@ public struct TransitionModel: Sendable {
   /// January to the next).
   public init(
     transitions: [ChildTransition], population: ChildPopulation, valid: ValidStates,
-    years: ClosedRange<Int>, priorStrength: Double = 2
+    years: ClosedRange<Int>, priorStrength: Double = 2,
+    joinerPopulation: JoinerPopulation = .yearBefore
   ) {
     self.valid = valid
     self.priorStrength = priorStrength
+    self.joinerPopulation = joinerPopulation
     self.years = years
     var states: [ChildState: StateCounts] = [:]
     var joinerCounts: [Int: Double] = [:]
@@ -97,7 +112,8 @@ public struct TransitionModel: Sendable {
     var joiners: [Int: (count: Double, exposure: Double)] = [:]
     for ncy in Set(joinerCounts.keys).union(population.ncys) {
       var exposure = 0.0
-      for year in years { exposure += population.count(year: year + 1, ncy: ncy) ?? 0 }
+      let lag = joinerPopulation == .yearBefore ? 1 : 0
+      for year in years { exposure += population.count(year: year + 1 - lag, ncy: ncy) ?? 0 }
       joiners[ncy] = (joinerCounts[ncy] ?? 0, exposure)
     }
     self.joiners = joiners

@@ -48,7 +48,7 @@ extension PlacePlan.ChildCommand {
       let (valid, transitionRows, people, years) = try child.load()
       let model = TransitionModel(
         transitions: transitionRows, population: people, valid: valid, years: years,
-        priorStrength: child.priorStrength)
+        priorStrength: child.priorStrength, joinerPopulation: child.chosenJoinerPopulation)
       let breakdown = ChildProjection.Breakdown(rawValue: by) ?? .total
       let last = years.upperBound
       let projection = ChildProjection(model: model, population: people).run(
@@ -97,7 +97,8 @@ extension PlacePlan.ChildCommand {
       let (valid, transitionRows, people, years) = try child.load()
       let rows = ChildValidation.run(
         transitions: transitionRows, population: people, valid: valid,
-        simulations: child.simulations, seed: child.seed, priorStrength: child.priorStrength)
+        simulations: child.simulations, seed: child.seed, priorStrength: child.priorStrength,
+        joinerPopulation: child.chosenJoinerPopulation)
       let provenance = child.provenance(
         command: "child validate",
         parameters: ["training_years": "\(years.lowerBound) to each cut-off year"])

@@ -24,13 +24,28 @@ struct ChildOptions: ParsableArguments {
   @Option(help: "Prior strength (pseudo-children) pulling sparse states to their NCY's rates.")
   var priorStrength: Double = 2
 
+  @Option(
+    help:
+      "Population joiners are divided by: year-before (the year before they join, as witan.send; chosen on the validation evidence) or year-joined."
+  )
+  var joinerPopulation: String = "year-before"
+
   @Option(help: ArgumentHelp("Output format: table, csv, json or xlsx.", valueName: "format"))
   var format: OutputFormat = .table
 
   @Option(help: ArgumentHelp("Write to this file (atomically).", valueName: "file"))
   var out: String?
 
+  /// The joiner population asked for.
+  var chosenJoinerPopulation: TransitionModel.JoinerPopulation {
+    TransitionModel.JoinerPopulation(rawValue: joinerPopulation) ?? .yearBefore
+  }
+
   func validate() throws {
+    guard TransitionModel.JoinerPopulation(rawValue: joinerPopulation) != nil else {
+      throw ValidationError(
+        "--joiner-population must be year-before or year-joined, got \(joinerPopulation)")
+    }
     guard (1...100_000).contains(simulations) else {
       throw ValidationError("--simulations must be 1 to 100000, got \(simulations)")
     }
@@ -72,6 +87,7 @@ struct ChildOptions: ParsableArguments {
       parameters: parameters.merging([
         "simulations": String(simulations), "seed": String(seed),
         "prior_strength": String(priorStrength),
+        "joiner_population": chosenJoinerPopulation.rawValue,
       ]) { own, _ in own })
   }
 }

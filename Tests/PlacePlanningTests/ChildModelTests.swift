@@ -19,7 +19,7 @@ final class ChildModelTests: XCTestCase {
   /// NCY 1 from a population of 100 in 2021. Pooled NCY 1 rates p = 1/4, q = 1/3; with
   /// κ = 2: leave ~ Beta(2·¼ + 1, 2·¾ + 3) = Beta(1.5, 4.5); move ~ Beta(2·⅓ + 1, 2·⅔ + 3 −
   /// 1) = Beta(1.667, 3.333); destinations: B only (A is where they are), α = 1 + 2·1 = 3;
-  /// joining ~ Beta(1 + 2, 1 + 100 − 2) = Beta(3, 99).
+  /// joining ~ Beta(1 + 2, 1 + 100 − 2) = Beta(3, 99) (the 2021 population they join).
   func testEstimatesByHand() {
     let transitions = [
       ChildTransition(calendarYear: 2020, from: state("A", 1), to: nil),
@@ -29,9 +29,15 @@ final class ChildModelTests: XCTestCase {
       ChildTransition(calendarYear: 2020, from: nil, to: state("A", 1)),
       ChildTransition(calendarYear: 2020, from: nil, to: state("A", 1)),
     ]
-    let population = ChildPopulation(counts: [2021: [1: 100]])
+    let population = ChildPopulation(counts: [2020: [1: 50], 2021: [1: 100]])
     let model = TransitionModel(
+      transitions: transitions, population: population, valid: valid, years: 2020...2020,
+      joinerPopulation: .yearJoined)
+    // By default (as witan.send) the 2020 joiners are divided by the 2020 population:
+    // Beta(3, 1 + 50 − 2).
+    let yearBefore = TransitionModel(
       transitions: transitions, population: population, valid: valid, years: 2020...2020)
+    XCTAssertEqual(yearBefore.joinParameters(ncy: 1).b, 49, accuracy: 1e-12)
     let leave = model.leaveParameters(state("A", 1))
     XCTAssertEqual(leave.a, 1.5, accuracy: 1e-12)
     XCTAssertEqual(leave.b, 4.5, accuracy: 1e-12)
@@ -56,7 +62,7 @@ final class ChildModelTests: XCTestCase {
     let transitions = (0..<5).map { _ in
       ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("A", 2))
     }
-    let population = ChildPopulation(counts: [2021: [1: 0]])
+    let population = ChildPopulation(counts: [2020: [1: 0], 2021: [1: 0]])
     let model = TransitionModel(
       transitions: transitions, population: population, valid: valid, years: 2020...2020)
     let projection = ChildProjection(model: model, population: population)
