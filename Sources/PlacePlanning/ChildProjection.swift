@@ -66,6 +66,8 @@ public struct ChildProjection: Sendable {
     var samples: [Int: [String: [Double]]] = [:]
     var agedOut = 0.0
     let ncys = population.ncys.sorted()
+    // Posterior parameters are the same in every simulation: worked out once.
+    var parameters = Parameters(model: model)
     for _ in 0..<max(1, simulations) {
       var rates = Rates(model: model)
       var stock = start
@@ -75,9 +77,11 @@ public struct ChildProjection: Sendable {
         var next: [ChildState: Int] = [:]
         for state in stock.keys.sorted() {
           let count = stock[state] ?? 0
-          let leavers = generator.binomial(count, rates.leave(state, &generator))
+          let leavers = generator.binomial(
+            count, rates.leave(state, &generator, &parameters))
           let remaining = count - leavers
-          let movers = generator.binomial(remaining, rates.move(state, &generator))
+          let movers = generator.binomial(
+            remaining, rates.move(state, &generator, &parameters))
           var moving = movers
           let older = ChildState(setting: state.setting, need: state.need, ncy: state.ncy + 1)
           if model.valid.allows(older) {
@@ -85,7 +89,7 @@ public struct ChildProjection: Sendable {
           } else {
             moving = remaining
           }
-          let destinations = rates.destinations(state, &generator)
+          let destinations = rates.destinations(state, &generator, &parameters)
           for _ in 0..<moving {
             guard let index = generator.categorical(destinations.map(\.weight)) else {
               agedOut += 1
@@ -99,9 +103,9 @@ public struct ChildProjection: Sendable {
         }
         for ncy in ncys {
           let joining = generator.poisson(
-            population(year: year + 1, ncy: ncy) * rates.join(ncy, &generator))
+            population(year: year + 1, ncy: ncy) * rates.join(ncy, &generator, &parameters))
           guard joining > 0 else { continue }
-          let states = rates.joinerStates(ncy, &generator)
+          let states = rates.joinerStates(ncy, &generator, &parameters)
           for _ in 0..<joining {
             guard let index = generator.categorical(states.map(\.weight)) else { continue }
             next[states[index].state, default: 0] += 1
@@ -151,6 +155,56 @@ public struct ChildProjection: Sendable {
     }
   }
 
+  /// The posterior parameters of each state and NCY, worked out when first needed and kept
+  /// for every simulation.
+  struct Parameters {
+    let model: TransitionModel
+    var leave: [ChildState: (a: Double, b: Double)] = [:]
+    var move: [ChildState: (a: Double, b: Double)] = [:]
+    var destinations: [ChildState: [(setting: String, alpha: Double)]] = [:]
+    var join: [Int: (a: Double, b: Double)] = [:]
+    var joinerStates: [Int: [(state: ChildState, alpha: Double)]] = [:]
+
+    init(model: TransitionModel) {
+      self.model = model
+    }
+
+    mutating func leave(_ state: ChildState) -> (a: Double, b: Double) {
+      if let cached = leave[state] { return cached }
+      let value = model.leaveParameters(state)
+      leave[state] = value
+      return value
+    }
+
+    mutating func move(_ state: ChildState) -> (a: Double, b: Double) {
+      if let cached = move[state] { return cached }
+      let value = model.moveParameters(state)
+      move[state] = value
+      return value
+    }
+
+    mutating func destinations(_ state: ChildState) -> [(setting: String, alpha: Double)] {
+      if let cached = destinations[state] { return cached }
+      let value = model.destinationParameters(state)
+      destinations[state] = value
+      return value
+    }
+
+    mutating func join(_ ncy: Int) -> (a: Double, b: Double) {
+      if let cached = join[ncy] { return cached }
+      let value = model.joinParameters(ncy: ncy)
+      join[ncy] = value
+      return value
+    }
+
+    mutating func joinerStates(_ ncy: Int) -> [(state: ChildState, alpha: Double)] {
+      if let cached = joinerStates[ncy] { return cached }
+      let value = model.joinerStateParameters(ncy: ncy)
+      joinerStates[ncy] = value
+      return value
+    }
+  }
+
   /// One simulation's rates, drawn from their posteriors when first needed.
   struct Rates {
     let model: TransitionModel
@@ -164,48 +218,54 @@ public struct ChildProjection: Sendable {
       self.model = model
     }
 
-    mutating func leave(_ state: ChildState, _ generator: inout SeededGenerator) -> Double {
+    mutating func leave(
+      _ state: ChildState, _ generator: inout SeededGenerator, _ parameters: inout Parameters
+    ) -> Double {
       if let rate = leaveCache[state] { return rate }
-      let parameters = model.leaveParameters(state)
-      let rate = generator.beta(parameters.a, parameters.b)
+      let posterior = parameters.leave(state)
+      let rate = generator.beta(posterior.a, posterior.b)
       leaveCache[state] = rate
       return rate
     }
 
-    mutating func move(_ state: ChildState, _ generator: inout SeededGenerator) -> Double {
+    mutating func move(
+      _ state: ChildState, _ generator: inout SeededGenerator, _ parameters: inout Parameters
+    ) -> Double {
       if let rate = moveCache[state] { return rate }
-      let parameters = model.moveParameters(state)
-      let rate = generator.beta(parameters.a, parameters.b)
+      let posterior = parameters.move(state)
+      let rate = generator.beta(posterior.a, posterior.b)
       moveCache[state] = rate
       return rate
     }
 
-    mutating func destinations(_ state: ChildState, _ generator: inout SeededGenerator)
-      -> [(setting: String, weight: Double)]
-    {
+    mutating func destinations(
+      _ state: ChildState, _ generator: inout SeededGenerator, _ parameters: inout Parameters
+    ) -> [(setting: String, weight: Double)] {
       if let cached = destinationCache[state] { return cached }
-      let parameters = model.destinationParameters(state)
-      let weights = generator.dirichlet(parameters.map(\.alpha))
-      let drawn = zip(parameters, weights).map { (setting: $0.0.setting, weight: $0.1) }
+      let posterior = parameters.destinations(state)
+      let weights = generator.dirichlet(posterior.map(\.alpha))
+      let drawn = zip(posterior, weights).map { (setting: $0.0.setting, weight: $0.1) }
       destinationCache[state] = drawn
       return drawn
     }
 
-    mutating func join(_ ncy: Int, _ generator: inout SeededGenerator) -> Double {
+    mutating func join(
+      _ ncy: Int, _ generator: inout SeededGenerator, _ parameters: inout Parameters
+    ) -> Double {
       if let rate = joinCache[ncy] { return rate }
-      let parameters = model.joinParameters(ncy: ncy)
-      let rate = generator.beta(parameters.a, parameters.b)
+      let posterior = parameters.join(ncy)
+      let rate = generator.beta(posterior.a, posterior.b)
       joinCache[ncy] = rate
       return rate
     }
 
-    mutating func joinerStates(_ ncy: Int, _ generator: inout SeededGenerator)
-      -> [(state: ChildState, weight: Double)]
-    {
+    mutating func joinerStates(
+      _ ncy: Int, _ generator: inout SeededGenerator, _ parameters: inout Parameters
+    ) -> [(state: ChildState, weight: Double)] {
       if let cached = joinerCache[ncy] { return cached }
-      let parameters = model.joinerStateParameters(ncy: ncy)
-      let weights = generator.dirichlet(parameters.map(\.alpha))
-      let drawn = zip(parameters, weights).map { (state: $0.0.state, weight: $0.1) }
+      let posterior = parameters.joinerStates(ncy)
+      let weights = generator.dirichlet(posterior.map(\.alpha))
+      let drawn = zip(posterior, weights).map { (state: $0.0.state, weight: $0.1) }
       joinerCache[ncy] = drawn
       return drawn
     }
