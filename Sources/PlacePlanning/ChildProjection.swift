@@ -69,7 +69,7 @@ public struct ChildProjection: Sendable {
     // Posterior parameters are the same in every simulation: worked out once.
     var parameters = Parameters(model: model)
     for _ in 0..<max(1, simulations) {
-      var rates = Rates(model: model)
+      var rates = Rates()
       var stock = start
       record(stock, year: startYear, into: &samples, by: breakdown)
       for offset in 0..<max(0, years) {
@@ -168,106 +168,75 @@ public struct ChildProjection: Sendable {
     init(model: TransitionModel) {
       self.model = model
     }
-
-    mutating func leave(_ state: ChildState) -> (a: Double, b: Double) {
-      if let cached = leave[state] { return cached }
-      let value = model.leaveParameters(state)
-      leave[state] = value
-      return value
-    }
-
-    mutating func move(_ state: ChildState) -> (a: Double, b: Double) {
-      if let cached = move[state] { return cached }
-      let value = model.moveParameters(state)
-      move[state] = value
-      return value
-    }
-
-    mutating func destinations(_ state: ChildState) -> [(setting: String, alpha: Double)] {
-      if let cached = destinations[state] { return cached }
-      let value = model.destinationParameters(state)
-      destinations[state] = value
-      return value
-    }
-
-    mutating func join(_ ncy: Int) -> (a: Double, b: Double) {
-      if let cached = join[ncy] { return cached }
-      let value = model.joinParameters(ncy: ncy)
-      join[ncy] = value
-      return value
-    }
-
-    mutating func joinerStates(_ ncy: Int) -> [(state: ChildState, alpha: Double)] {
-      if let cached = joinerStates[ncy] { return cached }
-      let value = model.joinerStateParameters(ncy: ncy)
-      joinerStates[ncy] = value
-      return value
-    }
   }
 
   /// One simulation's rates, drawn from their posteriors when first needed.
   struct Rates {
-    let model: TransitionModel
-    var leaveCache: [ChildState: Double] = [:]
-    var moveCache: [ChildState: Double] = [:]
-    var destinationCache: [ChildState: [(setting: String, weight: Double)]] = [:]
-    var joinCache: [Int: Double] = [:]
-    var joinerCache: [Int: [(state: ChildState, weight: Double)]] = [:]
-
-    init(model: TransitionModel) {
-      self.model = model
-    }
+    var leave: [ChildState: Double] = [:]
+    var move: [ChildState: Double] = [:]
+    var destinations: [ChildState: [(setting: String, weight: Double)]] = [:]
+    var join: [Int: Double] = [:]
+    var joinerStates: [Int: [(state: ChildState, weight: Double)]] = [:]
 
     mutating func leave(
       _ state: ChildState, _ generator: inout SeededGenerator, _ parameters: inout Parameters
     ) -> Double {
-      if let rate = leaveCache[state] { return rate }
-      let posterior = parameters.leave(state)
-      let rate = generator.beta(posterior.a, posterior.b)
-      leaveCache[state] = rate
-      return rate
+      cached(&leave, state) {
+        let posterior = cached(&parameters.leave, state) { parameters.model.leaveParameters(state) }
+        return generator.beta(posterior.a, posterior.b)
+      }
     }
 
     mutating func move(
       _ state: ChildState, _ generator: inout SeededGenerator, _ parameters: inout Parameters
     ) -> Double {
-      if let rate = moveCache[state] { return rate }
-      let posterior = parameters.move(state)
-      let rate = generator.beta(posterior.a, posterior.b)
-      moveCache[state] = rate
-      return rate
+      cached(&move, state) {
+        let posterior = cached(&parameters.move, state) { parameters.model.moveParameters(state) }
+        return generator.beta(posterior.a, posterior.b)
+      }
     }
 
     mutating func destinations(
       _ state: ChildState, _ generator: inout SeededGenerator, _ parameters: inout Parameters
     ) -> [(setting: String, weight: Double)] {
-      if let cached = destinationCache[state] { return cached }
-      let posterior = parameters.destinations(state)
-      let weights = generator.dirichlet(posterior.map(\.alpha))
-      let drawn = zip(posterior, weights).map { (setting: $0.0.setting, weight: $0.1) }
-      destinationCache[state] = drawn
-      return drawn
+      cached(&destinations, state) {
+        let posterior = cached(&parameters.destinations, state) {
+          parameters.model.destinationParameters(state)
+        }
+        let weights = generator.dirichlet(posterior.map(\.alpha))
+        return zip(posterior, weights).map { (setting: $0.0.setting, weight: $0.1) }
+      }
     }
 
     mutating func join(
       _ ncy: Int, _ generator: inout SeededGenerator, _ parameters: inout Parameters
     ) -> Double {
-      if let rate = joinCache[ncy] { return rate }
-      let posterior = parameters.join(ncy)
-      let rate = generator.beta(posterior.a, posterior.b)
-      joinCache[ncy] = rate
-      return rate
+      cached(&join, ncy) {
+        let posterior = cached(&parameters.join, ncy) { parameters.model.joinParameters(ncy: ncy) }
+        return generator.beta(posterior.a, posterior.b)
+      }
     }
 
     mutating func joinerStates(
       _ ncy: Int, _ generator: inout SeededGenerator, _ parameters: inout Parameters
     ) -> [(state: ChildState, weight: Double)] {
-      if let cached = joinerCache[ncy] { return cached }
-      let posterior = parameters.joinerStates(ncy)
-      let weights = generator.dirichlet(posterior.map(\.alpha))
-      let drawn = zip(posterior, weights).map { (state: $0.0.state, weight: $0.1) }
-      joinerCache[ncy] = drawn
-      return drawn
+      cached(&joinerStates, ncy) {
+        let posterior = cached(&parameters.joinerStates, ncy) {
+          parameters.model.joinerStateParameters(ncy: ncy)
+        }
+        let weights = generator.dirichlet(posterior.map(\.alpha))
+        return zip(posterior, weights).map { (state: $0.0.state, weight: $0.1) }
+      }
     }
   }
+}
+
+/// The value of `key` in `cache`, made and stored on the first call.
+private func cached<Key: Hashable, Value>(
+  _ cache: inout [Key: Value], _ key: Key, _ make: () -> Value
+) -> Value {
+  if let value = cache[key] { return value }
+  let value = make()
+  cache[key] = value
+  return value
 }

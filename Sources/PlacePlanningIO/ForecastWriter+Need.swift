@@ -37,32 +37,12 @@ extension ForecastWriter {
   public static func json(needs: [NeedForecastRow], provenance: Provenance) throws(OutputError)
     -> String
   {
-    struct Row: Encodable {
-      let laCode: String
-      let settingType: String
-      let phase: String?
-      let need: String
-      let censusYear: Int
-      let kind: String
-      let value: Double
-      let share: Double
-      let lower80: Double?
-      let upper80: Double?
-      let lower95: Double?
-      let upper95: Double?
-    }
     struct Document: Encodable {
       let provenance: Provenance
-      let rows: [Row]
+      let rows: [BreakdownJSONRow]
     }
-    let rows = needs.map { item in
-      Row(
-        laCode: item.row.laCode, settingType: item.row.setting.rawValue,
-        phase: item.phase?.rawValue, need: item.need.rawValue, censusYear: item.row.censusYear,
-        kind: item.row.kind.rawValue,
-        value: rounded(item.row.value), share: (item.share * 10_000).rounded() / 10_000,
-        lower80: item.row.lower80.map(rounded), upper80: item.row.upper80.map(rounded),
-        lower95: item.row.lower95.map(rounded), upper95: item.row.upper95.map(rounded))
+    let rows = needs.map {
+      BreakdownJSONRow($0.row, share: $0.share, phase: $0.phase, need: $0.need)
     }
     return try encode(Document(provenance: provenance, rows: rows))
   }
@@ -114,5 +94,37 @@ extension ForecastWriter {
     }
     out += footer(provenance)
     return out
+  }
+}
+
+/// A forecast row broken down by phase, need or both, as JSON: the keys not broken down by
+/// are left out; values to 0.1, the share to 0.0001.
+struct BreakdownJSONRow: Encodable {
+  let laCode: String
+  let settingType: String
+  let phase: String?
+  let need: String?
+  let censusYear: Int
+  let kind: String
+  let value: Double
+  let share: Double
+  let lower80: Double?
+  let upper80: Double?
+  let lower95: Double?
+  let upper95: Double?
+
+  init(_ row: ForecastRow, share: Double, phase: AgePhase?, need: PrimaryNeed?) {
+    laCode = row.laCode
+    settingType = row.setting.rawValue
+    self.phase = phase?.rawValue
+    self.need = need?.rawValue
+    censusYear = row.censusYear
+    kind = row.kind.rawValue
+    value = rounded(row.value)
+    self.share = (share * 10_000).rounded() / 10_000
+    lower80 = row.lower80.map(rounded)
+    upper80 = row.upper80.map(rounded)
+    lower95 = row.lower95.map(rounded)
+    upper95 = row.upper95.map(rounded)
   }
 }

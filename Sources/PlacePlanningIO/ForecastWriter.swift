@@ -56,19 +56,6 @@ public enum ForecastWriter {
     phases: [PhaseForecastRow], reconciliation: [PhaseSplitter.Reconciliation] = [],
     provenance: Provenance
   ) throws(OutputError) -> String {
-    struct Row: Encodable {
-      let laCode: String
-      let settingType: String
-      let phase: String
-      let censusYear: Int
-      let kind: String
-      let value: Double
-      let share: Double
-      let lower80: Double?
-      let upper80: Double?
-      let lower95: Double?
-      let upper95: Double?
-    }
     struct Flow: Encodable {
       let settingType: String
       let phase: String
@@ -81,7 +68,7 @@ public enum ForecastWriter {
     }
     struct Document: Encodable {
       let provenance: Provenance
-      let rows: [Row]
+      let rows: [BreakdownJSONRow]
       let reconciliation: [Flow]?
     }
     let flows = reconciliation.map {
@@ -90,13 +77,8 @@ public enum ForecastWriter {
         cohortYearBefore: rounded($0.cohort), ceased: rounded($0.ceased),
         newPlans: rounded($0.newPlans), residual: rounded($0.residual), stock: rounded($0.stock))
     }
-    let rows = phases.map { item in
-      Row(
-        laCode: item.row.laCode, settingType: item.row.setting.rawValue,
-        phase: item.phase.rawValue, censusYear: item.row.censusYear, kind: item.row.kind.rawValue,
-        value: rounded(item.row.value), share: (item.share * 10_000).rounded() / 10_000,
-        lower80: item.row.lower80.map(rounded), upper80: item.row.upper80.map(rounded),
-        lower95: item.row.lower95.map(rounded), upper95: item.row.upper95.map(rounded))
+    let rows = phases.map {
+      BreakdownJSONRow($0.row, share: $0.share, phase: $0.phase, need: nil)
     }
     return try encode(
       Document(

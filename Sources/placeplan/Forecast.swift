@@ -101,13 +101,13 @@ extension PlacePlan {
       _ forecasts: [LAForecast], inputs: LoadedInputs, provenance: Provenance, withinPhase: Bool
     ) throws {
       var withNeeds = provenance
-      let needSplits = try NeedInputs.splitAll(
+      let (splitter, needSplits) = try NeedInputs.splitAll(
         forecasts, inputs: inputs, options: needOptions, provenance: &withNeeds)
       var rows = needSplits.flatMap(\.split.rows)
       if withinPhase {
         rows = try NeedInputs.withinPhase(
-          needSplits, inputs: inputs, ages: ages, data: data, options: needOptions,
-          provenance: &withNeeds)
+          needSplits, census: splitter.caseload, inputs: inputs, ages: ages, data: data,
+          options: needOptions, provenance: &withNeeds)
       }
       switch data.format {
       case .csv:

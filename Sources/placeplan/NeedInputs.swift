@@ -55,11 +55,15 @@ enum NeedInputs {
 
   /// Every forecast split by need: an LA without a need breakdown is skipped with a
   /// warning, and it fails when none can be split. The provenance gains the files read,
-  /// the method and the notes.
+  /// the method and the notes. The splitter is returned too, so that its breakdowns are read
+  /// once.
   static func splitAll(
     _ forecasts: [LAForecast], inputs: LoadedInputs, options: NeedOptions,
     provenance: inout Provenance
-  ) throws -> [(forecast: LAForecast, codes: [String], split: NeedSplitter.Split)] {
+  ) throws -> (
+    splitter: NeedSplitter,
+    items: [(forecast: LAForecast, codes: [String], split: NeedSplitter.Split)]
+  ) {
     let (splitter, files) = try load(options)
     var splits: [(forecast: LAForecast, codes: [String], split: NeedSplitter.Split)] = []
     var notes: [String] = []
@@ -85,7 +89,7 @@ enum NeedInputs {
     provenance.inputs += files
     provenance.parameters["need"] = splitter.method
     if !notes.isEmpty { provenance.parameters["need_notes"] = notes.joined(separator: "; ") }
-    return splits
+    return (splitter, splits)
   }
 
   /// The splitter for an optional part of an output (dashboard, report): a bad or missing
@@ -122,20 +126,19 @@ enum NeedInputs {
   /// fails when none is left.
   static func withinPhase(
     _ needSplits: [(forecast: LAForecast, codes: [String], split: NeedSplitter.Split)],
-    inputs: LoadedInputs, ages: String, data: DataOptions, options: NeedOptions,
-    provenance: inout Provenance
+    census: NeedBreakdown, inputs: LoadedInputs, ages: String, data: DataOptions,
+    options: NeedOptions, provenance: inout Provenance
   ) throws -> [NeedForecastRow] {
     let phaseSplits = try PhaseInputs.splitAll(
       needSplits.map(\.forecast), inputs: inputs, ages: ages, data: data,
       provenance: &provenance)
-    let (splitter, _) = try load(options)
     var rows: [NeedForecastRow] = []
     for item in needSplits {
       guard let phases = phaseSplits.first(where: { $0.forecast.laCode == item.forecast.laCode })
       else { continue }
       let combined = NeedPhaseSplitter.split(
         item.forecast, phases: phases.split.rows, needs: item.split.rows,
-        census: splitter.caseload, codes: item.codes)
+        census: census, codes: item.codes)
       if combined.isEmpty {
         Output.warn(
           "\(item.forecast.laCode) \(item.forecast.laName): no need by age in \(options.needs), or no phase split at its need census; not split by need within phase"

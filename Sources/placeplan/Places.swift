@@ -96,7 +96,7 @@ extension PlacePlan {
       var withNeeds = provenance
       let rows = try NeedInputs.splitAll(
         forecasts, inputs: inputs, options: needOptions, provenance: &withNeeds
-      ).flatMap {
+      ).items.flatMap {
         NeedCapacityPlanner.plan(needs: $0.split.rows, register: register, codes: $0.codes)
       }
       switch data.format {
