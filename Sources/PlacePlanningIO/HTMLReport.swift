@@ -150,7 +150,7 @@ public enum HTMLReport {
     html += ReportCharts.fan(forecast, setting: .total).render()
     html += "<div class=\"grid\">\n"
     for setting in SettingType.allCases where setting != .total {
-      html += ReportCharts.fan(forecast, setting: setting, width: 460, height: 300).render()
+      html += ReportCharts.fan(forecast, setting: setting, width: 350, height: 270).render()
     }
     html += "</div>\n"
 
@@ -175,12 +175,14 @@ public enum HTMLReport {
 
     // Costs and scenarios.
     html += "<h2>Costs and business cases</h2>\n"
-    html += ReportCharts.costs(
-      content.comparison, title: "INMS expenditure by scenario", key: "inms_cost"
-    ).render()
-    html += ReportCharts.costs(
-      content.comparison, title: "SEN transport cost by scenario", key: "transport_cost"
-    ).render()
+    for (title, key) in [("INMS expenditure", "inms_cost"), ("SEN transport cost", "transport_cost")] {
+      if content.comparison.entries.count > 1,
+        let note = ReportCharts.levelNote(content.comparison, key: key)
+      {
+        html += "<p class=\"note\">\(escape(title)), \(escape(note)).</p>\n"
+      }
+      html += ReportCharts.costs(content.comparison, title: title, key: key).render()
+    }
     if content.comparison.entries.count > 1 {
       html += ReportCharts.costDifference(content.comparison).render()
     }

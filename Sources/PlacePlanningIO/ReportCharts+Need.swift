@@ -10,7 +10,7 @@ extension ReportCharts {
     ("SLD/PMLD", [.sld, .pmld], .purple),
     ("PD", [.pd], .skyBlue),
     (
-      "Other needs (HI, VI, MSI, SpLD, OTH, unknown)", [.hi, .vi, .msi, .spld, .oth, .unknown],
+      "Other (HI, VI, MSI, SpLD, OTH, unknown)", [.hi, .vi, .msi, .spld, .oth, .unknown],
       .grey
     ),
   ]
@@ -18,11 +18,13 @@ extension ReportCharts {
   /// A setting type's EHCPs by primary need, stacked: the census, then the forecast median
   /// split by need (`NeedSplitter`).
   public static func needs(
-    _ rows: [NeedForecastRow], setting: SettingType, width: Double = 460, height: Double = 320
+    _ rows: [NeedForecastRow], setting: SettingType, width: Double = 350, height: Double = 300
   ) -> SVGChart {
+    // A half-width chart has room for the setting's name only; its axis names the split.
+    let compact = width < SVGChart.compactWidth
     var chart = SVGChart(
-      title: "\(setting.label) by primary need", xLabel: "January census",
-      yLabel: "EHCPs (stacked by need)")
+      title: compact ? setting.label : "\(setting.label) by primary need",
+      xLabel: "January census", yLabel: compact ? "EHCPs by primary need" : "EHCPs (stacked by need)")
     chart.width = width
     chart.height = height
     let inSetting = rows.filter { $0.row.setting == setting }

@@ -16,7 +16,8 @@ public enum ReportCharts {
         ? String(setting.label.prefix { $0 != "(" || setting.label.count < 36 }).trimmingCharacters(
           in: .whitespaces)
         : "\(setting.label): EHCPs, history and forecast",
-      xLabel: "January census", yLabel: "EHCPs (children and young people)")
+      xLabel: "January census",
+      yLabel: width < SVGChart.compactWidth ? "EHCPs" : "EHCPs (children and young people)")
     chart.width = width
     chart.height = height
     let rows = forecast.rows.filter { $0.setting == setting }
@@ -107,22 +108,56 @@ public enum ReportCharts {
     return chart
   }
 
-  /// One cost line per scenario, £ million.
+  /// One cost line per scenario, £ million, cash. With more than one scenario the lines are
+  /// each scenario's cost less the first's (`c_s(t) − c_1(t)`, negative = saving), marked
+  /// with a shape each: at full scale the lines lie within a few per cent of each other and
+  /// cannot be told apart. The first scenario's own cost is then stated in `levelNote`.
   public static func costs(_ comparison: ScenarioComparison, title: String, key: String) -> SVGChart
   {
-    var chart = SVGChart(title: title, xLabel: "Academic year", yLabel: "£ million, cash")
+    let values = comparison.entries.map { entry in
+      entry.years.compactMap { year in
+        year.measures.first { $0.key == key }?.value.map {
+          (x: Double(year.academicYear.startYear), y: $0 / 1e6)
+        }
+      }
+    }
+    guard comparison.entries.count > 1, let first = values.first else {
+      var chart = SVGChart(title: title, xLabel: "Academic year", yLabel: "£ million, cash")
+      chart.xFormat = { AcademicYear(startYear: Int($0.rounded())).description }
+      chart.series = zip(comparison.entries, values).enumerated().map { index, pair in
+        SVGChart.Series(
+          name: pair.0.scenario.name, colour: palette[index % palette.count], points: pair.1)
+      }
+      return chart
+    }
+    let baseline = Dictionary(first.map { ($0.x, $0.y) }, uniquingKeysWith: { a, _ in a })
+    var chart = SVGChart(
+      title: "\(title) against \(comparison.entries[0].scenario.name) (below 0 = saving)",
+      xLabel: "Academic year", yLabel: "£ million, cash, against \(comparison.entries[0].scenario.name)")
     chart.xFormat = { AcademicYear(startYear: Int($0.rounded())).description }
-    chart.series = comparison.entries.enumerated().map { index, entry in
+    chart.references = [(y: 0, label: comparison.entries[0].scenario.name)]
+    chart.series = zip(comparison.entries, values).enumerated().dropFirst().map { index, pair in
       SVGChart.Series(
-        name: entry.scenario.name, colour: palette[index % palette.count],
-        style: index == 0 ? .line : .dashed,
-        points: entry.years.compactMap { year in
-          year.measures.first { $0.key == key }?.value.map {
-            (x: Double(year.academicYear.startYear), y: $0 / 1e6)
-          }
+        name: pair.0.scenario.name, colour: palette[index % palette.count], style: .markedLine,
+        points: pair.1.compactMap { point in
+          baseline[point.x].map { (x: point.x, y: point.y - $0) }
         })
     }
     return chart
+  }
+
+  /// The first scenario's cost in its first and last years, for the sentence above a chart
+  /// drawn against it, e.g. "baseline: £73.4m in 2025/26 rising to £259.1m in 2034/35 (cash)".
+  public static func levelNote(_ comparison: ScenarioComparison, key: String) -> String? {
+    guard let entry = comparison.entries.first else { return nil }
+    let points = entry.years.compactMap { year in
+      year.measures.first { $0.key == key }?.value.map { (year.academicYear, $0 / 1e6) }
+    }
+    guard let start = points.first, let end = points.last else { return nil }
+    let verb = end.1 >= start.1 ? "rising" : "falling"
+    return String(
+      format: "%@: £%.1fm in %@ %@ to £%.1fm in %@ (cash)", entry.scenario.name, start.1,
+      start.0.description, verb, end.1, end.0.description)
   }
 
   /// Total cost of each scenario less the first's, by year, £ million (negative = saving).

@@ -26,6 +26,9 @@ public struct SVGChart: Sendable {
     case step
     case bars
     case points
+    /// A solid line with a marker at every point, its shape (circle, square, diamond,
+    /// triangle) set by the series' place, so lines that run close stay apart.
+    case markedLine
   }
 
   public struct Series: Sendable {
@@ -88,8 +91,12 @@ public struct SVGChart: Sendable {
 
   // MARK: - Layout
 
+  /// Charts narrower than this are small multiples: drawn at the size they are shown,
+  /// with tighter margins, so their text is as large as the full-width charts'.
+  static let compactWidth = 480.0
+
   private var margin: (left: Double, right: Double, top: Double, bottom: Double) {
-    (72, 40, 40, 78)
+    width < Self.compactWidth ? (58, 14, 34, 78) : (72, 40, 40, 78)
   }
 
   private var xValues: [Double] {
@@ -159,6 +166,11 @@ public struct SVGChart: Sendable {
     let step = Self.tickStep(span: yMax - yMin, count: 5)
     yMin = (yMin / step).rounded(.down) * step
     yMax = (yMax / step).rounded(.up) * step
+    // Markers on the top or bottom gridline would be cut in half: leave a step of room.
+    if series.contains(where: { $0.style == .markedLine }) {
+      if let top = finiteY.max(), top >= yMax - step / 20 { yMax += step }
+      if let bottom = finiteY.min(), bottom <= yMin + step / 20, yMin < 0 { yMin -= step }
+    }
 
     let m = margin
     let plotWidth = width - m.left - m.right
@@ -193,9 +205,12 @@ public struct SVGChart: Sendable {
     svg +=
       "<text transform=\"translate(16 \(n(m.top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">\(Self.escape(yLabel))</text>\n"
     svg += "</g>\n"
-    // X ticks: every distinct x (years), thinned to at most 12.
+    // X ticks: every distinct x (years), thinned to at most 12 and to as many labels as fit
+    // the plot width (7 px a character at 12 px, plus 14 px between labels).
     let distinct = Array(Set(finiteX)).sorted()
-    let stride = max(1, Int((Double(distinct.count) / 12).rounded(.up)))
+    let labelWidth = Double(distinct.map { xFormat($0).count }.max() ?? 4) * 7 + 14
+    let maxTicks = max(2, min(12, Int(plotWidth / labelWidth)))
+    let stride = max(1, Int((Double(distinct.count) / Double(maxTicks)).rounded(.up)))
     svg += "<g class=\"axis x\">\n"
     for (index, x) in distinct.enumerated() where index % stride == 0 {
       svg +=
@@ -209,7 +224,11 @@ public struct SVGChart: Sendable {
       "<text x=\"\(n(m.left + plotWidth / 2))\" y=\"\(n(m.top + plotHeight + 34))\" text-anchor=\"middle\">\(Self.escape(xLabel))</text>\n"
     svg += "</g>\n"
 
-    let clipID = "clip-" + String(UInt32(truncatingIfNeeded: title.hashValueStable))
+    // Ids are shared by the whole HTML page: two charts with the same title (a setting's
+    // fan and its need chart) must not share a clip rectangle of another size.
+    let identity = ([title, yLabel, n(width), n(height)] + bands.map(\.name) + series.map(\.name))
+      .joined(separator: "\u{1F}")
+    let clipID = "clip-" + String(UInt32(truncatingIfNeeded: identity.hashValueStable))
     svg +=
       "<defs><clipPath id=\"\(clipID)\"><rect x=\"\(n(m.left))\" y=\"\(n(m.top))\" width=\"\(n(plotWidth))\" height=\"\(n(plotHeight))\"/></clipPath></defs>\n"
     svg += "<g clip-path=\"url(#\(clipID))\">\n"
@@ -228,11 +247,21 @@ public struct SVGChart: Sendable {
         "<text x=\"\(n(m.left + plotWidth - 4))\" y=\"\(n(y - 4))\" text-anchor=\"end\" fill=\"#333333\">\(Self.escape(reference.label))</text></g>\n"
     }
     let barSeries = series.filter { $0.style == .bars }
+    // Markers are drawn above the clipped plot, so the ones at its edges stay whole.
+    var markers = ""
+
     let barWidth = plotWidth / max(1, xMax - xMin) * 0.8 / Double(max(1, barSeries.count))
-    for item in series where !item.points.isEmpty {
+    for (place, item) in series.enumerated() where !item.points.isEmpty {
       svg += "<g class=\"series\" data-name=\"\(Self.escape(item.name))\">"
       let colour = item.colour.rawValue
       switch item.style {
+      case .markedLine:
+        let path = item.points.map { "\(n(sx($0.x))),\(n(sy($0.y)))" }.joined(separator: " ")
+        svg +=
+          "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.2\"/>"
+        for point in item.points {
+          markers += Self.marker(place, x: sx(point.x), y: sy(point.y), colour: colour)
+        }
       case .line, .dashed:
         let path = item.points.map { "\(n(sx($0.x))),\(n(sy($0.y)))" }.joined(separator: " ")
         let dash = item.style == .dashed ? " stroke-dasharray=\"6 4\"" : ""
@@ -267,10 +296,15 @@ public struct SVGChart: Sendable {
       svg += "</g>\n"
     }
     svg += "</g>\n"
+    if !markers.isEmpty { svg += "<g class=\"markers\">\(markers)</g>\n" }
     // Legend, below the axis title, wrapping.
     svg += "<g class=\"legend\">\n"
     for (name, colour, isBand, isDashed, x, y) in legend.entries {
-      if isBand {
+      if let place = series.firstIndex(where: { $0.name == name && $0.style == .markedLine }) {
+        svg +=
+          "<line x1=\"\(n(x))\" x2=\"\(n(x + 16))\" y1=\"\(n(y - 4))\" y2=\"\(n(y - 4))\" stroke=\"\(colour.rawValue)\" stroke-width=\"3\"/>"
+        svg += Self.marker(place, x: x + 8, y: y - 4, colour: colour.rawValue)
+      } else if isBand {
         // As strong as the band itself when it is opaque (stacked charts), 0.35 otherwise.
         let opacity = max(0.35, bands.first { $0.name == name }?.opacity ?? 0)
         svg +=
@@ -283,6 +317,27 @@ public struct SVGChart: Sendable {
     }
     svg += "</g>\n</svg>\n"
     return svg
+  }
+
+  /// A marker whose shape is set by `place`: circle, square, diamond, triangle, in turn.
+  static func marker(_ place: Int, x: Double, y: Double, colour: String) -> String {
+    let n = number
+    let r = 4.0
+    switch place % 4 {
+    case 0:
+      return "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(r))\" fill=\"\(colour)\"/>"
+    case 1:
+      return
+        "<rect x=\"\(n(x - r))\" y=\"\(n(y - r))\" width=\"\(n(2 * r))\" height=\"\(n(2 * r))\" fill=\"\(colour)\"/>"
+    case 2:
+      let d = r * 1.3
+      return
+        "<polygon points=\"\(n(x)),\(n(y - d)) \(n(x + d)),\(n(y)) \(n(x)),\(n(y + d)) \(n(x - d)),\(n(y))\" fill=\"\(colour)\"/>"
+    default:
+      let d = r * 1.3
+      return
+        "<polygon points=\"\(n(x)),\(n(y - d)) \(n(x + d)),\(n(y + d * 0.8)) \(n(x - d)),\(n(y + d * 0.8))\" fill=\"\(colour)\"/>"
+    }
   }
 
   /// Height of a legend row.

@@ -65,6 +65,56 @@ final class ReportTests: XCTestCase {
     XCTAssertEqual(svg, ReportCharts.fan(forecast(), setting: .inms).render())
   }
 
+  /// A small multiple is drawn at the width it is shown (half the page, about 350 px), so
+  /// its text is 12 px like the full-width charts', its y label is short and its year
+  /// ticks are thinned until they cannot touch: 12 years in 278 px of plot, labels 42 px
+  /// wide (4 characters at 7 px plus 14 px of gap), so every second year, 50.5 px apart.
+  func testSmallMultiplesKeepTheirTextFullSize() throws {
+    let svg = ReportCharts.fan(forecast(), setting: .inms, width: 350, height: 270).render()
+    XCTAssertNotNil(SVGInspector.inspect(svg))
+    XCTAssertTrue(svg.contains("viewBox=\"0 0 350.0 "), String(svg.prefix(120)))
+    XCTAssertTrue(svg.contains("font-size=\"12\""))
+    XCTAssertTrue(svg.contains(">EHCPs</text>"))
+    XCTAssertFalse(svg.contains("children and young people"))
+    let axis = try XCTUnwrap(svg.range(of: "<g class=\"axis x\">")).upperBound
+    // The tick texts come before the axis lines.
+    let end = try XCTUnwrap(svg.range(of: "<line", range: axis..<svg.endIndex)).lowerBound
+    let xTicks = svg[axis..<end]
+    let positions = xTicks.split(separator: "\n").compactMap { line -> Double? in
+      guard let start = line.range(of: "x=\"")?.upperBound else { return nil }
+      return Double(line[start...].prefix { $0 != "\"" })
+    }
+    XCTAssertEqual(positions.count, 6, String(xTicks))
+    for (left, right) in zip(positions, positions.dropFirst()) {
+      XCTAssertEqual(right - left, 278.0 / 11 * 2, accuracy: 0.11)
+    }
+  }
+
+  /// Scenario lines that run together stay apart: each has its own marker shape (circle,
+  /// square, diamond), in the legend too, and a line on the top gridline gets a step of
+  /// room so its markers are not cut in half.
+  func testMarkedLinesHaveAShapeEach() throws {
+    var chart = SVGChart(title: "t", xLabel: "x", yLabel: "y")
+    chart.series = (0..<3).map { index in
+      SVGChart.Series(
+        name: "scenario \(index)", colour: .blue, style: .markedLine,
+        points: [(x: 2025, y: 0), (x: 2026, y: index == 0 ? -4 : 0)])
+    }
+    let svg = chart.render()
+    let inspector = try XCTUnwrap(SVGInspector.inspect(svg))
+    XCTAssertEqual(inspector.series, ["scenario 0", "scenario 1", "scenario 2"])
+    let markers = try XCTUnwrap(svg.range(of: "<g class=\"markers\">"))
+    let drawn = svg[markers.upperBound...].prefix { $0 != "\n" }
+    // Two points each: 2 circles, 2 squares, 2 diamonds (polygons).
+    XCTAssertEqual(drawn.components(separatedBy: "<circle").count - 1, 2)
+    XCTAssertEqual(drawn.components(separatedBy: "<rect").count - 1, 2)
+    XCTAssertEqual(drawn.components(separatedBy: "<polygon").count - 1, 2)
+    let legend = try XCTUnwrap(svg.range(of: "<g class=\"legend\">"))
+    XCTAssertTrue(svg[legend.upperBound...].contains("<rect"), "the square is in the key")
+    // From -4 to 0 the ticks step by 1; the top tick is 1, not 0.
+    XCTAssertTrue(svg.contains("text-anchor=\"end\">1</text>"), svg)
+  }
+
   /// A legend longer than two rows makes the picture taller instead of running off it.
   func testLongLegendGrowsThePicture() throws {
     var chart = SVGChart(title: "t", xLabel: "x", yLabel: "y")

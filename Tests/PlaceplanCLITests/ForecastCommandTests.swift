@@ -430,6 +430,13 @@ final class ReportCommandTests: XCTestCase {
     let html = try String(contentsOfFile: out, encoding: .utf8)
     XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
     XCTAssertFalse(html.contains("<script"))
+    // Every chart clips to its own rectangle: an id used twice on the page makes the browser
+    // clip a chart to another's plot area (a setting's fan and its need chart share a title).
+    let clipIDs = html.components(separatedBy: "<clipPath id=\"").dropFirst().map {
+      String($0.prefix { $0 != "\"" })
+    }
+    XCTAssertGreaterThan(clipIDs.count, 15)
+    XCTAssertEqual(Set(clipIDs).count, clipIDs.count, "clip ids repeat")
     // The business case agrees with scenario compare: same horizon, factors and draws.
     let compare = try CommandRunner.run([
       "scenario", "compare", "Models/scenarios/baseline.yaml",
