@@ -175,7 +175,9 @@ public enum HTMLReport {
 
     // Costs and scenarios.
     html += "<h2>Costs and business cases</h2>\n"
-    for (title, key) in [("INMS expenditure", "inms_cost"), ("SEN transport cost", "transport_cost")] {
+    for (title, key) in [
+      ("INMS expenditure", "inms_cost"), ("SEN transport cost", "transport_cost"),
+    ] {
       if content.comparison.entries.count > 1,
         let note = ReportCharts.levelNote(content.comparison, key: key)
       {

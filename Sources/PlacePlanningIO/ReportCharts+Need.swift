@@ -24,7 +24,8 @@ extension ReportCharts {
     let compact = width < SVGChart.compactWidth
     var chart = SVGChart(
       title: compact ? setting.label : "\(setting.label) by primary need",
-      xLabel: "January census", yLabel: compact ? "EHCPs by primary need" : "EHCPs (stacked by need)")
+      xLabel: "January census",
+      yLabel: compact ? "EHCPs by primary need" : "EHCPs (stacked by need)")
     chart.width = width
     chart.height = height
     let inSetting = rows.filter { $0.row.setting == setting }

@@ -133,7 +133,8 @@ public enum ReportCharts {
     let baseline = Dictionary(first.map { ($0.x, $0.y) }, uniquingKeysWith: { a, _ in a })
     var chart = SVGChart(
       title: "\(title) against \(comparison.entries[0].scenario.name) (below 0 = saving)",
-      xLabel: "Academic year", yLabel: "£ million, cash, against \(comparison.entries[0].scenario.name)")
+      xLabel: "Academic year",
+      yLabel: "£ million, cash, against \(comparison.entries[0].scenario.name)")
     chart.xFormat = { AcademicYear(startYear: Int($0.rounded())).description }
     chart.references = [(y: 0, label: comparison.entries[0].scenario.name)]
     chart.series = zip(comparison.entries, values).enumerated().dropFirst().map { index, pair in
