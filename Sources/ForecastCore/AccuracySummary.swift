@@ -56,7 +56,13 @@ public struct AccuracySummary: Sendable, Equatable {
   /// as R's default and numpy's `quantile`), `0 ≤ p ≤ 1`; nil when empty.
   public static func quantile(_ values: [Double], _ p: Double) -> Double? {
     guard !values.isEmpty else { return nil }
-    let sorted = values.sorted()
+    return quantile(sorted: values.sorted(), p)
+  }
+
+  /// The same quantile of values already sorted ascending (0 when there are none), so one
+  /// sort serves several quantiles.
+  public static func quantile(sorted: [Double], _ p: Double) -> Double {
+    guard !sorted.isEmpty else { return 0 }
     let position = min(max(p, 0), 1) * Double(sorted.count - 1)
     let lower = Int(position.rounded(.down))
     let upper = min(lower + 1, sorted.count - 1)

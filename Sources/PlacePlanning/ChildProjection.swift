@@ -56,187 +56,160 @@ public struct ChildProjection: Sendable {
   }
 
   /// Rows by year (the start year first) and key, with the count of children aged out of
-  /// every setting (mean over simulations).
+  /// every setting (mean over simulations). A key is reported in a year when some
+  /// simulation has children under it then (the total always); a simulation without any
+  /// counts 0.
   public func run(
     start: [ChildState: Int], startYear: Int, years: Int, simulations: Int, seed: UInt64,
     by breakdown: Breakdown
   ) -> (rows: [Row], agedOut: Double) {
     var generator = SeededGenerator(seed: seed)
-    // year → key → one count per simulation
-    var samples: [Int: [String: [Double]]] = [:]
-    var agedOut = 0.0
-    let ncys = population.ncys.sorted()
-    // Posterior parameters are the same in every simulation: worked out once.
-    var parameters = Parameters(model: model)
-    for _ in 0..<max(1, simulations) {
-      var rates = Rates()
-      var stock = start
-      record(stock, year: startYear, into: &samples, by: breakdown)
-      for offset in 0..<max(0, years) {
-        let year = startYear + offset
-        var next: [ChildState: Int] = [:]
-        for state in stock.keys.sorted() {
-          let count = stock[state] ?? 0
-          let leavers = generator.binomial(
-            count, rates.leave(state, &generator, &parameters))
-          let remaining = count - leavers
-          let movers = generator.binomial(
-            remaining, rates.move(state, &generator, &parameters))
-          var moving = movers
-          let older = ChildState(setting: state.setting, need: state.need, ncy: state.ncy + 1)
-          if model.valid.allows(older) {
-            next[older, default: 0] += remaining - movers
-          } else {
-            moving = remaining
-          }
-          let destinations = rates.destinations(state, &generator, &parameters)
-          for _ in 0..<moving {
-            guard let index = generator.categorical(destinations.map(\.weight)) else {
-              agedOut += 1
-              continue
+    let table = ChildStateTable(model: model, extra: start.keys, ncys: population.ncys.sorted())
+    let stateCount = table.states.count
+    let years = max(0, years)
+    let simulations = max(1, simulations)
+    // Each state's key, and the keys in order.
+    let stateKeys = table.states.map { Self.key($0, by: breakdown) }
+    let keys = breakdown == .total ? ["total"] : Array(Set(stateKeys)).sorted()
+    var keyNumber: [String: Int] = [:]
+    for (index, key) in keys.enumerated() { keyNumber[key] = index }
+    let keyOf = stateKeys.map { keyNumber[$0] ?? 0 }
+    // samples[(year × keys + key) × simulations + simulation]
+    var samples = [Double](repeating: 0, count: (years + 1) * keys.count * simulations)
+    // The population joiners arrive from, per year ahead and NCY.
+    let exposure = (0..<years).map { offset in
+      table.ncys.map { population(year: startYear + offset + 1, ncy: $0) }
+    }
+    var startStock = [Int](repeating: 0, count: stateCount)
+    for (state, count) in start {
+      if let index = table.number[state] { startStock[index] += count }
+    }
+
+    var agedOut = 0
+    var stock = startStock
+    var next = [Int](repeating: 0, count: stateCount)
+    var leave = [Double](repeating: .nan, count: stateCount)
+    var move = [Double](repeating: .nan, count: stateCount)
+    var cumulative = [[Double]](repeating: [], count: stateCount)
+    var drawn = [Bool](repeating: false, count: stateCount)
+    var join = [Double](repeating: .nan, count: table.ncys.count)
+    var joinerCumulative = [[Double]](repeating: [], count: table.ncys.count)
+    var joinerDrawn = [Bool](repeating: false, count: table.ncys.count)
+    for simulation in 0..<simulations {
+      // A simulation's rates are drawn from their posteriors when first needed.
+      for index in 0..<stateCount {
+        leave[index] = .nan
+        move[index] = .nan
+        drawn[index] = false
+      }
+      for index in table.ncys.indices {
+        join[index] = .nan
+        joinerDrawn[index] = false
+      }
+      stock = startStock
+      for offset in 0...years {
+        if offset > 0 {
+          for index in 0..<stateCount { next[index] = 0 }
+          for state in 0..<stateCount where stock[state] > 0 {
+            let count = stock[state]
+            if leave[state].isNaN {
+              leave[state] = generator.beta(table.leave[state].a, table.leave[state].b)
+              move[state] = generator.beta(table.move[state].a, table.move[state].b)
             }
-            next[
-              ChildState(
-                setting: destinations[index].setting, need: state.need, ncy: state.ncy + 1),
-              default: 0] += 1
+            let remaining = count - generator.binomial(count, leave[state])
+            let movers = generator.binomial(remaining, move[state])
+            var moving = movers
+            if table.older[state] >= 0 {
+              next[table.older[state]] += remaining - movers
+            } else {
+              moving = remaining
+            }
+            guard moving > 0 else { continue }
+            if !drawn[state] {
+              cumulative[state] = Self.cumulative(
+                generator.dirichlet(table.destinations[state].map(\.alpha)))
+              drawn[state] = true
+            }
+            let targets = table.destinations[state]
+            for _ in 0..<moving {
+              guard let pick = Self.pick(cumulative[state], &generator) else {
+                agedOut += 1
+                continue
+              }
+              next[targets[pick].state] += 1
+            }
           }
-        }
-        for ncy in ncys {
-          let joining = generator.poisson(
-            population(year: year + 1, ncy: ncy) * rates.join(ncy, &generator, &parameters))
-          guard joining > 0 else { continue }
-          let states = rates.joinerStates(ncy, &generator, &parameters)
-          for _ in 0..<joining {
-            guard let index = generator.categorical(states.map(\.weight)) else { continue }
-            next[states[index].state, default: 0] += 1
+          for (place, people) in exposure[offset - 1].enumerated() {
+            if join[place].isNaN {
+              join[place] = generator.beta(table.join[place].a, table.join[place].b)
+            }
+            let joining = generator.poisson(people * join[place])
+            guard joining > 0 else { continue }
+            if !joinerDrawn[place] {
+              joinerCumulative[place] = Self.cumulative(
+                generator.dirichlet(table.joinerStates[place].map(\.alpha)))
+              joinerDrawn[place] = true
+            }
+            let targets = table.joinerStates[place]
+            for _ in 0..<joining {
+              guard let pick = Self.pick(joinerCumulative[place], &generator) else { continue }
+              next[targets[pick].state] += 1
+            }
           }
+          swap(&stock, &next)
         }
-        stock = next
-        record(stock, year: year + 1, into: &samples, by: breakdown)
+        let base = offset * keys.count
+        for state in 0..<stateCount where stock[state] > 0 {
+          samples[(base + keyOf[state]) * simulations + simulation] += Double(stock[state])
+        }
       }
     }
     var rows: [Row] = []
-    for year in samples.keys.sorted() {
-      for key in (samples[year] ?? [:]).keys.sorted() {
-        var values = samples[year]?[key] ?? []
-        // A key absent from some simulations counted 0 there.
-        values += [Double](repeating: 0, count: max(0, max(1, simulations) - values.count))
+    for offset in 0...years {
+      for (keyIndex, key) in keys.enumerated() {
+        let first = (offset * keys.count + keyIndex) * simulations
+        let values = Array(samples[first..<(first + simulations)])
+        guard breakdown == .total || values.contains(where: { $0 > 0 }) else { continue }
+        let sorted = values.sorted()
         rows.append(
           Row(
-            calendarYear: year, key: key, mean: values.reduce(0, +) / Double(values.count),
-            median: AccuracySummary.quantile(values, 0.5) ?? 0,
-            lower95: AccuracySummary.quantile(values, 0.025) ?? 0,
-            upper95: AccuracySummary.quantile(values, 0.975) ?? 0))
+            calendarYear: startYear + offset, key: key,
+            mean: values.reduce(0, +) / Double(simulations),
+            median: AccuracySummary.quantile(sorted: sorted, 0.5),
+            lower95: AccuracySummary.quantile(sorted: sorted, 0.025),
+            upper95: AccuracySummary.quantile(sorted: sorted, 0.975)))
       }
     }
-    return (rows, agedOut / Double(max(1, simulations)))
+    return (rows, Double(agedOut) / Double(simulations))
   }
 
-  /// Adds a year's counts by key to the samples.
-  func record(
-    _ stock: [ChildState: Int], year: Int, into samples: inout [Int: [String: [Double]]],
-    by breakdown: Breakdown
-  ) {
-    var totals: [String: Double] = [:]
-    for (state, count) in stock {
-      let key: String
-      switch breakdown {
-      case .total: key = "total"
-      case .setting: key = state.setting
-      case .need: key = state.need
-      case .ncy: key = String(state.ncy)
-      case .state: key = "\(state.setting),\(state.need),\(state.ncy)"
-      }
-      totals[key, default: 0] += Double(count)
-    }
-    if breakdown == .total && totals.isEmpty { totals["total"] = 0 }
-    for key in totals.keys.sorted() {
-      samples[year, default: [:]][key, default: []].append(totals[key] ?? 0)
+  /// A state's key in a breakdown.
+  static func key(_ state: ChildState, by breakdown: Breakdown) -> String {
+    switch breakdown {
+    case .total: return "total"
+    case .setting: return state.setting
+    case .need: return state.need
+    case .ncy: return String(state.ncy)
+    case .state: return "\(state.setting),\(state.need),\(state.ncy)"
     }
   }
 
-  /// The posterior parameters of each state and NCY, worked out when first needed and kept
-  /// for every simulation.
-  struct Parameters {
-    let model: TransitionModel
-    var leave: [ChildState: (a: Double, b: Double)] = [:]
-    var move: [ChildState: (a: Double, b: Double)] = [:]
-    var destinations: [ChildState: [(setting: String, alpha: Double)]] = [:]
-    var join: [Int: (a: Double, b: Double)] = [:]
-    var joinerStates: [Int: [(state: ChildState, alpha: Double)]] = [:]
-
-    init(model: TransitionModel) {
-      self.model = model
+  /// Running sums of weights; empty when they sum to 0 (nowhere to go).
+  static func cumulative(_ weights: [Double]) -> [Double] {
+    var total = 0.0
+    let sums = weights.map { weight -> Double in
+      total += weight
+      return total
     }
+    return total > 0 ? sums : []
   }
 
-  /// One simulation's rates, drawn from their posteriors when first needed.
-  struct Rates {
-    var leave: [ChildState: Double] = [:]
-    var move: [ChildState: Double] = [:]
-    var destinations: [ChildState: [(setting: String, weight: Double)]] = [:]
-    var join: [Int: Double] = [:]
-    var joinerStates: [Int: [(state: ChildState, weight: Double)]] = [:]
-
-    mutating func leave(
-      _ state: ChildState, _ generator: inout SeededGenerator, _ parameters: inout Parameters
-    ) -> Double {
-      cached(&leave, state) {
-        let posterior = cached(&parameters.leave, state) { parameters.model.leaveParameters(state) }
-        return generator.beta(posterior.a, posterior.b)
-      }
-    }
-
-    mutating func move(
-      _ state: ChildState, _ generator: inout SeededGenerator, _ parameters: inout Parameters
-    ) -> Double {
-      cached(&move, state) {
-        let posterior = cached(&parameters.move, state) { parameters.model.moveParameters(state) }
-        return generator.beta(posterior.a, posterior.b)
-      }
-    }
-
-    mutating func destinations(
-      _ state: ChildState, _ generator: inout SeededGenerator, _ parameters: inout Parameters
-    ) -> [(setting: String, weight: Double)] {
-      cached(&destinations, state) {
-        let posterior = cached(&parameters.destinations, state) {
-          parameters.model.destinationParameters(state)
-        }
-        let weights = generator.dirichlet(posterior.map(\.alpha))
-        return zip(posterior, weights).map { (setting: $0.0.setting, weight: $0.1) }
-      }
-    }
-
-    mutating func join(
-      _ ncy: Int, _ generator: inout SeededGenerator, _ parameters: inout Parameters
-    ) -> Double {
-      cached(&join, ncy) {
-        let posterior = cached(&parameters.join, ncy) { parameters.model.joinParameters(ncy: ncy) }
-        return generator.beta(posterior.a, posterior.b)
-      }
-    }
-
-    mutating func joinerStates(
-      _ ncy: Int, _ generator: inout SeededGenerator, _ parameters: inout Parameters
-    ) -> [(state: ChildState, weight: Double)] {
-      cached(&joinerStates, ncy) {
-        let posterior = cached(&parameters.joinerStates, ncy) {
-          parameters.model.joinerStateParameters(ncy: ncy)
-        }
-        let weights = generator.dirichlet(posterior.map(\.alpha))
-        return zip(posterior, weights).map { (state: $0.0.state, weight: $0.1) }
-      }
-    }
+  /// An index drawn with probabilities proportional to the weights whose running sums are
+  /// `cumulative`; nil when there are none.
+  static func pick(_ cumulative: [Double], _ generator: inout SeededGenerator) -> Int? {
+    guard let total = cumulative.last else { return nil }
+    let target = generator.uniform() * total
+    for (index, sum) in cumulative.enumerated() where target < sum { return index }
+    return cumulative.lastIndex { $0 > 0 }
   }
-}
-
-/// The value of `key` in `cache`, made and stored on the first call.
-private func cached<Key: Hashable, Value>(
-  _ cache: inout [Key: Value], _ key: Key, _ make: () -> Value
-) -> Value {
-  if let value = cache[key] { return value }
-  let value = make()
-  cache[key] = value
-  return value
 }

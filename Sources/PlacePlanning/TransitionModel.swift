@@ -15,8 +15,8 @@
 /// with prior strength κ (`priorStrength`, pseudo-children). Every training year is
 /// weighted equally and there is no trend. Joiners in calendar year Y (arriving in January
 /// Y+1) are divided by the population of year Y, the year before they join, as witan.send
-/// does: on the demo data's validation that gave a mean absolute error of 2.1% with every
-/// 95% interval holding the outturn, against 3.0% and 4 of 6 when divided by the population
+/// does: on the demo data's validation that gave a mean absolute error of 2.0% with every
+/// 95% interval holding the outturn, against 2.9% and 4 of 6 when divided by the population
 /// of the year they join (`JoinerPopulation.yearJoined`).
 public struct TransitionModel: Sendable {
   struct StateCounts: Sendable {
