@@ -47,6 +47,11 @@ demo: build
 	@echo "== Demand by primary need, and places designated by need (illustrative register) =="
 	$(BIN_DEBUG) forecast --la E10000032 --by need
 	$(BIN_DEBUG) places --la E10000032 --by need
+	@echo "== The LA's own child-level records (SYNTHETIC West Sussex sample): transition model, then places on it =="
+	$(BIN_DEBUG) child project --transitions SampleData/child_level_west_sussex_SYNTHETIC/transitions.csv \
+	  --population SampleData/child_level_west_sussex_SYNTHETIC/population.csv \
+	  --valid-states SampleData/child_level_west_sussex_SYNTHETIC/valid-states.csv --by setting
+	$(BIN_DEBUG) places --la E10000032 --child-model SampleData/child_level_west_sussex_SYNTHETIC
 	@echo "== The forecast as an Excel workbook with native charts =="
 	mkdir -p out
 	$(BIN_DEBUG) forecast --la E10000032 --format xlsx --out out/forecast.xlsx
@@ -74,10 +79,14 @@ bench: deps
 	@TIMEFORMAT="pipeline --la all --format csv (flows, backtest, ceased by age, whole process): %R s wall"; \
 	  time ($(BIN_RELEASE) pipeline --la all --format csv > /dev/null 2>&1)
 	@if [ -d "$(SHARED)/data/child_level_demo" ]; then \
-	  TIMEFORMAT="child project on the witan.send demo, 1,000 simulations, 5 years (whole process): %R s wall"; \
-	  time ($(BIN_RELEASE) child project --transitions $(SHARED)/data/child_level_demo/transitions.csv \
+	  DEMO="--transitions $(SHARED)/data/child_level_demo/transitions.csv \
 	    --population $(SHARED)/data/child_level_demo/population.csv \
-	    --valid-states $(SHARED)/data/child_level_demo/valid-states.csv --format csv > /dev/null 2>&1); fi
+	    --valid-states $(SHARED)/data/child_level_demo/valid-states.csv"; \
+	  for command in project validate; do \
+	    /usr/bin/time -f "child $$command on the witan.send demo, 1,000 simulations (whole process): %e s wall, %M KB peak memory" \
+	      $(BIN_RELEASE) child $$command $$DEMO --format csv > /dev/null; done; \
+	  echo "== the same child-level model in numpy (speed and sanity peer, written independently)"; \
+	  python3 Tests/Peers/child_model_numpy.py $(SHARED)/data/child_level_demo; fi
 	@if python3 -c "import statsmodels" 2>/dev/null; then \
 	  echo "== the same national backtest in Python with statsmodels (speed peer)"; \
 	  python3 $(SHARED)/tools/peer_statsmodels.py; \

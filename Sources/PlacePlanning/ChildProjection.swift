@@ -11,7 +11,9 @@ import ForecastCore
 ///    where no setting takes them, they leave and are counted as aged out (stated, never
 ///    dropped silently);
 /// 4. joiners in NCY a ~ Poisson(population_a × join_a) (binomial with a small rate), each
-///    given a state from NCY a's joiner states.
+///    given a state from NCY a's joiner states; population_a is of the year the rate was
+///    fitted against: for the move from January t to t+1, calendar year t's (the year
+///    before they join) or t+1's (the year they join).
 ///
 /// States are visited in sorted order, so the same seed gives the same numbers.
 public struct ChildProjection: Sendable {
@@ -20,14 +22,30 @@ public struct ChildProjection: Sendable {
     case total, setting, need, ncy, state
   }
 
-  /// One year and key: the simulations' mean, median and 95% interval.
+  /// One year and key: the simulations' mean, median, 80% and 95% intervals.
   public struct Row: Sendable, Equatable {
     public let calendarYear: Int
     public let key: String
     public let mean: Double
     public let median: Double
+    public let lower80: Double
+    public let upper80: Double
     public let lower95: Double
     public let upper95: Double
+
+    public init(
+      calendarYear: Int, key: String, mean: Double, median: Double, lower80: Double,
+      upper80: Double, lower95: Double, upper95: Double
+    ) {
+      self.calendarYear = calendarYear
+      self.key = key
+      self.mean = mean
+      self.median = median
+      self.lower80 = lower80
+      self.upper80 = upper80
+      self.lower95 = lower95
+      self.upper95 = upper95
+    }
   }
 
   public let model: TransitionModel
@@ -63,22 +81,41 @@ public struct ChildProjection: Sendable {
     start: [ChildState: Int], startYear: Int, years: Int, simulations: Int, seed: UInt64,
     by breakdown: Breakdown
   ) -> (rows: [Row], agedOut: Double) {
+    let stateKeys = ChildStateTable.numbered(model: model, extra: start.keys).map {
+      Self.key($0, by: breakdown)
+    }
+    let keys = breakdown == .total ? ["total"] : Array(Set(stateKeys)).sorted()
+    let result = run(
+      start: start, startYear: startYear, years: years, simulations: simulations, seed: seed,
+      keys: keys, keysOf: { [Self.key($0, by: breakdown)] })
+    return (
+      result.rows.filter { row in breakdown == .total || row.mean > 0 }, result.agedOut
+    )
+  }
+
+  /// Rows by year and key for keys of the caller's choosing: `keysOf` names the keys a
+  /// state's children count towards (none, one or several, e.g. a setting type and the
+  /// total). Every key gets a row every year.
+  public func run(
+    start: [ChildState: Int], startYear: Int, years: Int, simulations: Int, seed: UInt64,
+    keys: [String], keysOf: (ChildState) -> [String]
+  ) -> (rows: [Row], agedOut: Double) {
     var generator = SeededGenerator(seed: seed)
     let table = ChildStateTable(model: model, extra: start.keys, ncys: population.ncys.sorted())
     let stateCount = table.states.count
     let years = max(0, years)
     let simulations = max(1, simulations)
-    // Each state's key, and the keys in order.
-    let stateKeys = table.states.map { Self.key($0, by: breakdown) }
-    let keys = breakdown == .total ? ["total"] : Array(Set(stateKeys)).sorted()
+    // The keys each state counts towards, by number.
     var keyNumber: [String: Int] = [:]
     for (index, key) in keys.enumerated() { keyNumber[key] = index }
-    let keyOf = stateKeys.map { keyNumber[$0] ?? 0 }
+    let keysOfState = table.states.map { state in keysOf(state).compactMap { keyNumber[$0] } }
     // samples[(year × keys + key) × simulations + simulation]
     var samples = [Double](repeating: 0, count: (years + 1) * keys.count * simulations)
-    // The population joiners arrive from, per year ahead and NCY.
+    // The population joiners arrive from, per year ahead and NCY: the same year as the
+    // rates were fitted against (the year before they join, or the year they join).
+    let lag = model.joinerPopulation == .yearBefore ? 0 : 1
     let exposure = (0..<years).map { offset in
-      table.ncys.map { population(year: startYear + offset + 1, ncy: $0) }
+      table.ncys.map { population(year: startYear + offset + lag, ncy: $0) }
     }
     var startStock = [Int](repeating: 0, count: stateCount)
     for (state, count) in start {
@@ -160,7 +197,9 @@ public struct ChildProjection: Sendable {
         }
         let base = offset * keys.count
         for state in 0..<stateCount where stock[state] > 0 {
-          samples[(base + keyOf[state]) * simulations + simulation] += Double(stock[state])
+          for key in keysOfState[state] {
+            samples[(base + key) * simulations + simulation] += Double(stock[state])
+          }
         }
       }
     }
@@ -168,14 +207,14 @@ public struct ChildProjection: Sendable {
     for offset in 0...years {
       for (keyIndex, key) in keys.enumerated() {
         let first = (offset * keys.count + keyIndex) * simulations
-        let values = Array(samples[first..<(first + simulations)])
-        guard breakdown == .total || values.contains(where: { $0 > 0 }) else { continue }
-        let sorted = values.sorted()
+        let sorted = samples[first..<(first + simulations)].sorted()
         rows.append(
           Row(
             calendarYear: startYear + offset, key: key,
-            mean: values.reduce(0, +) / Double(simulations),
+            mean: sorted.reduce(0, +) / Double(simulations),
             median: AccuracySummary.quantile(sorted: sorted, 0.5),
+            lower80: AccuracySummary.quantile(sorted: sorted, 0.1),
+            upper80: AccuracySummary.quantile(sorted: sorted, 0.9),
             lower95: AccuracySummary.quantile(sorted: sorted, 0.025),
             upper95: AccuracySummary.quantile(sorted: sorted, 0.975)))
       }

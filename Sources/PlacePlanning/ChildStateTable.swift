@@ -19,7 +19,8 @@ struct ChildStateTable {
   let join: [(a: Double, b: Double)]
   let joinerStates: [[(state: Int, alpha: Double)]]
 
-  init(model: TransitionModel, extra: some Sequence<ChildState>, ncys: [Int]) {
+  /// Every valid state and every state of `extra`, in number order.
+  static func numbered(model: TransitionModel, extra: some Sequence<ChildState>) -> [ChildState] {
     var all = Set(extra)
     for name in model.valid.order {
       guard let setting = model.valid.settings[name] else { continue }
@@ -27,8 +28,12 @@ struct ChildStateTable {
         for ncy in setting.ncys { all.insert(ChildState(setting: name, need: need, ncy: ncy)) }
       }
     }
+    return all.sorted()
+  }
+
+  init(model: TransitionModel, extra: some Sequence<ChildState>, ncys: [Int]) {
     // Joiner states and destinations are valid states, so already numbered.
-    let states = all.sorted()
+    let states = Self.numbered(model: model, extra: extra)
     var number: [ChildState: Int] = [:]
     for (index, state) in states.enumerated() { number[state] = index }
     self.states = states

@@ -25,6 +25,9 @@ public enum HTMLReport {
     public var needs: [NeedForecastRow]
     public var needCapacity: [NeedCapacityPlanner.Row]
     public var needNote: String?
+    /// The aggregate forecast and the need and NCY projection when the forecast is the
+    /// LA's own child-level one; nil otherwise.
+    public var childLevel: ChildLevel?
 
     public init(
       forecast: LAForecast, capacity: [CapacityRow], comparison: ScenarioComparison,
@@ -32,7 +35,8 @@ public enum HTMLReport {
       dashboard: Dashboard, costModel: CostModel, provenance: Provenance,
       phaseCapacity: [PhaseCapacityPlanner.Row] = [], phaseNote: String? = nil,
       pipeline: PipelineReport? = nil, needs: [NeedForecastRow] = [],
-      needCapacity: [NeedCapacityPlanner.Row] = [], needNote: String? = nil
+      needCapacity: [NeedCapacityPlanner.Row] = [], needNote: String? = nil,
+      childLevel: ChildLevel? = nil
     ) {
       self.forecast = forecast
       self.capacity = capacity
@@ -49,6 +53,7 @@ public enum HTMLReport {
       self.needs = needs
       self.needCapacity = needCapacity
       self.needNote = needNote
+      self.childLevel = childLevel
     }
   }
 
@@ -153,6 +158,7 @@ public enum HTMLReport {
       html += ReportCharts.fan(forecast, setting: setting, width: 350, height: 270).render()
     }
     html += "</div>\n"
+    html += childSection(forecast: forecast, child: content.childLevel)
 
     // Capacity.
     html += "<h2>Specialist places against demand</h2>\n"

@@ -127,6 +127,17 @@ struct LoadedInputs {
   /// Forecasts the LAs selected by `--la`, making the plan of `auto`/`pooled` once. With
   /// `--la all`, LAs that cannot be forecast are reported on stderr and skipped.
   func forecasts(_ query: String, model: ModelOptions) throws -> [LAForecast] {
+    if let folder = model.childModel {
+      guard query.lowercased() != "all" else {
+        Output.warn(
+          "--child-model holds one LA's own records: name that LA with --la (not all)")
+        throw ExitCode.failure
+      }
+      let series = try select(query)
+      return try series.prefix(1).map {
+        try ChildModelInputs.forecast(folder: folder, series: $0, horizon: model.horizon)
+      }
+    }
     let forecaster = model.method == .flow ? try withPipeline().forecaster : self.forecaster
     let isAll = query.lowercased() == "all"
     let selected = try select(query)

@@ -20,7 +20,18 @@ struct ModelOptions: ParsableArguments {
   )
   var from: Int?
 
+  @Option(
+    help: ArgumentHelp(
+      "Forecast from the LA's own child-level records instead of the published aggregates: a folder with transitions.csv, population.csv, valid-states.csv and setting-types.csv (see child project).",
+      valueName: "folder"))
+  var childModel: String?
+
   func validate() throws {
+    if childModel != nil, through != nil {
+      throw ValidationError(
+        "--child-model forecasts from the January after the records' last transition year; leave out --through (child validate backtests the child-level model)"
+      )
+    }
     guard (1...15).contains(horizon) else {
       throw ValidationError("--horizon must be 1 to 15 census years, got \(horizon)")
     }
@@ -38,7 +49,14 @@ struct ModelOptions: ParsableArguments {
 
   /// Provenance parameters for these options.
   func parameters(la: String) -> [String: String] {
-    [
+    if let childModel {
+      return [
+        "la": la, "method": ChildForecast.method, "child_model": childModel,
+        "horizon": String(horizon),
+        "intervals": "80% and 95%, quantiles of \(ChildModelInputs.simulations) simulations",
+      ]
+    }
+    return [
       "la": la, "method": method.rawValue, "horizon": String(horizon),
       "through": through.map(String.init) ?? "latest census",
       "window": method.usesPlan || ForecastMethod.baselines.contains(method) || method == .flow

@@ -66,7 +66,22 @@ extension PlacePlan {
       let costModels = try costOptions.load()
       let chosen = [Scenario.baseline] + (try CostOptions.scenarios(scenarios))
       progress.step("forecasting", 1, of: 4)
-      guard let forecast = try inputs.forecasts(data.la, model: model).first,
+      // From the LA's own child-level records, the forecast is theirs and the published
+      // aggregates' forecast is shown beside it.
+      var childLevel: HTMLReport.ChildLevel?
+      var childForecast: LAForecast?
+      if let folder = model.childModel, let selected = try inputs.select(data.la).first {
+        let result = try ChildModelInputs.run(
+          folder: folder, series: selected, horizon: model.horizon)
+        var published = model
+        published.childModel = nil
+        guard let aggregate = try inputs.forecasts(data.la, model: published).first else {
+          throw ExitCode.failure
+        }
+        childForecast = result.forecast
+        childLevel = HTMLReport.ChildLevel(aggregate: aggregate, breakdown: result.breakdown)
+      }
+      guard let forecast = try childForecast ?? inputs.forecasts(data.la, model: model).first,
         let series = inputs.history.find(forecast.laCode)
       else { throw ExitCode.failure }
       let projector = try costOptions.projector(
@@ -176,7 +191,7 @@ extension PlacePlan {
           dashboard: dashboard, costModel: projector.model, provenance: provenance,
           phaseCapacity: phaseCapacity ?? [], phaseNote: split?.note, pipeline: pipeline,
           needs: needs, needCapacity: needCapacity,
-          needNote: needs.isEmpty ? nil : needSplitter?.method))
+          needNote: needs.isEmpty ? nil : needSplitter?.method, childLevel: childLevel))
       progress.finish()
       try Output.deliver(html, to: data.out)
     }

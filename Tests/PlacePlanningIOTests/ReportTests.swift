@@ -115,6 +115,41 @@ final class ReportTests: XCTestCase {
     XCTAssertTrue(svg.contains("text-anchor=\"end\">1</text>"), svg)
   }
 
+  /// With a child-level forecast the report sets it beside the aggregate one: both
+  /// charts, the table of the last forecast year with the difference, children by NCY and
+  /// the need table, from rows keyed `ncy:N` and `need:X`.
+  func testChildLevelSectionSetsTheTwoForecastsSideBySide() throws {
+    let own = forecast()
+    var rows = forecast().rows
+    for index in rows.indices where rows[index].kind == .forecast { rows[index].value += 100 }
+    let published = LAForecast(
+      laCode: own.laCode, laName: own.laName, throughYear: own.throughYear, censusYearsUsed: [],
+      method: .auto, rows: rows, fits: [:], notes: [])
+    var breakdown: [ChildProjection.Row] = []
+    let keys: [(String, Double)] = [("ncy:7", 40), ("ncy:8", 50), ("need:ASD", 90)]
+    for year in [2025, 2030] {
+      for (key, mean) in keys {
+        let shift = Double(year - 2025)
+        breakdown.append(
+          ChildProjection.Row(
+            calendarYear: year, key: key, mean: mean + shift, median: mean,
+            lower80: mean - 1, upper80: mean + 1, lower95: mean - 2, upper95: mean + 2))
+      }
+    }
+    let html = HTMLReport.childSection(
+      forecast: own, child: HTMLReport.ChildLevel(aggregate: published, breakdown: breakdown))
+    XCTAssertTrue(html.contains(">The LA's own child-level records</h2>"))
+    // INMS, 2030: child-level 1,010, published 1,110: 100 fewer.
+    // (The published rows here carry the same intervals, only their values moved.)
+    XCTAssertTrue(
+      html.contains(
+        "Independent/non-maintained special</td><td>1,010 (909–1,111)</td><td>1,110 (909–1,111)</td><td>-100</td>"
+      ), html)
+    XCTAssertTrue(html.contains("data-name=\"January 2030 (forecast mean)\""))
+    XCTAssertTrue(html.contains(">ASD</td><td>90</td><td>95</td><td>88–92</td>"), html)
+    XCTAssertEqual(HTMLReport.childSection(forecast: own, child: nil), "")
+  }
+
   /// A legend longer than two rows makes the picture taller instead of running off it.
   func testLongLegendGrowsThePicture() throws {
     var chart = SVGChart(title: "t", xLabel: "x", yLabel: "y")

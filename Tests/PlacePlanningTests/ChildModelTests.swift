@@ -127,4 +127,80 @@ final class ChildModelTests: XCTestCase {
     XCTAssertEqual(summary.naiveLast, 40, accuracy: 1e-9)
     XCTAssertEqual(summary.naiveGrowth, 10, accuracy: 1e-9)
   }
+
+  /// Ten children joined A at NCY 1 in 2020 from a population of 1,000 (2020 and 2021),
+  /// nobody left or moved; in 2022 the population jumps to 5,000. Joining ~ Beta(11, 991),
+  /// mean 11/1,002. From January 2021 (10 children) the joiners of January 2022 are drawn
+  /// against the population of the same year the rate was fitted against: 2021's 1,000 by
+  /// default (the year before they join), so 10 + 1,000 × 11/1,002 = 20.98; 2022's 5,000
+  /// when fitted per resident of the year joined, so 10 + 5,000 × 11/1,002 = 64.89.
+  /// 4,000 simulations: the mean's standard error is about √(11 + 1,000² × var) / √4,000
+  /// ≈ 0.06 (0.3 for 5,000), so 0.5 and 1.5 are 8 and 5 of them.
+  func testJoinersAreDrawnAgainstThePopulationTheRateWasFittedOn() {
+    let transitions = (0..<10).map { _ in
+      ChildTransition(calendarYear: 2020, from: nil, to: state("A", 1))
+    }
+    let population = ChildPopulation(counts: [2020: [1: 1000], 2021: [1: 1000], 2022: [1: 5000]])
+    for (joiners, expected, tolerance) in [
+      (TransitionModel.JoinerPopulation.yearBefore, 10 + 1000 * 11.0 / 1002, 0.5),
+      (.yearJoined, 10 + 5000 * 11.0 / 1002, 1.5),
+    ] {
+      let model = TransitionModel(
+        transitions: transitions, population: population, valid: valid, years: 2020...2020,
+        joinerPopulation: joiners)
+      let rows = ChildProjection(model: model, population: population).run(
+        start: ChildProjection.stock(transitions, year: 2020), startYear: 2021, years: 1,
+        simulations: 4000, seed: 7, by: .total
+      ).rows
+      XCTAssertEqual(rows.map(\.calendarYear), [2021, 2022])
+      XCTAssertEqual(rows.last?.mean ?? 0, expected, accuracy: tolerance, "\(joiners)")
+    }
+  }
+
+  /// A child-level forecast by setting type: A is mainstream, B an RP/SEN unit. January
+  /// 2020 and 2021 are counted from the transitions by hand (2020: four in A; 2021: three
+  /// in A, one in B); RP children count towards mainstream too, so mainstream is the total;
+  /// in every forecast year the setting types (RP inside mainstream) add up to the total
+  /// exactly, because a forecast is the simulations' mean, and the intervals hold it.
+  func testChildForecastBySettingTypeAddsUp() {
+    let transitions = [
+      ChildTransition(calendarYear: 2020, from: state("A", 1), to: nil),
+      ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("B", 2)),
+      ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("A", 2)),
+      ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("A", 2)),
+      ChildTransition(calendarYear: 2020, from: nil, to: state("A", 1)),
+    ]
+    let population = ChildPopulation(counts: [2020: [1: 50], 2021: [1: 60]])
+    let model = TransitionModel(
+      transitions: transitions, population: population, valid: valid, years: 2020...2020)
+    let map = ChildSettingMap(types: ["A": .mainstream, "B": .rpSENUnit])
+    let forecast = ChildForecast.forecast(
+      model: model, population: population, transitions: transitions, map: map,
+      laCode: "E1", laName: "Test", horizon: 4, simulations: 300, seed: 3)
+    func value(_ setting: SettingType, _ year: Int) -> Double? {
+      forecast.rows.first { $0.setting == setting && $0.censusYear == year }?.value
+    }
+    XCTAssertEqual(forecast.throughYear, 2021)
+    XCTAssertEqual(value(.total, 2020), 4)
+    XCTAssertEqual(value(.mainstream, 2020), 4)
+    XCTAssertEqual(value(.rpSENUnit, 2020), 0)
+    XCTAssertEqual(value(.total, 2021), 4)
+    XCTAssertEqual(value(.rpSENUnit, 2021), 1)
+    XCTAssertEqual(value(.mainstream, 2021), 4)
+    XCTAssertEqual(value(.specialState, 2021), 0)
+    let future = forecast.rows.filter { $0.kind == .forecast }
+    XCTAssertEqual(Set(future.map(\.censusYear)), Set(2022...2025))
+    for year in 2022...2025 {
+      let parts = SettingType.allCases.filter { $0 != .total && $0.parent == nil }
+        .compactMap { value($0, year) }.reduce(0, +)
+      XCTAssertEqual(parts, value(.total, year) ?? -1, accuracy: 1e-9, "\(year)")
+    }
+    for row in future {
+      XCTAssertEqual(row.method, ChildForecast.method)
+      XCTAssertLessThanOrEqual(row.lower95 ?? .infinity, row.lower80 ?? -1)
+      XCTAssertLessThanOrEqual(row.lower80 ?? .infinity, row.value + 1e-9)
+      XCTAssertLessThanOrEqual(row.value, (row.upper80 ?? -1) + 1e-9)
+      XCTAssertLessThanOrEqual(row.upper80 ?? .infinity, row.upper95 ?? -1)
+    }
+  }
 }

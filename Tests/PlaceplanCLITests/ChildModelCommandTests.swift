@@ -1,0 +1,68 @@
+import Foundation
+import PlacePlanTestSupport
+import XCTest
+
+/// `--child-model`: places, costs and the rest run on the LA's own child-level records
+/// (here the synthetic West Sussex extract in SampleData) instead of the aggregates.
+final class ChildModelCommandTests: XCTestCase {
+  private let folder = "SampleData/child_level_west_sussex_SYNTHETIC"
+
+  /// The synthetic records reproduce the published January 2025 counts, so places start
+  /// from West Sussex's 2,147 children in state special schools and 390 in RP/SEN units
+  /// (SEN2 2025), then follow the child-level forecast, labelled as such.
+  func testPlacesRunOnTheChildLevelForecast() throws {
+    let csv = try CommandRunner.run([
+      "places", "--la", "E10000032", "--child-model", folder, "--horizon", "2", "--format", "csv",
+    ])
+    XCTAssertEqual(csv.status, 0, csv.stderr)
+    let lines = csv.stdout.split(separator: "\n").map(String.init)
+    XCTAssertTrue(lines.contains { $0.hasPrefix("E10000032,special_state,2024/25,2160,2147,") })
+    XCTAssertTrue(lines.contains { $0.hasPrefix("E10000032,rp_sen_unit,2024/25,400,390,") })
+    let forecastRows = lines.filter { $0.contains(",2026/27,") }
+    XCTAssertEqual(forecastRows.count, 3, csv.stdout)  // RP, state special and INMS
+    let json = try CommandRunner.run([
+      "places", "--la", "E10000032", "--child-model", folder, "--horizon", "1", "--format", "json",
+    ])
+    XCTAssertEqual(json.status, 0, json.stderr)
+    XCTAssertTrue(json.stdout.contains("\"method\" : \"child-level\""))
+    XCTAssertTrue(json.stdout.contains("\"child_model\" : \"\(folder)\""))
+  }
+
+  /// One LA's records cannot stand for all LAs, and --through does not apply.
+  func testChildModelNeedsOneLA() throws {
+    let all = try CommandRunner.run(["places", "--la", "all", "--child-model", folder])
+    XCTAssertNotEqual(all.status, 0)
+    XCTAssertTrue(all.stderr.contains("name that LA with --la"), all.stderr)
+    let through = try CommandRunner.run([
+      "places", "--child-model", folder, "--through", "2024",
+    ])
+    XCTAssertNotEqual(through.status, 0)
+    XCTAssertTrue(through.stderr.contains("leave out --through"), through.stderr)
+  }
+
+  /// A setting type placeplan does not know is located in the mapping file, with the
+  /// choices; a setting left out of the mapping is named.
+  func testABadSettingTypeIsLocated() throws {
+    let copy = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-child-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: copy) }
+    let source = TestPaths.packageRoot.appendingPathComponent(folder)
+    for name in ["transitions.csv", "population.csv", "valid-states.csv"] {
+      try FileManager.default.copyItem(
+        at: source.appendingPathComponent(name), to: copy.appendingPathComponent(name))
+    }
+    let mapping = copy.appendingPathComponent("setting-types.csv")
+    try "setting,setting_type\nMS,mainstream\nRP,rp_sen_unit\nSS,special\n".write(
+      to: mapping, atomically: true, encoding: .utf8)
+    let bad = try CommandRunner.run(["costs", "--child-model", copy.path])
+    XCTAssertNotEqual(bad.status, 0)
+    XCTAssertTrue(bad.stderr.contains("setting-types.csv:4:"), bad.stderr)
+    XCTAssertTrue(bad.stderr.contains("special_state"), bad.stderr)
+    try "setting,setting_type\nMS,mainstream\n".write(
+      to: mapping, atomically: true, encoding: .utf8)
+    let missing = try CommandRunner.run(["costs", "--child-model", copy.path])
+    XCTAssertNotEqual(missing.status, 0)
+    XCTAssertTrue(missing.stderr.contains("no setting type for RP, SS"), missing.stderr)
+  }
+}
