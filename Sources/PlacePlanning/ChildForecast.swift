@@ -51,7 +51,7 @@ public enum ChildForecast {
   public static func run(
     model: TransitionModel, population: ChildPopulation, transitions: [ChildTransition],
     map: ChildSettingMap, laCode: String, laName: String, horizon: Int, simulations: Int,
-    seed: UInt64
+    seed: UInt64, scenario: ChildScenario? = nil
   ) -> (forecast: LAForecast, breakdown: [ChildProjection.Row]) {
     let last = model.years.upperBound
     let startYear = last + 1
@@ -75,7 +75,7 @@ public enum ChildForecast {
         + ncys.map { "ncy:" + String($0) },
       keysOf: { state in
         map.counted(state.setting).map(\.rawValue) + ["need:" + state.need, "ncy:\(state.ncy)"]
-      })
+      }, scenario: scenario)
     for row in projection.rows where row.calendarYear > startYear {
       guard let setting = SettingType(rawValue: row.key) else { continue }
       rows.append(

@@ -98,7 +98,7 @@ public struct ChildProjection: Sendable {
   /// total). Every key gets a row every year.
   public func run(
     start: [ChildState: Int], startYear: Int, years: Int, simulations: Int, seed: UInt64,
-    keys: [String], keysOf: (ChildState) -> [String]
+    keys: [String], keysOf: (ChildState) -> [String], scenario: ChildScenario? = nil
   ) -> (rows: [Row], agedOut: Double) {
     var generator = SeededGenerator(seed: seed)
     let table = ChildStateTable(model: model, extra: start.keys, ncys: population.ncys.sorted())
@@ -117,6 +117,13 @@ public struct ChildProjection: Sendable {
     let exposure = (0..<years).map { offset in
       table.ncys.map { population(year: startYear + offset + lag, ncy: $0) }
     }
+    // A scenario's factors per year ahead (nil where it changes nothing that year).
+    let changes = (0...years).map { offset -> ScenarioYear? in
+      guard let scenario, offset > 0, scenario.isActive(census: startYear + offset) else {
+        return nil
+      }
+      return ScenarioYear(scenario: scenario, census: startYear + offset, table: table)
+    }
     var startStock = [Int](repeating: 0, count: stateCount)
     for (state, count) in start {
       if let index = table.number[state] { startStock[index] += count }
@@ -127,12 +134,17 @@ public struct ChildProjection: Sendable {
     var next = [Int](repeating: 0, count: stateCount)
     var leave = [Double](repeating: .nan, count: stateCount)
     var move = [Double](repeating: .nan, count: stateCount)
+    var weights = [[Double]](repeating: [], count: stateCount)
     var cumulative = [[Double]](repeating: [], count: stateCount)
     var drawn = [Bool](repeating: false, count: stateCount)
     var join = [Double](repeating: .nan, count: table.ncys.count)
+    var joinerWeights = [[Double]](repeating: [], count: table.ncys.count)
     var joinerCumulative = [[Double]](repeating: [], count: table.ncys.count)
     var joinerDrawn = [Bool](repeating: false, count: table.ncys.count)
     for simulation in 0..<simulations {
+      // Each simulation has its own stream, so a scenario's simulation k matches the
+      // baseline's until the scenario starts (common random numbers).
+      generator = SeededGenerator(seed: Self.streamSeed(seed, simulation))
       // A simulation's rates are drawn from their posteriors when first needed.
       for index in 0..<stateCount {
         leave[index] = .nan
@@ -146,6 +158,7 @@ public struct ChildProjection: Sendable {
       stock = startStock
       for offset in 0...years {
         if offset > 0 {
+          let change = changes[offset]
           for index in 0..<stateCount { next[index] = 0 }
           for state in 0..<stateCount where stock[state] > 0 {
             let count = stock[state]
@@ -153,8 +166,10 @@ public struct ChildProjection: Sendable {
               leave[state] = generator.beta(table.leave[state].a, table.leave[state].b)
               move[state] = generator.beta(table.move[state].a, table.move[state].b)
             }
-            let remaining = count - generator.binomial(count, leave[state])
-            let movers = generator.binomial(remaining, move[state])
+            let leaving = change.map { min(1, leave[state] * $0.leave[state]) } ?? leave[state]
+            let remaining = count - generator.binomial(count, leaving)
+            let moveRate = change.map { min(1, move[state] * $0.move[state]) } ?? move[state]
+            let movers = generator.binomial(remaining, moveRate)
             var moving = movers
             if table.older[state] >= 0 {
               next[table.older[state]] += remaining - movers
@@ -163,13 +178,20 @@ public struct ChildProjection: Sendable {
             }
             guard moving > 0 else { continue }
             if !drawn[state] {
-              cumulative[state] = Self.cumulative(
-                generator.dirichlet(table.destinations[state].map(\.alpha)))
+              weights[state] = generator.dirichlet(table.destinations[state].map(\.alpha))
+              cumulative[state] = Self.cumulative(weights[state])
               drawn[state] = true
             }
             let targets = table.destinations[state]
+            let sums =
+              change?.redirectsMovers == true
+              ? Self.cumulative(
+                change?.scenario.redirect(
+                  .movers, weights[state], candidates: targets.map { table.states[$0.state] },
+                  census: startYear + offset) ?? weights[state])
+              : cumulative[state]
             for _ in 0..<moving {
-              guard let pick = Self.pick(cumulative[state], &generator) else {
+              guard let pick = Self.pick(sums, &generator) else {
                 agedOut += 1
                 continue
               }
@@ -180,16 +202,37 @@ public struct ChildProjection: Sendable {
             if join[place].isNaN {
               join[place] = generator.beta(table.join[place].a, table.join[place].b)
             }
-            let joining = generator.poisson(people * join[place])
-            guard joining > 0 else { continue }
-            if !joinerDrawn[place] {
-              joinerCumulative[place] = Self.cumulative(
-                generator.dirichlet(table.joinerStates[place].map(\.alpha)))
-              joinerDrawn[place] = true
-            }
             let targets = table.joinerStates[place]
+            var joining = 0
+            var sums: [Double]
+            if let change {
+              if !joinerDrawn[place] {
+                joinerWeights[place] = generator.dirichlet(table.joinerStates[place].map(\.alpha))
+                joinerCumulative[place] = Self.cumulative(joinerWeights[place])
+                joinerDrawn[place] = true
+              }
+              // Joiners into the matching states multiplied, then redirected; the rest as
+              // they were.
+              let scaled = zip(joinerWeights[place], change.join[place]).map { $0 * $1 }
+              let before = joinerWeights[place].reduce(0, +)
+              let scale = before > 0 ? scaled.reduce(0, +) / before : 1
+              sums = Self.cumulative(
+                change.scenario.redirect(
+                  .joiners, scaled, candidates: targets.map { table.states[$0.state] },
+                  census: startYear + offset))
+              joining = generator.poisson(people * join[place] * scale)
+            } else {
+              joining = generator.poisson(people * join[place])
+              guard joining > 0 else { continue }
+              if !joinerDrawn[place] {
+                joinerWeights[place] = generator.dirichlet(table.joinerStates[place].map(\.alpha))
+                joinerCumulative[place] = Self.cumulative(joinerWeights[place])
+                joinerDrawn[place] = true
+              }
+              sums = joinerCumulative[place]
+            }
             for _ in 0..<joining {
-              guard let pick = Self.pick(joinerCumulative[place], &generator) else { continue }
+              guard let pick = Self.pick(sums, &generator) else { continue }
               next[targets[pick].state] += 1
             }
           }
@@ -220,6 +263,36 @@ public struct ChildProjection: Sendable {
       }
     }
     return (rows, Double(agedOut) / Double(simulations))
+  }
+
+  /// A scenario's factors for the moves into one census: per state, its leave and move
+  /// factors; per NCY, the factor of each joiner state.
+  struct ScenarioYear {
+    let scenario: ChildScenario
+    let leave: [Double]
+    let move: [Double]
+    let join: [[Double]]
+    let redirectsMovers: Bool
+
+    init(scenario: ChildScenario, census: Int, table: ChildStateTable) {
+      self.scenario = scenario
+      leave = table.states.map { scenario.factor(.leavers, $0, census: census) }
+      move = table.states.map { scenario.factor(.movers, $0, census: census) }
+      join = table.joinerStates.map { list in
+        list.map { scenario.factor(.joiners, table.states[$0.state], census: census) }
+      }
+      redirectsMovers = scenario.redirects.contains {
+        $0.flow == .movers && census >= $0.fromCensus
+      }
+    }
+  }
+
+  /// The seed of simulation `index`'s stream: the run's seed and the index mixed by one
+  /// SplitMix64 step, so streams start far apart.
+  static func streamSeed(_ seed: UInt64, _ index: Int) -> UInt64 {
+    var mixer = SeededGenerator(
+      seed: seed ^ (UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03))
+    return mixer.next()
   }
 
   /// A state's key in a breakdown.

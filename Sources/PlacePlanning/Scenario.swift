@@ -111,13 +111,15 @@ public struct Scenario: Sendable {
   public let travelTraining: TravelTraining?
   /// Replaces the INMS fee's annual inflation when given.
   public let inmsFeeInflation: Double?
+  /// Changes to the child-level model's rates (with `--child-model`); nil: none.
+  public let child: ChildScenario?
   /// Source file, for tracing.
   public let source: String
 
   public init(
     name: String, description: String = "", rationale: String = "", growth: [GrowthChange] = [],
     inmsMove: INMSMove? = nil, places: [PlacesChange] = [], travelTraining: TravelTraining? = nil,
-    inmsFeeInflation: Double? = nil, source: String = ""
+    inmsFeeInflation: Double? = nil, child: ChildScenario? = nil, source: String = ""
   ) {
     self.name = name
     self.description = description
@@ -127,6 +129,7 @@ public struct Scenario: Sendable {
     self.places = places
     self.travelTraining = travelTraining
     self.inmsFeeInflation = inmsFeeInflation
+    self.child = child
     self.source = source
   }
 

@@ -36,12 +36,17 @@ public struct ScenarioComparison: Sendable {
   public let draws: Int
   public let seed: UInt64
 
+  /// `forecasts` gives each scenario its own demand (the child-level model run under each
+  /// scenario's changes), in the order of `scenarios`; nil: `forecast` for every one.
   public init(
     scenarios: [Scenario], forecast: LAForecast, projector: CostProjector, draws: Int = 0,
-    seed: UInt64 = 20_250_101
+    seed: UInt64 = 20_250_101, forecasts: [LAForecast]? = nil
   ) {
-    let central = scenarios.map {
-      projector.project(forecast, scenario: $0).filter { $0.kind == .forecast }
+    let demand = scenarios.indices.map { index in
+      forecasts.flatMap { index < $0.count ? $0[index] : nil } ?? forecast
+    }
+    let central = zip(scenarios, demand).map { scenario, forecast in
+      projector.project(forecast, scenario: scenario).filter { $0.kind == .forecast }
     }
     let summaries = Self.summarise(central, projector: projector)
     var entries = zip(scenarios, zip(central, summaries)).map { scenario, item in
@@ -57,9 +62,11 @@ public struct ScenarioComparison: Sendable {
       for _ in 0..<draws {
         let z = generator.standardNormal()
         let values = AssumptionValues.draw(projector.model, using: &generator)
-        let drawn = CostSimulation.drawDemand(forecast, z: z)
-        let years = scenarios.map {
-          projector.project(drawn, scenario: $0, values: values).filter { $0.kind == .forecast }
+        // Every scenario's demand at the same quantile z (common random numbers).
+        let years = zip(scenarios, demand).map { scenario, forecast in
+          projector.project(
+            CostSimulation.drawDemand(forecast, z: z), scenario: scenario, values: values
+          ).filter { $0.kind == .forecast }
         }
         for (index, summary) in Self.summarise(years, projector: projector).enumerated() {
           npvs[index].append(summary.npv)

@@ -6,11 +6,12 @@ import Yams
 /// `rationale`, and any of `places` (list of name, setting_type, from, places, capital,
 /// capital_cost), `growth` (list of setting_type, from, multiplier), `inms_to_state` (share,
 /// from, to), `travel_training` (from, reduction, settings, cost_per_year) and
-/// `inms_fee_inflation`.
+/// `inms_fee_inflation`, and `child` (changes to the child-level model, used with
+/// `--child-model`; `ScenarioReader.child`).
 public enum ScenarioReader {
   static let topKeys = [
     "name", "description", "rationale", "places", "growth", "inms_to_state", "travel_training",
-    "inms_fee_inflation",
+    "inms_fee_inflation", "child",
   ]
 
   public static func read(path: String) throws(InputError) -> Scenario {
@@ -160,9 +161,11 @@ public enum ScenarioReader {
     let feeInflation = try top["inms_fee_inflation"].map { node throws(InputError) in
       try tree.number(node, path: "inms_fee_inflation", range: -0.2...0.5)
     }
+    var childChanges: ChildScenario?
+    if let node = top["child"] { childChanges = try child(node, tree: tree) }
     return Scenario(
       name: name, description: description, rationale: rationale, growth: growth,
       inmsMove: move, places: places, travelTraining: training, inmsFeeInflation: feeInflation,
-      source: source)
+      child: childChanges, source: source)
   }
 }

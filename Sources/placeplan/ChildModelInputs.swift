@@ -7,20 +7,20 @@ import PlacePlanningIO
 /// forecast by setting type that places, dashboard, costs, scenarios and the report use in
 /// place of the aggregate forecast. The model runs with `child project`'s defaults.
 enum ChildModelInputs {
-  static let simulations = 1000
   static let seed: UInt64 = 20_250_101
   static let files = ["transitions.csv", "population.csv", "valid-states.csv", "setting-types.csv"]
 
   /// The forecast for the one LA the records belong to (`--la` names it; not `all`).
   static func forecast(
-    folder: String, series: CaseloadHistory.Series, horizon: Int
+    folder: String, series: CaseloadHistory.Series, model: ModelOptions
   ) throws -> LAForecast {
-    try run(folder: folder, series: series, horizon: horizon).forecast
+    try run(folder: folder, series: series, model: model).forecast
   }
 
   /// The forecast and, from the same simulations, the projection by need and by NCY.
   static func run(
-    folder: String, series: CaseloadHistory.Series, horizon: Int
+    folder: String, series: CaseloadHistory.Series, model options: ModelOptions,
+    scenario: Scenario? = nil
   ) throws -> (forecast: LAForecast, breakdown: [ChildProjection.Row]) {
     let path = { (name: String) in URL(fileURLWithPath: folder).appendingPathComponent(name).path }
     do {
@@ -29,14 +29,15 @@ enum ChildModelInputs {
         path: path("transitions.csv"), valid: valid)
       let population = try ChildLevelReader.population(path: path("population.csv"))
       let map = try ChildLevelReader.settingTypes(path: path("setting-types.csv"), valid: valid)
+      if let scenario { try check(scenario, valid: valid) }
       let years = transitions.map(\.calendarYear)
       guard let first = years.min(), let last = years.max() else { throw ExitCode.failure }
       let model = TransitionModel(
         transitions: transitions, population: population, valid: valid, years: first...last)
       let result = ChildForecast.run(
         model: model, population: population, transitions: transitions, map: map,
-        laCode: series.laCode, laName: series.laName, horizon: horizon,
-        simulations: simulations, seed: seed)
+        laCode: series.laCode, laName: series.laName, horizon: options.horizon,
+        simulations: options.childSimulations, seed: seed, scenario: scenario?.child)
       let forecast = result.forecast
       return (
         LAForecast(
@@ -50,6 +51,55 @@ enum ChildModelInputs {
       )
     } catch let error as InputError {
       Output.warn("\(error)")
+      throw ExitCode.failure
+    }
+  }
+
+  /// Each scenario's demand when the forecast is child-level: the model run under the
+  /// scenario's `child` changes, or `baseline` (the same simulations unchanged) where it
+  /// has none. Nil without `--child-model`, where a `child` section is an error.
+  static func scenarioForecasts(
+    _ scenarios: [Scenario], baseline: LAForecast, model: ModelOptions, inputs: LoadedInputs,
+    la: String
+  ) throws -> [LAForecast]? {
+    guard let folder = model.childModel else {
+      if let scenario = scenarios.first(where: { $0.child != nil }) {
+        Output.warn(
+          "\(scenario.source): its child section changes the child-level model; give --child-model FOLDER (the LA's own records), or leave the section out"
+        )
+        throw ExitCode.failure
+      }
+      return nil
+    }
+    guard let series = try inputs.select(la).first else { throw ExitCode.failure }
+    return try scenarios.map { scenario in
+      guard scenario.child != nil else { return baseline }
+      return try run(folder: folder, series: series, model: model, scenario: scenario).forecast
+    }
+  }
+
+  /// A scenario's child changes name only settings and needs of the valid states.
+  static func check(_ scenario: Scenario, valid: ValidStates) throws {
+    guard let child = scenario.child else { return }
+    let needs = Set(valid.settings.values.flatMap(\.needs))
+    var unknown: [String] = []
+    for (index, rate) in child.rates.enumerated() {
+      unknown += rate.settings.filter { valid.settings[$0] == nil }.map {
+        "child.rates[\(index + 1)].settings: setting \($0)"
+      }
+      unknown += rate.needs.filter { !needs.contains($0) }.map {
+        "child.rates[\(index + 1)].needs: need \($0)"
+      }
+    }
+    for (index, redirect) in child.redirects.enumerated() {
+      unknown += [redirect.setting, redirect.to].filter { valid.settings[$0] == nil }.map {
+        "child.redirects[\(index + 1)]: setting \($0)"
+      }
+    }
+    guard unknown.isEmpty else {
+      Output.warn(
+        "\(scenario.source): \(unknown.joined(separator: "; ")) not in the valid states; fix: use \(valid.order.joined(separator: ", "))"
+      )
       throw ExitCode.failure
     }
   }

@@ -135,7 +135,7 @@ struct LoadedInputs {
       }
       let series = try select(query)
       return try series.prefix(1).map {
-        try ChildModelInputs.forecast(folder: folder, series: $0, horizon: model.horizon)
+        try ChildModelInputs.forecast(folder: folder, series: $0, model: model)
       }
     }
     let forecaster = model.method == .flow ? try withPipeline().forecaster : self.forecaster

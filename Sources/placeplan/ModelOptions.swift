@@ -26,7 +26,13 @@ struct ModelOptions: ParsableArguments {
       valueName: "folder"))
   var childModel: String?
 
+  @Option(help: "Simulations of the child-level model with --child-model.")
+  var childSimulations: Int = 1000
+
   func validate() throws {
+    guard (1...100_000).contains(childSimulations) else {
+      throw ValidationError("--child-simulations must be 1 to 100000, got \(childSimulations)")
+    }
     if childModel != nil, through != nil {
       throw ValidationError(
         "--child-model forecasts from the January after the records' last transition year; leave out --through (child validate backtests the child-level model)"
@@ -53,7 +59,7 @@ struct ModelOptions: ParsableArguments {
       return [
         "la": la, "method": ChildForecast.method, "child_model": childModel,
         "horizon": String(horizon),
-        "intervals": "80% and 95%, quantiles of \(ChildModelInputs.simulations) simulations",
+        "intervals": "80% and 95%, quantiles of \(childSimulations) simulations",
       ]
     }
     return [

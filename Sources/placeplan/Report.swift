@@ -71,8 +71,7 @@ extension PlacePlan {
       var childLevel: HTMLReport.ChildLevel?
       var childForecast: LAForecast?
       if let folder = model.childModel, let selected = try inputs.select(data.la).first {
-        let result = try ChildModelInputs.run(
-          folder: folder, series: selected, horizon: model.horizon)
+        let result = try ChildModelInputs.run(folder: folder, series: selected, model: model)
         var published = model
         published.childModel = nil
         guard let aggregate = try inputs.forecasts(data.la, model: published).first else {
@@ -99,9 +98,11 @@ extension PlacePlan {
       let capacity = placesOptions.planner.plan(
         forecast: forecast, register: register, codes: projector.codes)
       progress.step("costing scenarios", 2, of: 4)
+      let demand = try ChildModelInputs.scenarioForecasts(
+        chosen, baseline: businessForecast, model: businessModel, inputs: inputs, la: data.la)
       let comparison = ScenarioComparison(
         scenarios: chosen, forecast: businessForecast, projector: projector,
-        draws: chosen.count > 1 ? business.draws : 0, seed: business.seed)
+        draws: chosen.count > 1 ? business.draws : 0, seed: business.seed, forecasts: demand)
       progress.step("backtesting", 3, of: 4)
       let methods: [ForecastMethod] = [.auto, .drift, .linearRecent, .naive]
       let firstOrigin = min(2018, forecast.throughYear - 1)

@@ -57,9 +57,11 @@ extension PlacePlan.ScenarioCommand {
       let projector = try costOptions.projector(
         costModels, forecast: forecast, inputs: inputs, register: register, places: placesOptions)
       try CostOptions.requireAnchored(scenarios, register: register, codes: projector.codes)
+      let demand = try ChildModelInputs.scenarioForecasts(
+        scenarios, baseline: forecast, model: model, inputs: inputs, la: data.la)
       let comparison = ScenarioComparison(
         scenarios: scenarios, forecast: forecast, projector: projector, draws: business.draws,
-        seed: business.seed)
+        seed: business.seed, forecasts: demand)
       var parameters = model.parameters(la: data.la)
       parameters["scenarios"] = scenarios.map(\.name).joined(separator: ", ")
       parameters["overflow_share"] = String(placesOptions.overflowShare)

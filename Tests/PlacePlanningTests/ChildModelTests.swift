@@ -203,4 +203,85 @@ final class ChildModelTests: XCTestCase {
       XCTAssertLessThanOrEqual(row.upper80 ?? .infinity, row.upper95 ?? -1)
     }
   }
+
+  /// Scenario arithmetic by hand. Factors multiply: joiners ×0.5 into B and ×0.8 for NCY 2
+  /// give 0.4 for B at NCY 2, 0.5 for B at NCY 3 and 1 for A. A redirect of 40% of B's
+  /// weight to A (same need and NCY): weights (A 0.3, B 0.5) become (0.5, 0.3); a target
+  /// that is not among the candidates leaves the weights alone. Nothing applies before its
+  /// first census.
+  func testScenarioFactorsAndRedirectsByHand() {
+    let scenario = ChildScenario(
+      rates: [
+        .init(flow: .joiners, fromCensus: 2027, factor: 0.5, settings: ["B"]),
+        .init(flow: .joiners, fromCensus: 2027, factor: 0.8, ncys: [2]),
+      ],
+      redirects: [.init(flow: .movers, fromCensus: 2028, share: 0.4, setting: "B", to: "A")])
+    XCTAssertEqual(scenario.factor(.joiners, state("B", 2), census: 2027), 0.4, accuracy: 1e-12)
+    XCTAssertEqual(scenario.factor(.joiners, state("B", 3), census: 2027), 0.5, accuracy: 1e-12)
+    XCTAssertEqual(scenario.factor(.joiners, state("A", 3), census: 2027), 1)
+    XCTAssertEqual(scenario.factor(.joiners, state("B", 2), census: 2026), 1)
+    XCTAssertEqual(scenario.factor(.leavers, state("B", 2), census: 2027), 1)
+    let moved = scenario.redirect(
+      .movers, [0.3, 0.5], candidates: [state("A", 4), state("B", 4)], census: 2028)
+    XCTAssertEqual(moved[0], 0.5, accuracy: 1e-12)
+    XCTAssertEqual(moved[1], 0.3, accuracy: 1e-12)
+    XCTAssertEqual(
+      scenario.redirect(
+        .movers, [0.3, 0.5], candidates: [state("A", 4), state("B", 4)], census: 2027),
+      [0.3, 0.5])
+    XCTAssertEqual(
+      scenario.redirect(.movers, [1], candidates: [state("B", 4)], census: 2030), [1])
+    XCTAssertFalse(scenario.isActive(census: 2026))
+    XCTAssertTrue(scenario.isActive(census: 2027))
+  }
+
+  /// Under a scenario the simulation moves children as it says: nobody leaves when the
+  /// leave rate is multiplied by 0; every joiner into B goes to A when all of B's joiners
+  /// are redirected, so B then only loses children; and before the scenario's first census
+  /// every simulation is the baseline's (each simulation has its own random stream).
+  func testScenarioChangesTheSimulation() {
+    var transitions: [ChildTransition] = []
+    for index in 0..<40 {
+      // Half of NCY 3's children leave; joiners arrive in A and B at NCY 1.
+      transitions.append(
+        ChildTransition(
+          calendarYear: 2020, from: state("A", 3), to: index % 2 == 0 ? nil : state("A", 4)))
+      transitions.append(
+        ChildTransition(calendarYear: 2020, from: nil, to: state(index % 2 == 0 ? "A" : "B", 1)))
+    }
+    let population = ChildPopulation(counts: [2020: [1: 400, 3: 400], 2021: [1: 400, 3: 400]])
+    let model = TransitionModel(
+      transitions: transitions, population: population, valid: valid, years: 2020...2020)
+    let projection = ChildProjection(model: model, population: population)
+    let start = [state("A", 3): 100]
+    func run(_ scenario: ChildScenario?) -> [ChildProjection.Row] {
+      projection.run(
+        start: start, startYear: 2021, years: 2, simulations: 200, seed: 5,
+        keys: ["A3", "A4", "B", "A"],
+        keysOf: { state in
+          (state.ncy == 3 && state.setting == "A" ? ["A3"] : [])
+            + (state.ncy == 4 && state.setting == "A" ? ["A4"] : []) + [state.setting]
+        }, scenario: scenario
+      ).rows
+    }
+    let baseline = run(nil)
+    let noLeaving = run(
+      ChildScenario(rates: [.init(flow: .leavers, fromCensus: 2022, factor: 0, ncys: [3])]))
+    // All 100 NCY 3 children are in NCY 4 in January 2022 (none left, none moved: no
+    // movers were ever seen, so the move rate is Beta(0, 2) = 0).
+    XCTAssertEqual(noLeaving.first { $0.key == "A4" && $0.calendarYear == 2022 }?.mean, 100)
+    XCTAssertLessThan(
+      baseline.first { $0.key == "A4" && $0.calendarYear == 2022 }?.mean ?? 100, 70)
+    let redirected = run(
+      ChildScenario(redirects: [
+        .init(flow: .joiners, fromCensus: 2023, share: 1, setting: "B", to: "A")
+      ]))
+    // B's joiners of 2022 stay; from January 2023 no one joins B.
+    let b2022 = redirected.first { $0.key == "B" && $0.calendarYear == 2022 }?.mean ?? 0
+    let b2023 = redirected.first { $0.key == "B" && $0.calendarYear == 2023 }?.mean ?? -1
+    XCTAssertGreaterThan(b2022, 10)
+    XCTAssertLessThanOrEqual(b2023, b2022 + 1e-9)
+    XCTAssertEqual(
+      redirected.filter { $0.calendarYear <= 2022 }, baseline.filter { $0.calendarYear <= 2022 })
+  }
 }

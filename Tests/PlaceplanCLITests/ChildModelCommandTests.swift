@@ -13,6 +13,7 @@ final class ChildModelCommandTests: XCTestCase {
   func testPlacesRunOnTheChildLevelForecast() throws {
     let csv = try CommandRunner.run([
       "places", "--la", "E10000032", "--child-model", folder, "--horizon", "2", "--format", "csv",
+      "--child-simulations", "100",
     ])
     XCTAssertEqual(csv.status, 0, csv.stderr)
     let lines = csv.stdout.split(separator: "\n").map(String.init)
@@ -22,6 +23,7 @@ final class ChildModelCommandTests: XCTestCase {
     XCTAssertEqual(forecastRows.count, 3, csv.stdout)  // RP, state special and INMS
     let json = try CommandRunner.run([
       "places", "--la", "E10000032", "--child-model", folder, "--horizon", "1", "--format", "json",
+      "--child-simulations", "100",
     ])
     XCTAssertEqual(json.status, 0, json.stderr)
     XCTAssertTrue(json.stdout.contains("\"method\" : \"child-level\""))
@@ -64,5 +66,54 @@ final class ChildModelCommandTests: XCTestCase {
     let missing = try CommandRunner.run(["costs", "--child-model", copy.path])
     XCTAssertNotEqual(missing.status, 0)
     XCTAssertTrue(missing.stderr.contains("no setting type for RP, SS"), missing.stderr)
+  }
+
+  /// A scenario's `child` section runs the model under its changes: half of the joiners
+  /// and movers bound for INMS go to state special schools from 2026/27. Each simulation
+  /// has its own random stream, so 2025/26 is the baseline's to the digit; from 2026/27
+  /// state special demand is higher and INMS placements lower. Without --child-model the
+  /// section is an error, as is a setting the valid states do not have.
+  func testAChildScenarioChangesDemandFromItsYear() throws {
+    let scenario = folder + "/scenario-inms-to-special.yaml"
+    let result = try CommandRunner.run([
+      "scenario", "compare", "Models/scenarios/baseline.yaml", scenario, "--la", "E10000032",
+      "--child-model", folder, "--child-simulations", "100", "--draws", "0", "--format", "csv",
+    ])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    func difference(_ year: String, _ measure: String) throws -> Double {
+      let line = try XCTUnwrap(
+        result.stdout.split(separator: "\n").first {
+          $0.hasPrefix("inms-to-special,\(year),\(measure),")
+        }, "\(year) \(measure)")
+      return try XCTUnwrap(Double(line.split(separator: ",").last ?? ""))
+    }
+    XCTAssertEqual(try difference("2025/26", "demand_special_state"), 0)
+    XCTAssertEqual(try difference("2025/26", "inms_placements"), 0)
+    for year in ["2026/27", "2029/30"] {
+      XCTAssertGreaterThan(try difference(year, "demand_special_state"), 50, year)
+      XCTAssertLessThan(try difference(year, "inms_placements"), -20, year)
+    }
+    let without = try CommandRunner.run([
+      "scenario", "compare", "Models/scenarios/baseline.yaml", scenario,
+    ])
+    XCTAssertNotEqual(without.status, 0)
+    XCTAssertTrue(without.stderr.contains("give --child-model FOLDER"), without.stderr)
+
+    let copy = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-child-scenario-\(UUID().uuidString).yaml")
+    defer { try? FileManager.default.removeItem(at: copy) }
+    let text = try String(
+      contentsOfFile: TestPaths.packageRoot.appendingPathComponent(scenario).path, encoding: .utf8)
+    try text.replacingOccurrences(of: "to: SS", with: "to: SSS").write(
+      to: copy, atomically: true, encoding: .utf8)
+    let unknown = try CommandRunner.run([
+      "scenario", "compare", "Models/scenarios/baseline.yaml", copy.path, "--child-model", folder,
+      "--child-simulations", "10",
+    ])
+    XCTAssertNotEqual(unknown.status, 0)
+    XCTAssertTrue(
+      unknown.stderr.contains("child.redirects[1]: setting SSS")
+        && unknown.stderr.contains("not in the valid states"),
+      unknown.stderr)
   }
 }
