@@ -95,10 +95,12 @@ public struct ChildProjection: Sendable {
 
   /// Rows by year and key for keys of the caller's choosing: `keysOf` names the keys a
   /// state's children count towards (none, one or several, e.g. a setting type and the
-  /// total). Every key gets a row every year.
+  /// total), each child counting `weightOf` its state (1 by default; a cost per child gives
+  /// £). Every key gets a row every year.
   public func run(
     start: [ChildState: Int], startYear: Int, years: Int, simulations: Int, seed: UInt64,
-    keys: [String], keysOf: (ChildState) -> [String], scenario: ChildScenario? = nil
+    keys: [String], keysOf: (ChildState) -> [String], weightOf: ((ChildState) -> Double)? = nil,
+    scenario: ChildScenario? = nil
   ) -> (rows: [Row], agedOut: Double) {
     var generator = SeededGenerator(seed: seed)
     let table = ChildStateTable(model: model, extra: start.keys, ncys: population.ncys.sorted())
@@ -109,6 +111,7 @@ public struct ChildProjection: Sendable {
     var keyNumber: [String: Int] = [:]
     for (index, key) in keys.enumerated() { keyNumber[key] = index }
     let keysOfState = table.states.map { state in keysOf(state).compactMap { keyNumber[$0] } }
+    let weight = table.states.map { weightOf?($0) ?? 1 }
     // samples[(year × keys + key) × simulations + simulation]
     var samples = [Double](repeating: 0, count: (years + 1) * keys.count * simulations)
     // The population joiners arrive from, per year ahead and NCY: the same year as the
@@ -241,7 +244,7 @@ public struct ChildProjection: Sendable {
         let base = offset * keys.count
         for state in 0..<stateCount where stock[state] > 0 {
           for key in keysOfState[state] {
-            samples[(base + key) * simulations + simulation] += Double(stock[state])
+            samples[(base + key) * simulations + simulation] += Double(stock[state]) * weight[state]
           }
         }
       }

@@ -49,3 +49,51 @@ extension ChildLevelReader {
     return ChildSettingMap(types: types)
   }
 }
+
+extension ChildLevelReader {
+  /// Reads the cost of a year's placement by need and setting (`need,setting,cost`, £ a
+  /// child a year, as witan.send's demo `costs.csv`): every setting and need must be one the
+  /// valid states allow; a cost is non-negative and at most £10 million.
+  /// Returns setting → need → £.
+  public static func costs(path: String, valid: ValidStates) throws(InputError) -> [String: [String:
+    Double]]
+  {
+    let table = try CSVTable.read(path: path)
+    let schema = "costs (need, setting, cost)"
+    let needColumn = try table.require("need", schema: schema)
+    let settingColumn = try table.require("setting", schema: schema)
+    let costColumn = try table.require("cost", schema: schema)
+    var costs: [String: [String: Double]] = [:]
+    var seen = RowKeys()
+    for row in table.rows.indices {
+      let fields = table.rows[row]
+      let line = table.line(ofRow: row)
+      let setting = fields[settingColumn].trimmingCharacters(in: .whitespaces)
+      guard let spec = valid.settings[setting] else {
+        throw .invalid(
+          file: table.file, line: line, column: settingColumn + 1,
+          problem: "setting \"\(setting.prefix(40))\" is not in the valid states",
+          fix: "use one of \(valid.order.joined(separator: ", "))")
+      }
+      let need = fields[needColumn].trimmingCharacters(in: .whitespaces)
+      guard spec.needs.contains(need) else {
+        throw .invalid(
+          file: table.file, line: line, column: needColumn + 1,
+          problem: "need \"\(need.prefix(40))\" is not allowed in setting \(setting)",
+          fix: "use one of \(spec.needs.joined(separator: ", "))")
+      }
+      try seen.check("\(need) in \(setting)", table: table, row: row)
+      guard
+        let cost = try CellParser.count(
+          fields[costColumn], table: table, row: row, column: costColumn, maximum: 10_000_000)
+      else {
+        throw .invalid(
+          file: table.file, line: line, column: costColumn + 1,
+          problem: "cost is blank or suppressed", fix: "give the cost of a year's placement in £")
+      }
+      costs[setting, default: [:]][need] = cost
+    }
+    guard !costs.isEmpty else { throw .noRecords(file: table.file, expected: "no costs") }
+    return costs
+  }
+}

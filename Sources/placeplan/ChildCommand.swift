@@ -24,7 +24,8 @@ extension PlacePlan.ChildCommand {
         (Beta and Dirichlet posteriors, drawn once per simulation so that their uncertainty \
         carries through), and new children join at a rate per resident of each NCY. The \
         first row is the January after the last transition year. The same seed gives the \
-        same output.
+        same output. With --by cost and --costs, each child is priced at its setting and \
+        need's cost (£ a year).
         """)
 
     @OptionGroup var child: ChildOptions
@@ -32,15 +33,27 @@ extension PlacePlan.ChildCommand {
     @Option(help: "Years to project after the last observed January.")
     var years: Int = 5
 
-    @Option(help: "Break the counts down: total, setting, need, ncy or state.")
+    @Option(
+      help:
+        "Break the counts down: total, setting, need, ncy or state; or cost (£ a year, with --costs)."
+    )
     var by: String = "total"
+
+    @Option(
+      help: ArgumentHelp(
+        "Cost of a year's placement by need and setting CSV (need,setting,cost), for --by cost.",
+        valueName: "file"))
+    var costs: String?
 
     func validate() throws {
       guard (1...15).contains(years) else {
         throw ValidationError("--years must be 1 to 15, got \(years)")
       }
-      guard ChildProjection.Breakdown(rawValue: by) != nil else {
-        throw ValidationError("--by must be one of total, setting, need, ncy, state")
+      guard ChildProjection.Breakdown(rawValue: by) != nil || by == "cost" else {
+        throw ValidationError("--by must be one of total, setting, need, ncy, state, cost")
+      }
+      if by == "cost" && costs == nil {
+        throw ValidationError("--by cost needs the costs file: give --costs costs.csv")
       }
     }
 
@@ -51,17 +64,46 @@ extension PlacePlan.ChildCommand {
         priorStrength: child.priorStrength, joinerPopulation: child.chosenJoinerPopulation)
       let breakdown = ChildProjection.Breakdown(rawValue: by) ?? .total
       let last = years.upperBound
-      let projection = ChildProjection(model: model, population: people).run(
-        start: ChildProjection.stock(transitionRows, year: last), startYear: last + 1,
-        years: self.years, simulations: child.simulations, seed: child.seed, by: breakdown)
-      let provenance = child.provenance(
-        command: "child project",
-        parameters: [
-          "training_years": "\(years.lowerBound)-\(last)",
-          "start": "January \(last + 1): the states of the \(last) transitions",
-          "aged_out_per_simulation": String(format: "%.1f", projection.agedOut),
-          "population": "held at the last year in the file beyond it",
-        ])
+      let projector = ChildProjection(model: model, population: people)
+      let start = ChildProjection.stock(transitionRows, year: last)
+      var parameters = [
+        "training_years": "\(years.lowerBound)-\(last)",
+        "start": "January \(last + 1): the states of the \(last) transitions",
+        "population": "held at the last year in the file beyond it",
+      ]
+      var projection: (rows: [ChildProjection.Row], agedOut: Double)
+      if by == "cost", let costs {
+        let prices: [String: [String: Double]]
+        do {
+          prices = try ChildLevelReader.costs(path: costs, valid: valid)
+        } catch {
+          Output.warn("\(error)")
+          throw ExitCode.failure
+        }
+        // £ a year: each child at the cost of its setting and need; children in states
+        // without a cost counted apart and reported.
+        let price = { (state: ChildState) in prices[state.setting]?[state.need] }
+        projection = projector.run(
+          start: start, startYear: last + 1, years: self.years, simulations: child.simulations,
+          seed: child.seed, keys: ["cost", "uncosted"],
+          keysOf: { price($0) == nil ? ["uncosted"] : ["cost"] },
+          weightOf: { price($0) ?? 1 })
+        let uncosted = projection.rows.filter { $0.key == "uncosted" }.map(\.mean).max() ?? 0
+        projection.rows = projection.rows.filter { $0.key == "cost" }.map {
+          ChildProjection.Row(
+            calendarYear: $0.calendarYear, key: "total", mean: $0.mean, median: $0.median,
+            lower80: $0.lower80, upper80: $0.upper80, lower95: $0.lower95, upper95: $0.upper95)
+        }
+        parameters["costs"] = "\(costs): £ a year, each child at its setting and need's cost"
+        parameters["children_without_a_cost"] = String(
+          format: "%.1f (most in a year, mean)", uncosted)
+      } else {
+        projection = projector.run(
+          start: start, startYear: last + 1, years: self.years, simulations: child.simulations,
+          seed: child.seed, by: breakdown)
+      }
+      parameters["aged_out_per_simulation"] = String(format: "%.1f", projection.agedOut)
+      let provenance = child.provenance(command: "child project", parameters: parameters)
       let csv = ChildWriter.csv(projection.rows, breakdown: breakdown)
       switch child.format {
       case .csv: try Output.deliver(csv, to: child.out)
