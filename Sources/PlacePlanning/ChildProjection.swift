@@ -209,21 +209,35 @@ public struct ChildProjection: Sendable {
             var joining = 0
             var sums: [Double]
             if let change {
+              // Joiners into the matching states multiplied, then redirected (and kept out
+              // of closed settings); the rest as they were. The weights are drawn before
+              // the number of joiners only where a factor needs them, so that otherwise
+              // the draws come in the baseline's order.
+              var scale = 1.0
+              if change.scalesJoiners[place] {
+                if !joinerDrawn[place] {
+                  joinerWeights[place] = generator.dirichlet(
+                    table.joinerStates[place].map(\.alpha))
+                  joinerCumulative[place] = Self.cumulative(joinerWeights[place])
+                  joinerDrawn[place] = true
+                }
+                let before = joinerWeights[place].reduce(0, +)
+                let after = zip(joinerWeights[place], change.join[place]).reduce(0) {
+                  $0 + $1.0 * $1.1
+                }
+                scale = before > 0 ? after / before : 1
+              }
+              joining = generator.poisson(people * join[place] * scale)
+              guard joining > 0 else { continue }
               if !joinerDrawn[place] {
                 joinerWeights[place] = generator.dirichlet(table.joinerStates[place].map(\.alpha))
                 joinerCumulative[place] = Self.cumulative(joinerWeights[place])
                 joinerDrawn[place] = true
               }
-              // Joiners into the matching states multiplied, then redirected; the rest as
-              // they were.
-              let scaled = zip(joinerWeights[place], change.join[place]).map { $0 * $1 }
-              let before = joinerWeights[place].reduce(0, +)
-              let scale = before > 0 ? scaled.reduce(0, +) / before : 1
               sums = Self.cumulative(
                 change.scenario.redirect(
-                  .joiners, scaled, candidates: targets.map { table.states[$0.state] },
-                  census: startYear + offset))
-              joining = generator.poisson(people * join[place] * scale)
+                  .joiners, zip(joinerWeights[place], change.join[place]).map { $0 * $1 },
+                  candidates: targets.map { table.states[$0.state] }, census: startYear + offset))
             } else {
               joining = generator.poisson(people * join[place])
               guard joining > 0 else { continue }
@@ -275,6 +289,8 @@ public struct ChildProjection: Sendable {
     let leave: [Double]
     let move: [Double]
     let join: [[Double]]
+    /// Per NCY, whether any joiner factor is not 1 (so the number of joiners changes).
+    let scalesJoiners: [Bool]
     let redirectsMovers: Bool
 
     init(scenario: ChildScenario, census: Int, table: ChildStateTable) {
@@ -284,9 +300,10 @@ public struct ChildProjection: Sendable {
       join = table.joinerStates.map { list in
         list.map { scenario.factor(.joiners, table.states[$0.state], census: census) }
       }
-      redirectsMovers = scenario.redirects.contains {
-        $0.flow == .movers && census >= $0.fromCensus
-      }
+      scalesJoiners = join.map { factors in factors.contains { $0 != 1 } }
+      redirectsMovers =
+        scenario.redirects.contains { $0.flow == .movers && census >= $0.fromCensus }
+        || scenario.closures.contains { census >= $0.fromCensus }
     }
   }
 

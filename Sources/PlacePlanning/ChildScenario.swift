@@ -11,6 +11,13 @@
 ///   instead (need and NCY kept), e.g. half of new INMS placements made in state special
 ///   schools. A mover's redirect applies where the other setting is one of its
 ///   destinations; a joiner's where the other setting takes that need and NCY.
+/// - **closures**: a setting takes no new children (joiners or movers) from a year on;
+///   those who would have gone there go to the other settings in proportion to their
+///   weights (the number of joiners is unchanged), and children already there stay until
+///   they leave, move or age out (a phased closure). Opening a setting is a redirect into a
+///   setting of the valid states that has no children yet.
+/// - **history**: transitions before a year left out of the fit for chosen NCYs (all when
+///   none are given), e.g. when practice changed.
 public struct ChildScenario: Sendable, Equatable {
   /// What a change applies to.
   public enum Flow: String, Sendable, CaseIterable {
@@ -61,12 +68,60 @@ public struct ChildScenario: Sendable, Equatable {
     }
   }
 
+  /// A setting closed to new children from `fromCensus`.
+  public struct Closure: Sendable, Equatable {
+    public let setting: String
+    public let fromCensus: Int
+
+    public init(setting: String, fromCensus: Int) {
+      self.setting = setting
+      self.fromCensus = fromCensus
+    }
+  }
+
+  /// Transitions of calendar years before `fromYear` left out of the fit for `ncys` (the
+  /// NCY a child moves from, or joins at; empty: every NCY).
+  public struct HistoryCut: Sendable, Equatable {
+    public let fromYear: Int
+    public let ncys: [Int]
+
+    public init(fromYear: Int, ncys: [Int] = []) {
+      self.fromYear = fromYear
+      self.ncys = ncys
+    }
+
+    /// Whether a transition is left out.
+    public func drops(_ transition: ChildTransition) -> Bool {
+      guard transition.calendarYear < fromYear else { return false }
+      guard let ncy = transition.from?.ncy ?? transition.to?.ncy else { return false }
+      return ncys.isEmpty || ncys.contains(ncy)
+    }
+  }
+
   public let rates: [RateChange]
   public let redirects: [Redirect]
+  public let closures: [Closure]
+  public let history: [HistoryCut]
 
-  public init(rates: [RateChange] = [], redirects: [Redirect] = []) {
+  public init(
+    rates: [RateChange] = [], redirects: [Redirect] = [], closures: [Closure] = [],
+    history: [HistoryCut] = []
+  ) {
     self.rates = rates
     self.redirects = redirects
+    self.closures = closures
+    self.history = history
+  }
+
+  /// The transitions the fit keeps under the history cuts.
+  public func training(_ transitions: [ChildTransition]) -> [ChildTransition] {
+    history.isEmpty
+      ? transitions : transitions.filter { row in !history.contains { $0.drops(row) } }
+  }
+
+  /// Whether a setting takes no new children in the moves into `census`.
+  public func isClosed(_ setting: String, census: Int) -> Bool {
+    closures.contains { $0.setting == setting && census >= $0.fromCensus }
   }
 
   /// The product of the factors of `flow` for a state, for the move into `census`.
@@ -77,7 +132,8 @@ public struct ChildScenario: Sendable, Equatable {
 
   /// Weights after the redirects of `flow` into `census`: for each redirect whose setting
   /// and target are both among the candidates, `share` of the weight of every candidate
-  /// in `setting` moves to the candidate in `to` with the same need and NCY.
+  /// in `setting` moves to the candidate in `to` with the same need and NCY; then closed
+  /// settings' weights are 0.
   public func redirect(
     _ flow: Flow, _ weights: [Double], candidates: [ChildState], census: Int
   ) -> [Double] {
@@ -94,11 +150,16 @@ public struct ChildScenario: Sendable, Equatable {
         result[target] += moved
       }
     }
+    // Closed settings take no one; the others share their weight in proportion.
+    for (index, state) in candidates.enumerated() where isClosed(state.setting, census: census) {
+      result[index] = 0
+    }
     return result
   }
 
   /// Whether anything changes for moves into `census`.
   public func isActive(census: Int) -> Bool {
     rates.contains { census >= $0.fromCensus } || redirects.contains { census >= $0.fromCensus }
+      || closures.contains { census >= $0.fromCensus }
   }
 }

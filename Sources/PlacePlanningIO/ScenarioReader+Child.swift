@@ -18,9 +18,16 @@ extension ScenarioReader {
   ///       share: 0.5
   ///       setting: INMS
   ///       to: SS
+  ///   closures:                  # no new children from that year
+  ///     - setting: AP
+  ///       from: "2027/28"
+  ///   history:                   # transitions before a calendar year left out of the fit
+  ///     - before: 2019
+  ///       ncys: [12, 13, 14]     # optional: those NCYs only
   /// ```
   static func child(_ node: Node, tree: YAMLTree) throws(InputError) -> ChildScenario {
-    let values = try tree.mapping(node, path: "child", allowed: ["rates", "redirects"])
+    let values = try tree.mapping(
+      node, path: "child", allowed: ["rates", "redirects", "closures", "history"])
     var rates: [ChildScenario.RateChange] = []
     for (index, item) in try list(values["rates"], path: "child.rates", tree: tree).enumerated() {
       let path = "child.rates[\(index + 1)]"
@@ -39,15 +46,7 @@ extension ScenarioReader {
             range: 0...10),
           settings: try strings(fields["settings"], path: "\(path).settings", tree: tree),
           needs: try strings(fields["needs"], path: "\(path).needs", tree: tree),
-          ncys: try strings(fields["ncys"], path: "\(path).ncys", tree: tree).map {
-            text throws(InputError) in
-            guard let ncy = Int(text), (-5...25).contains(ncy) else {
-              throw tree.failure(
-                fields["ncys"], "\(path).ncys has \"\(text.prefix(20))\"",
-                fix: "give national curriculum years from -5 to 25, e.g. [6, 11]")
-            }
-            return ncy
-          }))
+          ncys: try ncys(fields["ncys"], path: "\(path).ncys", tree: tree)))
     }
     var redirects: [ChildScenario.Redirect] = []
     for (index, item) in try list(values["redirects"], path: "child.redirects", tree: tree)
@@ -72,11 +71,40 @@ extension ScenarioReader {
           to: try tree.string(
             tree.require(fields, "to", in: item, path: path), path: "\(path).to")))
     }
-    guard !rates.isEmpty || !redirects.isEmpty else {
-      throw tree.failure(
-        node, "child has no rates or redirects", fix: "add one, or leave out child")
+    var closures: [ChildScenario.Closure] = []
+    for (index, item) in try list(values["closures"], path: "child.closures", tree: tree)
+      .enumerated()
+    {
+      let path = "child.closures[\(index + 1)]"
+      let fields = try tree.mapping(item, path: path, allowed: ["setting", "from"])
+      closures.append(
+        ChildScenario.Closure(
+          setting: try tree.string(
+            tree.require(fields, "setting", in: item, path: path), path: "\(path).setting"),
+          fromCensus: try tree.academicYear(
+            tree.require(fields, "from", in: item, path: path), path: "\(path).from"
+          ).censusYear))
     }
-    return ChildScenario(rates: rates, redirects: redirects)
+    var history: [ChildScenario.HistoryCut] = []
+    for (index, item) in try list(values["history"], path: "child.history", tree: tree)
+      .enumerated()
+    {
+      let path = "child.history[\(index + 1)]"
+      let fields = try tree.mapping(item, path: path, allowed: ["before", "ncys"])
+      history.append(
+        ChildScenario.HistoryCut(
+          fromYear: Int(
+            try tree.number(
+              tree.require(fields, "before", in: item, path: path), path: "\(path).before",
+              range: 1990...2100)),
+          ncys: try ncys(fields["ncys"], path: "\(path).ncys", tree: tree)))
+    }
+    guard !rates.isEmpty || !redirects.isEmpty || !closures.isEmpty || !history.isEmpty else {
+      throw tree.failure(
+        node, "child has no rates, redirects, closures or history",
+        fix: "add one, or leave out child")
+    }
+    return ChildScenario(rates: rates, redirects: redirects, closures: closures, history: history)
   }
 
   /// The items of an optional list.
@@ -100,6 +128,22 @@ extension ScenarioReader {
     }
     var result: [String] = []
     for item in items { result.append(try tree.string(item, path: path)) }
+    return result
+  }
+
+  /// An optional list of national curriculum years, −5 … 25.
+  private static func ncys(_ node: Node?, path: String, tree: YAMLTree) throws(InputError)
+    -> [Int]
+  {
+    var result: [Int] = []
+    for text in try strings(node, path: path, tree: tree) {
+      guard let ncy = Int(text), (-5...25).contains(ncy) else {
+        throw tree.failure(
+          node, "\(path) has \"\(text.prefix(20))\"",
+          fix: "give national curriculum years from -5 to 25, e.g. [6, 11]")
+      }
+      result.append(ncy)
+    }
     return result
   }
 

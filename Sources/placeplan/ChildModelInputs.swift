@@ -32,8 +32,10 @@ enum ChildModelInputs {
       if let scenario { try check(scenario, valid: valid) }
       let years = transitions.map(\.calendarYear)
       guard let first = years.min(), let last = years.max() else { throw ExitCode.failure }
+      // A scenario's history cuts leave transitions out of the fit, not out of the start.
       let model = TransitionModel(
-        transitions: transitions, population: population, valid: valid, years: first...last)
+        transitions: scenario?.child?.training(transitions) ?? transitions,
+        population: population, valid: valid, years: first...last)
       let result = ChildForecast.run(
         model: model, population: population, transitions: transitions, map: map,
         laCode: series.laCode, laName: series.laName, horizon: options.horizon,
@@ -90,6 +92,10 @@ enum ChildModelInputs {
       unknown += rate.needs.filter { !needs.contains($0) }.map {
         "child.rates[\(index + 1)].needs: need \($0)"
       }
+    }
+    for (index, closure) in child.closures.enumerated()
+    where valid.settings[closure.setting] == nil {
+      unknown.append("child.closures[\(index + 1)]: setting \(closure.setting)")
     }
     for (index, redirect) in child.redirects.enumerated() {
       unknown += [redirect.setting, redirect.to].filter { valid.settings[$0] == nil }.map {

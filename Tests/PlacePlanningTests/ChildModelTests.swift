@@ -284,4 +284,59 @@ final class ChildModelTests: XCTestCase {
     XCTAssertEqual(
       redirected.filter { $0.calendarYear <= 2022 }, baseline.filter { $0.calendarYear <= 2022 })
   }
+
+  /// A closure zeroes the closed setting's weight (the others keep theirs, so they share
+  /// its children in proportion) from its first census; a history cut drops the
+  /// transitions before its year from the NCYs it names (joiners by the NCY they join).
+  func testClosuresAndHistoryCutsByHand() {
+    let scenario = ChildScenario(
+      closures: [.init(setting: "B", fromCensus: 2027)],
+      history: [.init(fromYear: 2019, ncys: [3])])
+    XCTAssertEqual(
+      scenario.redirect(
+        .joiners, [0.2, 0.6], candidates: [state("A", 1), state("B", 1)], census: 2027),
+      [0.2, 0])
+    XCTAssertEqual(
+      scenario.redirect(
+        .joiners, [0.2, 0.6], candidates: [state("A", 1), state("B", 1)], census: 2026),
+      [0.2, 0.6])
+    let rows = [
+      ChildTransition(calendarYear: 2018, from: state("A", 3), to: state("A", 4)),
+      ChildTransition(calendarYear: 2018, from: nil, to: state("A", 3)),
+      ChildTransition(calendarYear: 2018, from: state("A", 5), to: nil),
+      ChildTransition(calendarYear: 2019, from: state("A", 3), to: state("A", 4)),
+    ]
+    XCTAssertEqual(scenario.training(rows), [rows[2], rows[3]])
+  }
+
+  /// Closing B to joiners from January 2022 keeps the number of joiners (A takes them all)
+  /// and leaves B with only the children it had; the same scenario's first year is the
+  /// baseline's.
+  func testAClosedSettingTakesNoJoiners() {
+    let transitions = (0..<40).map { index in
+      ChildTransition(calendarYear: 2020, from: nil, to: state(index % 2 == 0 ? "A" : "B", 1))
+    }
+    let population = ChildPopulation(counts: [2020: [1: 400], 2021: [1: 400]])
+    let model = TransitionModel(
+      transitions: transitions, population: population, valid: valid, years: 2020...2020)
+    let projection = ChildProjection(model: model, population: population)
+    func run(_ scenario: ChildScenario?) -> [ChildProjection.Row] {
+      projection.run(
+        start: ChildProjection.stock(transitions, year: 2020), startYear: 2021, years: 2,
+        simulations: 300, seed: 9, keys: ["A", "B", "total"],
+        keysOf: { [$0.setting, "total"] }, scenario: scenario
+      ).rows
+    }
+    let baseline = run(nil)
+    let closed = run(ChildScenario(closures: [.init(setting: "B", fromCensus: 2022)]))
+    func mean(_ rows: [ChildProjection.Row], _ key: String, _ year: Int) -> Double {
+      rows.first { $0.key == key && $0.calendarYear == year }?.mean ?? -1
+    }
+    // Nobody ever left B (no leavers seen: leave ~ Beta(0, 2) = 0), so B holds its 20.
+    XCTAssertEqual(mean(closed, "B", 2021), 20)
+    XCTAssertEqual(mean(closed, "B", 2022), 20)
+    XCTAssertEqual(mean(closed, "B", 2023), 20)
+    XCTAssertGreaterThan(mean(baseline, "B", 2023), 30)
+    XCTAssertEqual(mean(closed, "total", 2022), mean(baseline, "total", 2022))
+  }
 }
