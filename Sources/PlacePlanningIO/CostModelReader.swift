@@ -28,6 +28,7 @@ public enum CostModelReader {
     func rate(_ key: String) throws(InputError) -> Double {
       let node = try tree.require(top, key, in: tree.root, path: "the cost model")
       let values = try tree.mapping(node, path: key, allowed: ["value", "source"])
+      if let source = values["source"] { _ = try tree.string(source, path: "\(key).source") }
       return try tree.number(
         tree.require(values, "value", in: node, path: key), path: "\(key).value", range: 0...0.5)
     }

@@ -44,6 +44,13 @@ public enum PopulationReader {
           file: table.file, line: table.line(ofRow: row), column: ageColumn + 1, name: "age",
           value: String(ageText.prefix(40)))
       }
+      // Ages above 25 are other people's (the file may hold every age); below 0 or above
+      // 120 is not an age at all.
+      guard (0...120).contains(age) else {
+        throw .invalid(
+          file: table.file, line: table.line(ofRow: row), column: ageColumn + 1,
+          problem: "age is \(age)", fix: "give a single year of age from 0 (or \"all\")")
+      }
       guard PopulationEstimates.ages.contains(age) else { continue }
       let year = try CellParser.year(fields[yearColumn], table: table, row: row, column: yearColumn)
       let code = fields[codeColumn].trimmingCharacters(in: .whitespaces).uppercased()

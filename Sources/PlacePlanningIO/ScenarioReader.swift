@@ -146,6 +146,13 @@ public enum ScenarioReader {
             try tree.setting(
               item, path: "\(path).settings", valid: CostProjector.transportedSettings))
         }
+        guard !settings.isEmpty else {
+          throw tree.failure(
+            list, "\(path).settings is empty, so the training would change nothing",
+            fix:
+              "name the setting types trained, e.g. [special_state, fe_post16], or leave out settings for all transported ones"
+          )
+        }
       }
       training = Scenario.TravelTraining(
         fromYear: try tree.academicYear(

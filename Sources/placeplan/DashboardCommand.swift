@@ -57,7 +57,7 @@ extension PlacePlan {
       let costModels = try costOptions.load()
       let planner = placesOptions.planner
       let (splitter, phaseInputs) = try PhaseInputs.load(
-        ages: ages, data: data, agesRequired: false)
+        ages: ages, data: data, agesRequired: false, flowsRequired: false)
       let (needSplitter, needInputs) = NeedInputs.loadOptional(needOptions)
       let dashboards = try forecasts.map { forecast in
         let projector = try costOptions.projector(

@@ -158,7 +158,8 @@ struct LoadedInputs {
         forecasts.append(try forecaster.forecast(series, options: options, plan: plan))
       } catch {
         skipped += 1
-        Output.warn(isAll ? "skipped \(series.laCode) \(series.laName): \(error)" : "\(error)")
+        let message = describe(error)
+        Output.warn(isAll ? "skipped \(series.laCode) \(series.laName): \(message)" : message)
       }
     }
     progress.finish()
@@ -168,5 +169,15 @@ struct LoadedInputs {
     }
     if skipped > 0 && isAll { Output.warn("forecast \(forecasts.count) LAs, skipped \(skipped)") }
     return forecasts
+  }
+
+  /// A forecast error, with the population file named when it lacks a year.
+  func describe(_ error: any Error) -> String {
+    if let forecastError = error as? ForecastError, case .populationMissing = forecastError,
+      let file = provenance.first(where: { $0.role == "population" })?.file
+    {
+      return "\(file): \(forecastError)"
+    }
+    return "\(error)"
   }
 }

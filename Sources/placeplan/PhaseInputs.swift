@@ -7,10 +7,12 @@ import PlacePlanningIO
 enum PhaseInputs {
   /// The splitter and the provenance entries of the files read. A bad ages file is a
   /// located error and a failure when `agesRequired`, otherwise a warning and no splitter;
-  /// bad flow files are a warning, and the splitter then uses cohort-change ratios.
-  static func load(ages: String, data: DataOptions, agesRequired: Bool = true) throws -> (
-    splitter: PhaseSplitter?, inputs: [Provenance.Input]
-  ) {
+  /// bad flow files likewise when `flowsRequired`, otherwise a warning, and the splitter
+  /// then uses cohort-change ratios. Commands built on the phases require both; the report,
+  /// dashboard and s106, where phases are one section of many, carry on without them.
+  static func load(
+    ages: String, data: DataOptions, agesRequired: Bool = true, flowsRequired: Bool = true
+  ) throws -> (splitter: PhaseSplitter?, inputs: [Provenance.Input]) {
     let agesPath = DataOptions.resolve(ages)
     let caseload: AgeCaseload
     do {
@@ -40,6 +42,7 @@ enum PhaseInputs {
       return (PhaseSplitter(ages: caseload, flows: flows), inputs)
     } catch {
       Output.warn("\(error)")
+      if flowsRequired { throw ExitCode.failure }
       Output.warn("new and ceased plans by age not read; ages are carried by cohort-change ratios")
       return (PhaseSplitter(ages: caseload), inputs)
     }

@@ -55,7 +55,7 @@ extension PlacePlan {
       let forecaster = inputs.forecaster
       let backtest = PipelineBacktest(forecaster: forecaster, through: origin)
       let (splitter, ageInputs) = try PhaseInputs.load(
-        ages: ages, data: data, agesRequired: false)
+        ages: ages, data: data)
       let byAge = splitter.flatMap { splitter in
         splitter.flows.map { (caseload: splitter.ages, flows: $0) }
       }

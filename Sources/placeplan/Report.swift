@@ -112,7 +112,7 @@ extension PlacePlan {
           origins: firstOrigin...max(firstOrigin, forecast.throughYear - 1), horizons: 1...3,
           methods: methods, settings: [.total]))
       let (splitter, phaseInputs) = try PhaseInputs.load(
-        ages: ages, data: data, agesRequired: false)
+        ages: ages, data: data, agesRequired: false, flowsRequired: false)
       let split = splitter?.split(forecast, codes: projector.codes)
       let phaseCapacity = split.map {
         PhaseCapacityPlanner.plan(phases: $0.rows, register: register, codes: projector.codes)

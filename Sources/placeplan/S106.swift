@@ -155,7 +155,8 @@ extension PlacePlan {
       var phaseInputs: [Provenance.Input] = []
       var phaseNote: String?
       if spareBy != .setting {
-        let (splitter, inputs) = try PhaseInputs.load(ages: ages, data: data, agesRequired: false)
+        let (splitter, inputs) = try PhaseInputs.load(
+          ages: ages, data: data, agesRequired: false, flowsRequired: false)
         let baseline = AcademicYear(censusYear: forecast.throughYear)
         if let split = splitter?.split(forecast, codes: codes) {
           let phaseRows = PhaseCapacityPlanner.plan(

@@ -147,6 +147,62 @@ final class BadInputTests: XCTestCase {
         .notANumber(file: "pop.csv", line: 2, column: 5, name: "age", value: "ten"))
     }
   }
+
+  /// A negative age is located, not dropped (dropping it left a year short, and the
+  /// forecast then blamed the population without saying where); ages 26 to 120 are other
+  /// people's and skipped.
+  func testPopulationImpossibleAgeIsLocated() throws {
+    let header = "mid_year,area_code,area_name,geography,age,population\n"
+    XCTAssertThrowsError(
+      try PopulationReader.parse(
+        text: header + "2024,E10000032,West Sussex,County,-5,8000\n", file: "pop.csv")
+    ) { error in
+      guard case .invalid(let file, let line, let column, let problem, _) = error as? InputError
+      else { return XCTFail("\(error)") }
+      XCTAssertEqual(file, "pop.csv")
+      XCTAssertEqual(line, 2)
+      XCTAssertEqual(column, 5)
+      XCTAssertEqual(problem, "age is -5")
+    }
+    XCTAssertNoThrow(
+      try PopulationReader.parse(
+        text: header
+          + "2024,E10000032,West Sussex,County,3,8000\n2024,E10000032,West Sussex,County,90,5000\n",
+        file: "pop.csv"))
+  }
+
+  /// Text fields of the cost model are text: a list (here an alias of one) is located.
+  func testCostModelSourceMustBeText() throws {
+    let model = try String(
+      contentsOf: TestPaths.packageRoot.appendingPathComponent("Models/costs.yaml"),
+      encoding: .utf8)
+    var lines = model.components(separatedBy: "\n")
+    let index = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("  source: \"Bank of England") })
+    lines[index] = "  source: [a, b]"
+    XCTAssertNoThrow(try CostModelReader.parse(text: model, file: "costs.yaml"))
+    XCTAssertThrowsError(
+      try CostModelReader.parse(text: lines.joined(separator: "\n"), file: "costs.yaml")
+    ) { error in
+      XCTAssertTrue(
+        "\(error)".hasPrefix("costs.yaml:\(index + 1):")
+          && "\(error)".contains("general_inflation.source"), "\(error)")
+    }
+  }
+
+  /// Travel training for no setting type would change nothing: an error, not a silent 0.
+  func testEmptyTravelTrainingSettingsAreAnError() {
+    let text = """
+      name: t
+      travel_training:
+        from: "2026/27"
+        reduction: 0.1
+        settings: []
+      """
+    XCTAssertThrowsError(try ScenarioReader.parse(text: text, file: "t.yaml")) { error in
+      XCTAssertTrue(
+        "\(error)".hasPrefix("t.yaml:5:") && "\(error)".contains("settings is empty"), "\(error)")
+    }
+  }
 }
 
 /// Suppression markers are missing values whatever their case, `#N/A` included.

@@ -47,4 +47,25 @@ final class PipelineCommandTests: XCTestCase {
     XCTAssertTrue(result.stderr.contains("fix:"))
     XCTAssertEqual(result.stdout, "")
   }
+
+  /// A bad row among the new plans by age (read for the ages, not the flows) stops the
+  /// command with its location; it used to print the error and carry on with exit 0.
+  func testABadAgeRowStopsThePipeline() throws {
+    let source = TestPaths.packageRoot.appendingPathComponent(
+      "SampleData/ehcp_newplans_2019_2024.csv")
+    var lines = try String(contentsOf: source, encoding: .utf8).components(separatedBy: "\n")
+    let index = try XCTUnwrap(lines.firstIndex { $0.contains(",Age when plan started,") })
+    lines[index] = "20x2" + lines[index].dropFirst(4)
+    let copy = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-newplans-\(UUID().uuidString).csv")
+    defer { try? FileManager.default.removeItem(at: copy) }
+    try lines.joined(separator: "\n").write(to: copy, atomically: true, encoding: .utf8)
+    let result = try CommandRunner.run([
+      "pipeline", "--la", "E10000032", "--horizon", "1", "--format", "csv", "--new-plans",
+      copy.path,
+    ])
+    XCTAssertNotEqual(result.status, 0, result.stderr)
+    XCTAssertTrue(result.stderr.contains(":\(index + 1):"), result.stderr)
+    XCTAssertEqual(result.stdout, "")
+  }
 }
