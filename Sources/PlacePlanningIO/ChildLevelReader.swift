@@ -10,6 +10,8 @@ import PlacePlanning
 /// ```
 /// One transition row per child per calendar year Y: the January Y state, then January
 /// Y+1's; `NONSEND` is outside the caseload (a joiner on the left, a leaver on the right).
+/// An optional `id` (or `child-id`, `child_id`) column lets the reader check each child
+/// appears once a year and starts each year where the year before ended.
 /// Needs and moves are comma-separated lists inside quotes.
 public enum ChildLevelReader {
   static let outside = "NONSEND"
@@ -101,6 +103,15 @@ public enum ChildLevelReader {
     let schema = "transitions (" + names.joined(separator: ", ") + ")"
     var columns: [Int] = []
     for name in names { columns.append(try table.require(name, schema: schema)) }
+    // An optional child identifier: each child once a year, and a year starting where the
+    // year before ended.
+    let idColumn = ["id", "child-id", "child_id"].lazy.compactMap {
+      table.header.firstIndex(of: $0)
+    }
+    .first
+    var seen = RowKeys()
+    var ends: [String: (year: Int, line: Int, state: ChildState?)] = [:]
+    var starts: [(id: String, year: Int, line: Int, state: ChildState?)] = []
     var result: [ChildTransition] = []
     for row in table.rows.indices {
       let fields = table.rows[row]
@@ -123,6 +134,26 @@ public enum ChildLevelReader {
           fix: "a transition covers one year: the second NCY is the first plus one")
       }
       result.append(ChildTransition(calendarYear: calendar, from: from, to: to))
+      if let idColumn {
+        let id = fields[idColumn].trimmingCharacters(in: .whitespaces)
+        guard !id.isEmpty else {
+          throw .invalid(
+            file: table.file, line: line, column: idColumn + 1, problem: "the child's id is blank",
+            fix: "give every row its child's id, or leave out the id column")
+        }
+        try seen.check("child \(id) in \(calendar)", table: table, row: row)
+        ends["\(id)\u{1F}\(calendar)"] = (calendar, line, to)
+        starts.append((id, calendar, line, from))
+      }
+    }
+    for start in starts {
+      guard let before = ends["\(start.id)\u{1F}\(start.year - 1)"], before.state != start.state
+      else { continue }
+      throw .invalid(
+        file: table.file, line: start.line, column: columns[1] + 1,
+        problem:
+          "child \(start.id.prefix(40)) starts \(start.year) in \(start.state?.description ?? "NONSEND") but ended \(start.year - 1) in \(before.state?.description ?? "NONSEND") (line \(before.line))",
+        fix: "a child's year starts where the year before ended: correct one of the two rows")
     }
     guard !result.isEmpty else { throw .noRecords(file: table.file, expected: "no transitions") }
     return result

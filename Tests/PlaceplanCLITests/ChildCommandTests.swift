@@ -69,13 +69,21 @@ final class ChildCommandTests: XCTestCase {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let header = "calendar-year,setting-1,need-1,academic-year-1,setting-2,need-2,academic-year-2"
-    for (row, expected) in [
-      ("2016,Z,X,5,A,X,6", "t.csv:2:2: setting \"Z\" is not in the valid states"),
-      ("2016,A,U,5,A,U,7", "t.csv:2:7: the child goes from NCY 5 to 7 in one year"),
-      ("2016,C,U,2,C,U,3", "t.csv:2:4: NCY 2 is outside setting C's range 6 to 15"),
+    // With an id column: a child twice in a year, and a year that does not start where
+    // the year before ended.
+    let withID = header + ",id"
+    for (text, expected) in [
+      (header + "\n2016,Z,X,5,A,X,6", "t.csv:2:2: setting \"Z\" is not in the valid states"),
+      (header + "\n2016,A,U,5,A,U,7", "t.csv:2:7: the child goes from NCY 5 to 7 in one year"),
+      (header + "\n2016,C,U,2,C,U,3", "t.csv:2:4: NCY 2 is outside setting C's range 6 to 15"),
+      (withID + "\n2016,A,U,5,A,U,6,7\n2016,A,U,5,A,U,6,7", "t.csv:3"),
+      (
+        withID + "\n2015,A,U,4,A,U,5,7\n2016,B,U,5,B,U,6,7",
+        "t.csv:3:2: child 7 starts 2016 in B/U/NCY 5 but ended 2015 in A/U/NCY 5 (line 2)"
+      ),
     ] {
       let path = folder.appendingPathComponent("t.csv")
-      try (header + "\n" + row + "\n").write(to: path, atomically: true, encoding: .utf8)
+      try (text + "\n").write(to: path, atomically: true, encoding: .utf8)
       var arguments = try demoArguments(["--simulations", "5"])
       arguments[3] = path.path
       let result = try CommandRunner.run(arguments)
