@@ -68,6 +68,8 @@ bench: deps
 	$(SWIFT) build -c release
 	$(BIN_RELEASE) bench --caseload-2025 $(SHARED)/data/ehcp_sen2/ehcp2025_caseload.csv \
 	  --caseload-2022 $(SHARED)/data/ehcp_sen2/ehcp2022_sen2_estab_caseload.csv
+	python3 Tests/Peers/csv_read.py $(SHARED)/data/ehcp_sen2/ehcp2025_caseload.csv \
+	  $(SHARED)/data/ehcp_sen2/ehcp2022_sen2_estab_caseload.csv
 	@TIMEFORMAT="forecast --la all --format csv (auto, whole process): %R s wall"; \
 	  time ($(BIN_RELEASE) forecast --la all --format csv > /dev/null 2>&1)
 	@TIMEFORMAT="forecast --la all --method prevalence --format csv (whole process): %R s wall"; \

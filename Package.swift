@@ -12,7 +12,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
@@ -25,7 +24,6 @@ let package = Package(
       name: "PlacePlanningIO",
       dependencies: [
         "PlacePlanning", "ForecastCore", "CXLSXWriter",
-        .product(name: "CSV", package: "CSV.swift"),
         .product(name: "Yams", package: "Yams"),
       ]),
     .executableTarget(

@@ -7,7 +7,10 @@ enum UTF8Check {
   /// breaks off: its line (1-based, counting LF), byte within the line (1-based) and value;
   /// nil when the data is valid UTF-8.
   static func firstInvalid(_ data: Data) -> (line: Int, column: Int, byte: UInt8)? {
-    let bytes = [UInt8](data)
+    firstInvalid([UInt8](data))
+  }
+
+  static func firstInvalid(_ bytes: [UInt8]) -> (line: Int, column: Int, byte: UInt8)? {
     var index = 0
     var line = 1
     var lineStart = 0
@@ -55,7 +58,14 @@ enum UTF8Check {
 
   /// The text of a file, or a located error at its first byte that is not UTF-8.
   static func text(_ data: Data, file: String) throws(InputError) -> String {
-    if let bad = firstInvalid(data) {
+    try require([UInt8](data), file: file)
+    guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8(file: file) }
+    return text
+  }
+
+  /// Nothing, or a located error at the first byte that is not UTF-8.
+  static func require(_ bytes: [UInt8], file: String) throws(InputError) {
+    if let bad = firstInvalid(bytes) {
       throw .invalid(
         file: file, line: bad.line, column: bad.column,
         problem:
@@ -64,7 +74,5 @@ enum UTF8Check {
         fix:
           "save the file as UTF-8 (in Excel: Save As, CSV UTF-8), or correct that character")
     }
-    guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8(file: file) }
-    return text
   }
 }

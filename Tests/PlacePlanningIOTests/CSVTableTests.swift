@@ -1,0 +1,49 @@
+import PlacePlanTestSupport
+import XCTest
+
+@testable import PlacePlanningIO
+
+/// The byte-scanning CSV reader: RFC 4180 quoting, line numbers where rows start, line ends.
+final class CSVTableTests: XCTestCase {
+  /// Quoted fields keep commas, doubled quotes and line breaks; the row after a quoted
+  /// line break starts on line 4 (header 1, row 2 spans lines 2–3); CRLF and a missing last
+  /// line end read the same; a blank line is skipped but counted.
+  func testQuotingLineNumbersAndLineEnds() throws {
+    let text = "a,b,c\r\n1,\"x, \"\"y\"\"\",\"two\nlines\"\r\n2,,\r\n\r\n3,z,\u{00A3}5"
+    let table = try CSVTable.parse(text: text, file: "t.csv")
+    XCTAssertEqual(table.header, ["a", "b", "c"])
+    XCTAssertEqual(
+      table.rows, [["1", "x, \"y\"", "two\nlines"], ["2", "", ""], ["3", "z", "£5"]])
+    XCTAssertEqual(table.lines, [2, 4, 6])
+  }
+
+  /// A byte-order mark is dropped from the header; a quote never closed is located at the
+  /// line its row starts on; a short row names its line and the counts.
+  func testBOMUnclosedQuoteAndShortRow() {
+    XCTAssertEqual(
+      try CSVTable.parse(text: "\u{FEFF}a,b\n1,2\n", file: "t.csv").header, ["a", "b"])
+    XCTAssertThrowsError(try CSVTable.parse(text: "a,b\n1,2\n3,\"open\n4,5\n", file: "t.csv")) {
+      XCTAssertEqual(
+        $0 as? InputError,
+        .malformedCSV(file: "t.csv", line: 3, reason: "a quoted field is never closed"))
+    }
+    XCTAssertThrowsError(try CSVTable.parse(text: "a,b,c\n1,2,3\n4,5\n", file: "t.csv")) {
+      XCTAssertEqual(
+        $0 as? InputError, .wrongFieldCount(file: "t.csv", line: 3, expected: 3, found: 2))
+    }
+  }
+
+  /// The same rows as Python's csv module on a real file, the SEN2 2025 caseload extract
+  /// (Tests/Fixtures/caseload2025_extract.csv), read with `csv.reader` (encoding
+  /// utf-8-sig): 27 rows with the header, 60 fields each; the last row's first six fields
+  /// and its last field as below.
+  func testAgreesWithPythonsCSVOnTheExtract() throws {
+    let table = try CSVTable.read(path: TestPaths.fixture("caseload2025_extract.csv"))
+    XCTAssertEqual(table.rows.count + 1, 27)
+    XCTAssertEqual(table.header.count, 60)
+    XCTAssertEqual(
+      Array(table.rows.last?.prefix(6) ?? []),
+      ["202425", "Academic year", "Local authority", "E92000001", "England", "E12000008"])
+    XCTAssertEqual(table.rows.last?.last, "x")
+  }
+}
