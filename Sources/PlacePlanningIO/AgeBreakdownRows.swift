@@ -31,7 +31,7 @@ struct AgeBreakdownRows {
         let area = try CaseloadReader.area(
           fields, level: level, code: code, name: name, table: table, row: row)
       else { continue }
-      let label = fields[breakdown].trimmingCharacters(in: .whitespaces).lowercased()
+      let label = fields[breakdown].trimmedSpaces.lowercased()
       guard !skipped.contains(label) else { continue }
       guard let age = age(label) else {
         throw .invalid(

@@ -140,7 +140,7 @@ struct CSVTable {
     }
     if let failure { throw failure }
     guard let rawHeader = records.first, !rawHeader.isEmpty else { throw .empty(file: file) }
-    let header = rawHeader.map { $0.trimmingCharacters(in: .whitespaces) }
+    let header = rawHeader.map { $0.trimmedSpaces }
     if header.count == 1 {
       for (delimiter, label) in [(";", "semicolons"), ("\t", "tabs"), ("|", "pipes")]
       where header[0].contains(delimiter) {

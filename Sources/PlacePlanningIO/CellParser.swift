@@ -21,7 +21,7 @@ enum CellParser {
   static func count(
     _ raw: String, table: CSVTable, row: Int, column: Int, maximum: Double = maximumCount
   ) throws(InputError) -> Double? {
-    let cell = raw.trimmingCharacters(in: .whitespaces)
+    let cell = raw.trimmedSpaces
     if cell.isEmpty || suppressionMarkers.contains(cell.lowercased()) { return nil }
     guard let value = Double(cell), value.isFinite else {
       throw .notANumber(
@@ -49,7 +49,7 @@ enum CellParser {
   static func year(_ raw: String, table: CSVTable, row: Int, column: Int) throws(InputError)
     -> Int
   {
-    let cell = raw.trimmingCharacters(in: .whitespaces)
+    let cell = raw.trimmedSpaces
     let fail = InputError.yearOutOfRange(
       file: table.file, line: table.line(ofRow: row), column: column + 1,
       name: table.header[column], value: String(cell.prefix(40)))
@@ -75,7 +75,7 @@ enum CellParser {
   static func laCode(_ raw: String, table: CSVTable, row: Int, column: Int) throws(InputError)
     -> String
   {
-    let cell = raw.trimmingCharacters(in: .whitespaces).uppercased()
+    let cell = raw.trimmedSpaces.uppercased()
     guard isLACode(cell) else {
       throw .unknownLACode(
         file: table.file, line: table.line(ofRow: row), column: column + 1,

@@ -21,7 +21,7 @@ extension ChildLevelReader {
     var seen = RowKeys()
     for row in table.rows.indices {
       let fields = table.rows[row]
-      let setting = fields[name].trimmingCharacters(in: .whitespaces)
+      let setting = fields[name].trimmedSpaces
       guard valid.settings[setting] != nil else {
         throw .invalid(
           file: table.file, line: table.line(ofRow: row), column: name + 1,
@@ -29,7 +29,7 @@ extension ChildLevelReader {
           fix: "use one of \(valid.order.joined(separator: ", "))")
       }
       try seen.check(setting, table: table, row: row)
-      let text = fields[typeColumn].trimmingCharacters(in: .whitespaces)
+      let text = fields[typeColumn].trimmedSpaces
       guard let type = SettingType(rawValue: text), type != .total else {
         throw .invalid(
           file: table.file, line: table.line(ofRow: row), column: typeColumn + 1,
@@ -68,14 +68,14 @@ extension ChildLevelReader {
     for row in table.rows.indices {
       let fields = table.rows[row]
       let line = table.line(ofRow: row)
-      let setting = fields[settingColumn].trimmingCharacters(in: .whitespaces)
+      let setting = fields[settingColumn].trimmedSpaces
       guard let spec = valid.settings[setting] else {
         throw .invalid(
           file: table.file, line: line, column: settingColumn + 1,
           problem: "setting \"\(setting.prefix(40))\" is not in the valid states",
           fix: "use one of \(valid.order.joined(separator: ", "))")
       }
-      let need = fields[needColumn].trimmingCharacters(in: .whitespaces)
+      let need = fields[needColumn].trimmedSpaces
       guard spec.needs.contains(need) else {
         throw .invalid(
           file: table.file, line: line, column: needColumn + 1,

@@ -39,7 +39,7 @@ public enum ChildLevelReader {
     var seen = RowKeys()
     for row in table.rows.indices {
       let fields = table.rows[row]
-      let setting = fields[name].trimmingCharacters(in: .whitespaces)
+      let setting = fields[name].trimmedSpaces
       guard !setting.isEmpty, setting != outside else {
         throw .invalid(
           file: table.file, line: table.line(ofRow: row), column: name + 1,
@@ -135,7 +135,7 @@ public enum ChildLevelReader {
       }
       result.append(ChildTransition(calendarYear: calendar, from: from, to: to))
       if let idColumn {
-        let id = fields[idColumn].trimmingCharacters(in: .whitespaces)
+        let id = fields[idColumn].trimmedSpaces
         guard !id.isEmpty else {
           throw .invalid(
             file: table.file, line: line, column: idColumn + 1, problem: "the child's id is blank",
@@ -163,7 +163,7 @@ public enum ChildLevelReader {
   static func state(
     _ fields: [String], columns: [Int], table: CSVTable, row: Int, valid: ValidStates
   ) throws(InputError) -> ChildState? {
-    let setting = fields[columns[0]].trimmingCharacters(in: .whitespaces)
+    let setting = fields[columns[0]].trimmedSpaces
     if setting == outside { return nil }
     let line = table.line(ofRow: row)
     guard let spec = valid.settings[setting] else {
@@ -172,7 +172,7 @@ public enum ChildLevelReader {
         problem: "setting \"\(setting.prefix(40))\" is not in the valid states",
         fix: "use one of \(valid.order.joined(separator: ", ")), or add it to the valid states")
     }
-    let need = fields[columns[1]].trimmingCharacters(in: .whitespaces)
+    let need = fields[columns[1]].trimmedSpaces
     guard spec.needs.contains(need) else {
       throw .invalid(
         file: table.file, line: line, column: columns[1] + 1,
@@ -192,7 +192,7 @@ public enum ChildLevelReader {
 
   /// A national curriculum year, −5 … 25.
   static func ncy(_ raw: String, table: CSVTable, row: Int, column: Int) throws(InputError) -> Int {
-    let text = raw.trimmingCharacters(in: .whitespaces)
+    let text = raw.trimmedSpaces
     guard let value = Int(text), (-5...25).contains(value) else {
       throw .invalid(
         file: table.file, line: table.line(ofRow: row), column: column + 1,
@@ -204,7 +204,7 @@ public enum ChildLevelReader {
 
   /// A comma-separated list.
   static func list(_ text: String) -> [String] {
-    text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+    text.split(separator: ",").map { String($0).trimmedSpaces }.filter {
       !$0.isEmpty
     }
   }

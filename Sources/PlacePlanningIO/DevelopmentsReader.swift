@@ -65,11 +65,11 @@ public enum DevelopmentsReader {
       func fail(_ column: Int, _ problem: String, _ fix: String) -> InputError {
         .invalid(file: table.file, line: line, column: column + 1, problem: problem, fix: fix)
       }
-      let development = fields[name].trimmingCharacters(in: .whitespaces)
+      let development = fields[name].trimmedSpaces
       guard !development.isEmpty else {
         throw fail(name, "development is blank", "name the development, e.g. its site allocation")
       }
-      let districtText = fields[district].trimmingCharacters(in: .whitespaces)
+      let districtText = fields[district].trimmedSpaces
       var districtName: String? = districtText.isEmpty ? nil : districtText
       if let given = districtName, let districts {
         guard let known = districts[given.lowercased()] else {
@@ -85,26 +85,26 @@ public enum DevelopmentsReader {
         }
         districtName = known
       }
-      let typeText = fields[type].trimmingCharacters(in: .whitespaces)
+      let typeText = fields[type].trimmedSpaces
       guard let dwellingType = DwellingMix.DwellingType(rawValue: typeText.lowercased()) else {
         throw fail(
           type, "dwelling_type is \"\(typeText.prefix(40))\"",
           "use house or flat (bungalows are houses, maisonettes flats)")
       }
-      let bedroomsText = fields[bedrooms].trimmingCharacters(in: .whitespaces)
+      let bedroomsText = fields[bedrooms].trimmedSpaces
       guard let rooms = DwellingMix.Bedrooms(rawValue: bedroomsText) else {
         throw fail(
           bedrooms, "bedrooms is \"\(bedroomsText.prefix(40))\"",
           "use 1, 2, 3 or 4+ (four or more bedrooms are 4+)")
       }
-      let tenureText = fields[tenure].trimmingCharacters(in: .whitespaces)
+      let tenureText = fields[tenure].trimmedSpaces
       guard let dwellingTenure = DwellingMix.Tenure(rawValue: tenureText.lowercased()) else {
         throw fail(
           tenure, "tenure is \"\(tenureText.prefix(40))\"",
           "use market or affordable (social and affordable rent and shared ownership are affordable)"
         )
       }
-      let yearText = fields[year].trimmingCharacters(in: .whitespaces)
+      let yearText = fields[year].trimmedSpaces
       guard let academicYear = AcademicYear(parsing: yearText),
         yearRange.contains(academicYear.startYear)
       else {
@@ -112,7 +112,7 @@ public enum DevelopmentsReader {
           year, "academic_year is \"\(yearText.prefix(40))\"",
           "write an academic year such as 2027/28, from 2000/01 to 2060/61")
       }
-      let countText = fields[completions].trimmingCharacters(in: .whitespaces)
+      let countText = fields[completions].trimmedSpaces
       guard let count = Double(countText), count.isFinite else {
         throw fail(
           completions, "completions is \"\(countText.prefix(40))\", not a number",

@@ -18,7 +18,7 @@ public enum FinanceReader {
     let wanted = laName.lowercased()
     guard
       let row = table.rows.indices.first(where: {
-        table.rows[$0][name].trimmingCharacters(in: .whitespaces).lowercased() == wanted
+        table.rows[$0][name].trimmedSpaces.lowercased() == wanted
       })
     else {
       throw .noRecords(file: table.file, expected: "no row for \(laName) (matched on la_name)")

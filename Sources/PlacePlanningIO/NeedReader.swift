@@ -82,7 +82,7 @@ public enum NeedReader {
       }
       plans = rowPlans
       year = rowYear
-      let label = fields[breakdown].trimmingCharacters(in: .whitespaces)
+      let label = fields[breakdown].trimmedSpaces
       try seen.check("\(area.code) \(kind) \(label)", table: table, row: row)
       guard
         let plansCount = try CellParser.count(

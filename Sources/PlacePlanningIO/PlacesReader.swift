@@ -45,13 +45,13 @@ public enum PlacesReader {
       let fields = table.rows[row]
       let line = table.line(ofRow: row)
       let la = try CellParser.laCode(fields[code], table: table, row: row, column: code)
-      let settingName = fields[name].trimmingCharacters(in: .whitespaces)
+      let settingName = fields[name].trimmedSpaces
       guard !settingName.isEmpty else {
         throw .invalid(
           file: table.file, line: line, column: name + 1, problem: "setting_name is blank",
           fix: "name the school or unit")
       }
-      let typeText = fields[type].trimmingCharacters(in: .whitespaces)
+      let typeText = fields[type].trimmedSpaces
       guard let setting = SettingType(rawValue: typeText),
         PlacesEntry.plannableSettings.contains(setting)
       else {
@@ -61,7 +61,7 @@ public enum PlacesReader {
           fix: "use one of \(PlacesEntry.plannableSettings.map(\.rawValue).joined(separator: ", "))"
         )
       }
-      let phaseText = fields[phase].trimmingCharacters(in: .whitespaces)
+      let phaseText = fields[phase].trimmedSpaces
       guard let settingPhase = PlacesEntry.Phase(rawValue: phaseText) else {
         throw .invalid(
           file: table.file, line: line, column: phase + 1,
@@ -69,7 +69,7 @@ public enum PlacesReader {
           fix: "use one of \(PlacesEntry.Phase.allCases.map(\.rawValue).joined(separator: ", "))")
       }
       let firstYear = try year(fields[first], table: table, row: row, column: first)
-      let lastText = fields[last].trimmingCharacters(in: .whitespaces)
+      let lastText = fields[last].trimmedSpaces
       let lastYear =
         lastText.isEmpty ? nil : try year(fields[last], table: table, row: row, column: last)
       if let lastYear, lastYear < firstYear {
@@ -98,7 +98,7 @@ public enum PlacesReader {
       }
       var designation: Designation?
       if let designationColumn {
-        let text = fields[designationColumn].trimmingCharacters(in: .whitespaces)
+        let text = fields[designationColumn].trimmedSpaces
         if !text.isEmpty {
           guard let parsed = Designation(parsing: text) else {
             throw .invalid(
@@ -130,7 +130,7 @@ public enum PlacesReader {
   static func year(_ raw: String, table: CSVTable, row: Int, column: Int) throws(InputError)
     -> AcademicYear
   {
-    let text = raw.trimmingCharacters(in: .whitespaces)
+    let text = raw.trimmedSpaces
     guard let year = AcademicYear(parsing: text), yearRange.contains(year.startYear) else {
       throw .invalid(
         file: table.file, line: table.line(ofRow: row), column: column + 1,

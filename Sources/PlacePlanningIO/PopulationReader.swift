@@ -37,7 +37,7 @@ public enum PopulationReader {
     var seen = RowKeys()
     for row in table.rows.indices {
       let fields = table.rows[row]
-      let ageText = fields[ageColumn].trimmingCharacters(in: .whitespaces)
+      let ageText = fields[ageColumn].trimmedSpaces
       guard let age = Int(ageText) else {
         if ageText.lowercased() == "all" { continue }
         throw .notANumber(
@@ -53,7 +53,7 @@ public enum PopulationReader {
       }
       guard PopulationEstimates.ages.contains(age) else { continue }
       let year = try CellParser.year(fields[yearColumn], table: table, row: row, column: yearColumn)
-      let code = fields[codeColumn].trimmingCharacters(in: .whitespaces).uppercased()
+      let code = fields[codeColumn].trimmedSpaces.uppercased()
       try seen.check("\(code) mid-\(year) age \(age)", table: table, row: row)
       let count = try CellParser.count(
         fields[valueColumn], table: table, row: row, column: valueColumn,
@@ -88,9 +88,9 @@ public enum PopulationReader {
       let fields = table.rows[row]
       if let componentColumn, fields[componentColumn].lowercased() != "population" { continue }
       if let sexColumn, fields[sexColumn].lowercased() != "persons" { continue }
-      let ageText = fields[ageColumn].trimmingCharacters(in: .whitespaces)
+      let ageText = fields[ageColumn].trimmedSpaces
       guard let age = Int(ageText), PopulationEstimates.ages.contains(age) else { continue }
-      let code = fields[codeColumn].trimmingCharacters(in: .whitespaces).uppercased()
+      let code = fields[codeColumn].trimmedSpaces.uppercased()
       try seen.check("\(code) age \(age)", table: table, row: row)
       for (column, year) in yearColumns {
         let count = try CellParser.count(

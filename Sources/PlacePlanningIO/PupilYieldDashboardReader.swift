@@ -41,20 +41,20 @@ public enum PupilYieldDashboardReader {
     for row in table.rows.indices {
       let fields = table.rows[row]
       let line = table.line(ofRow: row)
-      let kind = fields[provision].trimmingCharacters(in: .whitespaces)
+      let kind = fields[provision].trimmedSpaces
       guard kind == "EHCP" || kind == "SEN support" else {
         throw .invalid(
           file: table.file, line: line, column: provision + 1,
           problem: "SENprovision_Name is \"\(kind.prefix(40))\"", fix: "use EHCP or SEN support")
       }
-      let levelText = fields[level].trimmingCharacters(in: .whitespaces)
+      let levelText = fields[level].trimmedSpaces
       guard let geography = levels[levelText.lowercased()] else {
         throw .invalid(
           file: table.file, line: line, column: level + 1,
           problem: "geographic_level is \"\(levelText.prefix(40))\"",
           fix: "use District, County/Unitary or England")
       }
-      let yearText = fields[year].trimmingCharacters(in: .whitespaces)
+      let yearText = fields[year].trimmedSpaces
       guard yearText.count == 6, let number = Int(yearText),
         (number / 100 + 1) % 100 == number % 100, (2000...2060).contains(number / 100)
       else {
@@ -63,7 +63,7 @@ public enum PupilYieldDashboardReader {
           problem: "AcademicYear is \"\(yearText.prefix(40))\"",
           fix: "write the academic year as DfE does, e.g. 202122 for 2021/22")
       }
-      let areaName = fields[name].trimmingCharacters(in: .whitespaces)
+      let areaName = fields[name].trimmedSpaces
       guard !areaName.isEmpty else {
         throw .invalid(
           file: table.file, line: line, column: name + 1, problem: "LTLA22NM is blank",

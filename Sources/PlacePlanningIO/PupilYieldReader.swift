@@ -161,7 +161,7 @@ public enum PupilYieldReader {
     let values = try tree.mapping(node, path: "a yields entry", allowed: entryKeys)
     func text(_ key: String) throws(InputError) -> (String, Node) {
       let child = try tree.require(values, key, in: node, path: "a yields entry")
-      return (try tree.string(child, path: key).trimmingCharacters(in: .whitespaces), child)
+      return (try tree.string(child, path: key).trimmedSpaces, child)
     }
     let (typeText, typeNode) = try text("dwelling_type")
     guard let type = DwellingMix.DwellingType(rawValue: typeText) else {
