@@ -15,20 +15,28 @@ final class ChildModelTests: XCTestCase {
     ChildState(setting: setting, need: "X", ncy: ncy)
   }
 
+  /// 2020: four children in A at NCY 1: one leaves, one moves to B, two stay; one joins A at
+  /// NCY 1.
+  var fourInA: [ChildTransition] {
+    [
+      ChildTransition(calendarYear: 2020, from: state("A", 1), to: nil),
+      ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("B", 2)),
+      ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("A", 2)),
+      ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("A", 2)),
+      ChildTransition(calendarYear: 2020, from: nil, to: state("A", 1)),
+    ]
+  }
+
   /// 2020: four children in A at NCY 1: one leaves, one moves to B, two stay; two join A at
   /// NCY 1 from a population of 100 in 2021. Pooled NCY 1 rates p = 1/4, q = 1/3; with
   /// κ = 2: leave ~ Beta(2·¼ + 1, 2·¾ + 3) = Beta(1.5, 4.5); move ~ Beta(2·⅓ + 1, 2·⅔ + 3 −
   /// 1) = Beta(1.667, 3.333); destinations: B only (A is where they are), α = 1 + 2·1 = 3;
   /// joining ~ Beta(1 + 2, 1 + 100 − 2) = Beta(3, 99) (the 2021 population they join).
   func testEstimatesByHand() {
-    let transitions = [
-      ChildTransition(calendarYear: 2020, from: state("A", 1), to: nil),
-      ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("B", 2)),
-      ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("A", 2)),
-      ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("A", 2)),
-      ChildTransition(calendarYear: 2020, from: nil, to: state("A", 1)),
-      ChildTransition(calendarYear: 2020, from: nil, to: state("A", 1)),
-    ]
+    let transitions =
+      fourInA + [
+        ChildTransition(calendarYear: 2020, from: nil, to: state("A", 1))
+      ]
     let population = ChildPopulation(counts: [2020: [1: 50], 2021: [1: 100]])
     let model = TransitionModel(
       transitions: transitions, population: population, valid: valid, years: 2020...2020,
@@ -163,13 +171,7 @@ final class ChildModelTests: XCTestCase {
   /// in every forecast year the setting types (RP inside mainstream) add up to the total
   /// exactly, because a forecast is the simulations' mean, and the intervals hold it.
   func testChildForecastBySettingTypeAddsUp() {
-    let transitions = [
-      ChildTransition(calendarYear: 2020, from: state("A", 1), to: nil),
-      ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("B", 2)),
-      ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("A", 2)),
-      ChildTransition(calendarYear: 2020, from: state("A", 1), to: state("A", 2)),
-      ChildTransition(calendarYear: 2020, from: nil, to: state("A", 1)),
-    ]
+    let transitions = fourInA
     let population = ChildPopulation(counts: [2020: [1: 50], 2021: [1: 60]])
     let model = TransitionModel(
       transitions: transitions, population: population, valid: valid, years: 2020...2020)
