@@ -22,10 +22,38 @@ public enum CSVFormat {
   /// A number with `decimals` places (C locale); whole numbers when `decimals` is 0.
   public static func number(_ value: Double, decimals: Int = 1) -> String {
     guard value.isFinite else { return "" }
+    if let fast = fixed(value, places: max(0, decimals)) { return fast }
     let formatted = String(format: "%.\(max(0, decimals))f", value)
     return formatted == "-0" || formatted.hasPrefix("-0.") && Double(formatted) == 0
       ? String(formatted.dropFirst()) : formatted
   }
+
+  /// `value` with `places` decimals exactly as `%.Nf` writes it, by integer arithmetic
+  /// (`String(format:)` was the largest cost of writing `forecast --la all`), or nil where
+  /// the two could differ, for printf to decide. `s = |value| · 10^places` carries a
+  /// rounding error under half an ulp of `s`; when `s` is more than four ulps from a
+  /// rounding tie, the exact value rounds the same way as `s`, so `round(s)` is printf's
+  /// digits. Within that of a tie, or when `s` is too large for an exact integer, nil.
+  /// A value that rounds to zero is written without a sign, as `number` does.
+  static func fixed(_ value: Double, places: Int) -> String? {
+    guard places < powersOfTen.count else { return nil }
+    let scaled = abs(value) * powersOfTen[places]
+    guard scaled < 1e15 else { return nil }
+    let rounded = scaled.rounded()
+    guard abs(abs(scaled - rounded) - 0.5) > max(1e-9, 4 * scaled.ulp) else { return nil }
+    let digits = Int64(rounded)
+    var text = String(digits)
+    if places > 0 {
+      if text.count <= places {
+        text = String(repeating: "0", count: places - text.count + 1) + text
+      }
+      text.insert(".", at: text.index(text.endIndex, offsetBy: -places))
+    }
+    return value < 0 && digits != 0 ? "-" + text : text
+  }
+
+  /// 10^0 … 10^6, exact in binary.
+  static let powersOfTen: [Double] = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000]
 
   /// An optional number; empty when nil.
   public static func number(_ value: Double?, decimals: Int = 1) -> String {
