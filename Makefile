@@ -52,6 +52,14 @@ demo: build
 	  --population SampleData/child_level_west_sussex_SYNTHETIC/population.csv \
 	  --valid-states SampleData/child_level_west_sussex_SYNTHETIC/valid-states.csv --by setting
 	$(BIN_DEBUG) places --la E10000032 --child-model SampleData/child_level_west_sussex_SYNTHETIC
+	@echo "== Costs and the report on the child-level forecast (200 simulations for a quick demo; 1,000 by default) =="
+	$(BIN_DEBUG) costs --la E10000032 --child-model SampleData/child_level_west_sussex_SYNTHETIC \
+	  --child-simulations 200
+	mkdir -p out
+	$(BIN_DEBUG) report --la E10000032 --child-model SampleData/child_level_west_sussex_SYNTHETIC \
+	  --child-simulations 200 --scenario SampleData/child_level_west_sussex_SYNTHETIC/scenario-inms-to-special.yaml \
+	  --out out/report-child-level.html
+	@echo "wrote out/report-child-level.html (the child-level forecast beside the aggregate one)"
 	@echo "== The forecast as an Excel workbook with native charts =="
 	mkdir -p out
 	$(BIN_DEBUG) forecast --la E10000032 --format xlsx --out out/forecast.xlsx

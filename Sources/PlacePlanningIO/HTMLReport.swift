@@ -382,6 +382,12 @@ public enum HTMLReport {
     html += table(["rate"] + years.map(String.init), rows)
     html += "<p class=\"small\">\(escape(report.fit))</p>\n"
     for note in report.notes { html += "<p class=\"small\">\(escape(note))</p>\n" }
+    if content.childLevel != nil,
+      let last = content.forecast.rows.last(where: { $0.setting == .total && $0.kind == .forecast })
+    {
+      html +=
+        "<p class=\"small\">With the LA's own child-level records, this report's places, dashboard and costs use the child-level forecast (\(ForecastWriter.grouped(last.value)) in January \(last.censusYear)), not the pooled total named above.</p>\n"
+    }
     return html
   }
 

@@ -116,4 +116,26 @@ final class ChildModelCommandTests: XCTestCase {
         && unknown.stderr.contains("not in the valid states"),
       unknown.stderr)
   }
+
+  /// The report on the child-level forecast sets it beside the aggregate one, and the
+  /// flow section says which forecast the places and costs use.
+  func testReportSetsTheChildLevelForecastBesideTheAggregate() throws {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-child-report-\(UUID().uuidString).html")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let result = try CommandRunner.run([
+      "report", "--la", "E10000032", "--child-model", folder, "--child-simulations", "50",
+      "--out", out.path,
+    ])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let html = try String(contentsOf: out, encoding: .utf8)
+    XCTAssertTrue(html.contains(">The LA's own child-level records</h2>"))
+    for series in ["Census (actual)", "Published aggregates (median)", "Child-level (mean)"] {
+      XCTAssertTrue(html.contains("data-name=\"\(series)\""), series)
+    }
+    XCTAssertTrue(
+      html.contains("this report's places, dashboard and costs use the child-level forecast"))
+    XCTAssertTrue(
+      html.contains("<td>2,147</td>") || html.contains(">2,147<"), "state special, January 2025")
+  }
 }
