@@ -102,15 +102,19 @@ public struct ChildScenario: Sendable, Equatable {
   public let redirects: [Redirect]
   public let closures: [Closure]
   public let history: [HistoryCut]
+  /// The file line of each setting or need a change names, by its path in the YAML (e.g.
+  /// `child.redirects[1].to`), so that one the valid states lack can be located.
+  public let lines: [String: Int]
 
   public init(
     rates: [RateChange] = [], redirects: [Redirect] = [], closures: [Closure] = [],
-    history: [HistoryCut] = []
+    history: [HistoryCut] = [], lines: [String: Int] = [:]
   ) {
     self.rates = rates
     self.redirects = redirects
     self.closures = closures
     self.history = history
+    self.lines = lines
   }
 
   /// The transitions the fit keeps under the history cuts.

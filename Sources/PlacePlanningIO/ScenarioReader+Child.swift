@@ -28,11 +28,17 @@ extension ScenarioReader {
   static func child(_ node: Node, tree: YAMLTree) throws(InputError) -> ChildScenario {
     let values = try tree.mapping(
       node, path: "child", allowed: ["rates", "redirects", "closures", "history"])
+    var lines: [String: Int] = [:]
+    func note(_ node: Node?, _ path: String) {
+      if let line = node?.mark?.line { lines[path] = line }
+    }
     var rates: [ChildScenario.RateChange] = []
     for (index, item) in try list(values["rates"], path: "child.rates", tree: tree).enumerated() {
       let path = "child.rates[\(index + 1)]"
       let fields = try tree.mapping(
         item, path: path, allowed: ["flow", "from", "factor", "settings", "needs", "ncys"])
+      note(fields["settings"], "\(path).settings")
+      note(fields["needs"], "\(path).needs")
       rates.append(
         ChildScenario.RateChange(
           flow: try flow(
@@ -55,6 +61,8 @@ extension ScenarioReader {
       let path = "child.redirects[\(index + 1)]"
       let fields = try tree.mapping(
         item, path: path, allowed: ["flow", "from", "share", "setting", "to"])
+      note(fields["setting"], "\(path).setting")
+      note(fields["to"], "\(path).to")
       redirects.append(
         ChildScenario.Redirect(
           flow: try flow(
@@ -77,6 +85,7 @@ extension ScenarioReader {
     {
       let path = "child.closures[\(index + 1)]"
       let fields = try tree.mapping(item, path: path, allowed: ["setting", "from"])
+      note(fields["setting"], "\(path).setting")
       closures.append(
         ChildScenario.Closure(
           setting: try tree.string(
@@ -104,7 +113,8 @@ extension ScenarioReader {
         node, "child has no rates, redirects, closures or history",
         fix: "add one, or leave out child")
     }
-    return ChildScenario(rates: rates, redirects: redirects, closures: closures, history: history)
+    return ChildScenario(
+      rates: rates, redirects: redirects, closures: closures, history: history, lines: lines)
   }
 
   /// The items of an optional list.

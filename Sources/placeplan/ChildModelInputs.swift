@@ -80,33 +80,42 @@ enum ChildModelInputs {
     }
   }
 
-  /// A scenario's child changes name only settings and needs of the valid states.
+  /// A scenario's child changes name only settings and needs of the valid states; the
+  /// first that does not is located in the scenario file.
   static func check(_ scenario: Scenario, valid: ValidStates) throws {
     guard let child = scenario.child else { return }
     let needs = Set(valid.settings.values.flatMap(\.needs))
-    var unknown: [String] = []
+    // (path in the YAML, what is unknown, the valid choices)
+    var unknown: [(path: String, name: String, choices: [String])] = []
+    let settings = valid.order
     for (index, rate) in child.rates.enumerated() {
+      let path = "child.rates[\(index + 1)]"
       unknown += rate.settings.filter { valid.settings[$0] == nil }.map {
-        "child.rates[\(index + 1)].settings: setting \($0)"
+        ("\(path).settings", "setting \($0)", settings)
       }
       unknown += rate.needs.filter { !needs.contains($0) }.map {
-        "child.rates[\(index + 1)].needs: need \($0)"
+        ("\(path).needs", "need \($0)", needs.sorted())
+      }
+    }
+    for (index, redirect) in child.redirects.enumerated() {
+      let path = "child.redirects[\(index + 1)]"
+      if valid.settings[redirect.setting] == nil {
+        unknown.append(("\(path).setting", "setting \(redirect.setting)", settings))
+      }
+      if valid.settings[redirect.to] == nil {
+        unknown.append(("\(path).to", "setting \(redirect.to)", settings))
       }
     }
     for (index, closure) in child.closures.enumerated()
     where valid.settings[closure.setting] == nil {
-      unknown.append("child.closures[\(index + 1)]: setting \(closure.setting)")
+      unknown.append(
+        ("child.closures[\(index + 1)].setting", "setting \(closure.setting)", settings))
     }
-    for (index, redirect) in child.redirects.enumerated() {
-      unknown += [redirect.setting, redirect.to].filter { valid.settings[$0] == nil }.map {
-        "child.redirects[\(index + 1)]: setting \($0)"
-      }
-    }
-    guard unknown.isEmpty else {
-      Output.warn(
-        "\(scenario.source): \(unknown.joined(separator: "; ")) not in the valid states; fix: use \(valid.order.joined(separator: ", "))"
-      )
-      throw ExitCode.failure
-    }
+    guard let first = unknown.first else { return }
+    let line = child.lines[first.path].map { ":\($0)" } ?? ""
+    Output.warn(
+      "\(scenario.source)\(line): \(first.path): \(first.name) is not in the valid states; fix: use one of \(first.choices.joined(separator: ", "))"
+    )
+    throw ExitCode.failure
   }
 }

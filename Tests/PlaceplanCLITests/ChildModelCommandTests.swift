@@ -104,6 +104,10 @@ final class ChildModelCommandTests: XCTestCase {
     defer { try? FileManager.default.removeItem(at: copy) }
     let text = try String(
       contentsOfFile: TestPaths.packageRoot.appendingPathComponent(scenario).path, encoding: .utf8)
+    // The first redirect's target, on its line of the file.
+    let redirectLine =
+      try XCTUnwrap(
+        text.components(separatedBy: "\n").firstIndex { $0.contains("to: SS") }) + 1
     try text.replacingOccurrences(of: "to: SS", with: "to: SSS").write(
       to: copy, atomically: true, encoding: .utf8)
     let unknown = try CommandRunner.run([
@@ -112,8 +116,8 @@ final class ChildModelCommandTests: XCTestCase {
     ])
     XCTAssertNotEqual(unknown.status, 0)
     XCTAssertTrue(
-      unknown.stderr.contains("child.redirects[1]: setting SSS")
-        && unknown.stderr.contains("not in the valid states"),
+      unknown.stderr.contains(
+        ".yaml:\(redirectLine): child.redirects[1].to: setting SSS is not in the valid states"),
       unknown.stderr)
   }
 
