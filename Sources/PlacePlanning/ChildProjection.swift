@@ -137,26 +137,22 @@ public struct ChildProjection: Sendable {
     var next = [Int](repeating: 0, count: stateCount)
     var leave = [Double](repeating: .nan, count: stateCount)
     var move = [Double](repeating: .nan, count: stateCount)
-    var weights = [[Double]](repeating: [], count: stateCount)
-    var cumulative = [[Double]](repeating: [], count: stateCount)
-    var drawn = [Bool](repeating: false, count: stateCount)
+    var destinations = DrawnWeights(table.destinations)
     var join = [Double](repeating: .nan, count: table.ncys.count)
-    var joinerWeights = [[Double]](repeating: [], count: table.ncys.count)
-    var joinerCumulative = [[Double]](repeating: [], count: table.ncys.count)
-    var joinerDrawn = [Bool](repeating: false, count: table.ncys.count)
+    var joinerStates = DrawnWeights(table.joinerStates)
     for simulation in 0..<simulations {
       // Each simulation has its own stream, so a scenario's simulation k matches the
       // baseline's until the scenario starts (common random numbers).
       generator = SeededGenerator(seed: Self.streamSeed(seed, simulation))
       // A simulation's rates are drawn from their posteriors when first needed.
+      destinations.reset()
+      joinerStates.reset()
       for index in 0..<stateCount {
         leave[index] = .nan
         move[index] = .nan
-        drawn[index] = false
       }
       for index in table.ncys.indices {
         join[index] = .nan
-        joinerDrawn[index] = false
       }
       stock = startStock
       for offset in 0...years {
@@ -180,19 +176,16 @@ public struct ChildProjection: Sendable {
               moving = remaining
             }
             guard moving > 0 else { continue }
-            if !drawn[state] {
-              weights[state] = generator.dirichlet(table.destinations[state].map(\.alpha))
-              cumulative[state] = Self.cumulative(weights[state])
-              drawn[state] = true
-            }
+            destinations.draw(state, &generator)
             let targets = table.destinations[state]
             let sums =
               change?.redirectsMovers == true
               ? Self.cumulative(
                 change?.scenario.redirect(
-                  .movers, weights[state], candidates: targets.map { table.states[$0.state] },
-                  census: startYear + offset) ?? weights[state])
-              : cumulative[state]
+                  .movers, destinations.weights[state],
+                  candidates: targets.map { table.states[$0.state] }, census: startYear + offset)
+                  ?? destinations.weights[state])
+              : destinations.cumulative[state]
             for _ in 0..<moving {
               guard let pick = Self.pick(sums, &generator) else {
                 agedOut += 1
@@ -215,38 +208,25 @@ public struct ChildProjection: Sendable {
               // the draws come in the baseline's order.
               var scale = 1.0
               if change.scalesJoiners[place] {
-                if !joinerDrawn[place] {
-                  joinerWeights[place] = generator.dirichlet(
-                    table.joinerStates[place].map(\.alpha))
-                  joinerCumulative[place] = Self.cumulative(joinerWeights[place])
-                  joinerDrawn[place] = true
-                }
-                let before = joinerWeights[place].reduce(0, +)
-                let after = zip(joinerWeights[place], change.join[place]).reduce(0) {
+                joinerStates.draw(place, &generator)
+                let before = joinerStates.weights[place].reduce(0, +)
+                let after = zip(joinerStates.weights[place], change.join[place]).reduce(0) {
                   $0 + $1.0 * $1.1
                 }
                 scale = before > 0 ? after / before : 1
               }
               joining = generator.poisson(people * join[place] * scale)
               guard joining > 0 else { continue }
-              if !joinerDrawn[place] {
-                joinerWeights[place] = generator.dirichlet(table.joinerStates[place].map(\.alpha))
-                joinerCumulative[place] = Self.cumulative(joinerWeights[place])
-                joinerDrawn[place] = true
-              }
+              joinerStates.draw(place, &generator)
               sums = Self.cumulative(
                 change.scenario.redirect(
-                  .joiners, zip(joinerWeights[place], change.join[place]).map { $0 * $1 },
+                  .joiners, zip(joinerStates.weights[place], change.join[place]).map { $0 * $1 },
                   candidates: targets.map { table.states[$0.state] }, census: startYear + offset))
             } else {
               joining = generator.poisson(people * join[place])
               guard joining > 0 else { continue }
-              if !joinerDrawn[place] {
-                joinerWeights[place] = generator.dirichlet(table.joinerStates[place].map(\.alpha))
-                joinerCumulative[place] = Self.cumulative(joinerWeights[place])
-                joinerDrawn[place] = true
-              }
-              sums = joinerCumulative[place]
+              joinerStates.draw(place, &generator)
+              sums = joinerStates.cumulative[place]
             }
             for _ in 0..<joining {
               guard let pick = Self.pick(sums, &generator) else { continue }
@@ -313,6 +293,36 @@ public struct ChildProjection: Sendable {
     var mixer = SeededGenerator(
       seed: seed ^ (UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03))
     return mixer.next()
+  }
+
+  /// One simulation's Dirichlet weights over a list of candidates per index (a state's
+  /// destinations, an NCY's joiner states), each drawn when first needed, with their
+  /// running sums for drawing children against.
+  struct DrawnWeights {
+    let alphas: [[Double]]
+    var weights: [[Double]]
+    var cumulative: [[Double]]
+    var drawn: [Bool]
+
+    init(_ candidates: [[(state: Int, alpha: Double)]]) {
+      alphas = candidates.map { $0.map(\.alpha) }
+      weights = Array(repeating: [], count: candidates.count)
+      cumulative = Array(repeating: [], count: candidates.count)
+      drawn = Array(repeating: false, count: candidates.count)
+    }
+
+    /// Forgets the draws, for the next simulation.
+    mutating func reset() {
+      for index in drawn.indices { drawn[index] = false }
+    }
+
+    /// Draws index's weights unless this simulation has them.
+    mutating func draw(_ index: Int, _ generator: inout SeededGenerator) {
+      guard !drawn[index] else { return }
+      weights[index] = generator.dirichlet(alphas[index])
+      cumulative[index] = ChildProjection.cumulative(weights[index])
+      drawn[index] = true
+    }
   }
 
   /// A state's key in a breakdown.

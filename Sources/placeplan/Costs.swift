@@ -46,11 +46,14 @@ extension PlacePlan {
       let register = try PlacesRegisterInput.load(placesOptions.places)
       let costModels = try costOptions.load()
       let chosen = try scenario.map { try CostOptions.scenarios([$0])[0] } ?? .baseline
-      guard let baseline = try inputs.forecasts(data.la, model: model).first,
-        let forecast = try ChildModelInputs.scenarioForecasts(
+      guard let baseline = try inputs.forecasts(data.la, model: model).first else {
+        throw ExitCode.failure
+      }
+      // A scenario's child section changes the child-level forecast itself.
+      let forecast =
+        try ChildModelInputs.scenarioForecasts(
           [chosen], baseline: baseline, model: model, inputs: inputs, la: data.la)?.first
-          ?? Optional(baseline)
-      else { throw ExitCode.failure }
+        ?? baseline
       let projector = try costOptions.projector(
         costModels, forecast: forecast, inputs: inputs, register: register, places: placesOptions)
       try CostOptions.requireAnchored([chosen], register: register, codes: projector.codes)
