@@ -25,8 +25,13 @@ extension DemandForecaster {
     if horizon > Self.scoredHorizons {
       notes.append(
         "years \(through + Self.scoredHorizons + 1)-\(through + horizon) cannot be scored "
-          + "on history (setting types are recorded consistently from 2019 only): they are the "
-          + "damped trends carried on, a projection rather than a tested forecast")
+          + "on history (setting types are recorded consistently from 2019 only): "
+          + (reconcile
+            ? "each setting type's growth in \(through + Self.scoredHorizons) is carried on "
+              + "damped by φ = \(String(format: "%.2f", LongRunBend.damping)) a year (the most "
+              + "cautious damping on the grid), so growth bends; "
+            : "")
+          + "a projection rather than a tested forecast")
     }
     let futureYears = (forecasts[.total] ?? []).map(\.censusYear)
     let futurePopulation = try? populations(

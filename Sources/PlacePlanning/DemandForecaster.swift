@@ -162,6 +162,9 @@ public struct DemandForecaster: Sendable {
       forecasts[setting] = rows(from: outcome, series: series, setting: setting)
     }
     if let usedPlan { notes.append(contentsOf: usedPlan.notes(for: options.method)) }
+    if options.method.reconcilesSettings {
+      LongRunBend.bend(&forecasts, scored: Self.scoredHorizons)
+    }
     notes += try settle(
       &forecasts, series: series, through: through, horizon: options.horizon,
       reconcile: options.method.reconcilesSettings)

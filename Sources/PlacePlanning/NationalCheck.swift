@@ -6,7 +6,8 @@ import Foundation
 ///
 /// England's trajectory is the pooled total applied to England's own series: its last
 /// three years' growth carried forward with the damping chosen on its history,
-/// `N̂(T+h) = N(T) · exp(D(h) · G)` (see `PooledGrowth` and `TrendDamping`).
+/// `N̂(T+h) = N(T) · exp(D(h) · G)` (see `PooledGrowth` and `TrendDamping`), bent after
+/// the scored horizons as every LA's forecast is (`LongRunBend`).
 public struct NationalCheck: Sendable {
   public struct Year: Sendable, Equatable {
     public let censusYear: Int
@@ -103,11 +104,16 @@ extension DemandForecaster {
       else { return nil }
       return (setting, start, end)
     }
+    let lastHorizon = sums.keys.max().map { $0 - origin } ?? 0
+    let trajectory = LongRunBend.bent(
+      (0..<max(lastHorizon, 0)).map {
+        england * exp(TrendDamping.dampedYears(horizon: $0 + 1, damping: damping) * growth)
+      }, scored: DemandForecaster.scoredHorizons)
     let years = sums.keys.sorted().map { year in
       NationalCheck.Year(
         censusYear: year, sumOfLAs: sums[year] ?? 0,
-        england: england
-          * exp(TrendDamping.dampedYears(horizon: year - origin, damping: damping) * growth))
+        england: trajectory.indices.contains(year - origin - 1)
+          ? trajectory[year - origin - 1] : england)
     }
     return NationalCheck(
       origin: origin, years: years, englandAtOrigin: england, lasAtOrigin: atOrigin,

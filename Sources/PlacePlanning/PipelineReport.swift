@@ -116,7 +116,8 @@ public struct PipelineReport: Sendable {
     if let last = flow?.forecast.years.last,
       let pooled = forecaster.pooledGrowth?.total(
         series: series, through: through, horizon: flow?.forecast.years.count ?? 0),
-      let chosen = pooled.values.last, chosen > 0
+      let chosen = LongRunBend.bent(pooled.values, scored: DemandForecaster.scoredHorizons).last,
+      chosen > 0
     {
       notes.append(
         String(

@@ -40,6 +40,39 @@ final class ReconciledForecastTests: XCTestCase {
     XCTAssertTrue(none.summary.contains("fewer than 3"))
   }
 
+  /// A series growing 10% a year, 100 … 146.41 in years 1–5, continues in year 6 as
+  /// 146.41 · 1.1^0.8 = 158.01 and in year 7 as that · 1.1^0.64 = 167.95 (hand calculation:
+  /// the last scored year's log growth, ln 1.1, damped by 0.8 a year); years 1–5 and a
+  /// series with no years beyond 5 are unchanged. Tolerance 0.005.
+  func testLongRunBendByHand() {
+    let values = [100, 110, 121, 133.1, 146.41, 999, 999]
+    let bent = LongRunBend.bent(values, scored: 5)
+    XCTAssertEqual(Array(bent.prefix(5)), Array(values.prefix(5)))
+    XCTAssertEqual(bent[5], 158.01, accuracy: 0.005)
+    XCTAssertEqual(bent[6], 167.95, accuracy: 0.005)
+    XCTAssertEqual(LongRunBend.bent(Array(values.prefix(5)), scored: 5), Array(values.prefix(5)))
+    XCTAssertEqual(LongRunBend.bent([0, 0, 0, 5], scored: 2)[3], 0)
+  }
+
+  /// West Sussex from January 2025: ten years ahead gives the same first five years as five
+  /// years ahead (the long-run bend touches only unscored years), and from the sixth year
+  /// the total's growth falls every year.
+  func testLongRunYearsBendAndLeaveScoredYearsAlone() throws {
+    let forecaster = try sampleForecaster()
+    let plan = forecaster.plan(method: .auto, through: 2025)
+    let series = try XCTUnwrap(forecaster.history.series.first { $0.laCode == "E10000032" })
+    let totals = { (horizon: Int) throws -> [Double] in
+      try forecaster.forecast(
+        series, options: .init(throughYear: 2025, horizon: horizon, method: .auto), plan: plan
+      ).rows.filter { $0.kind == .forecast && $0.setting == .total }.map(\.value)
+    }
+    let long = try totals(10)
+    XCTAssertEqual(Array(long.prefix(5)), try totals(5))
+    for index in 5..<long.count {
+      XCTAssertLessThan(long[index] / long[index - 1], long[index - 1] / long[index - 2])
+    }
+  }
+
   /// Values 60 and 40 with weights 1 and 3 moved to 120: the difference of 20 goes 5 and 15
   /// → 65 and 55. Moved down to 10 with equal weights: −45 each would take 40 below 0, so it
   /// is held at 0 and 60 takes the rest → 10 and 0. Hand calculations; tolerance 1e-9.
@@ -114,6 +147,26 @@ final class ReconciledForecastTests: XCTestCase {
       checked += 1
     }
     XCTAssertGreaterThan(checked, 140)
+  }
+
+  /// The ten-year view from January 2025 that the accuracy targets ask for: England's sum of
+  /// LA forecasts for 2035 at most 1.5 million (measured 1.32 million), and no LA more than
+  /// triples (largest measured 2.53×, City of London).
+  func testTenYearViewIsPlausible() throws {
+    let forecaster = try sampleForecaster()
+    let plan = forecaster.plan(method: .auto, through: 2025)
+    var forecasts: [LAForecast] = []
+    for series in forecaster.history.series where series.record(for: 2025) != nil {
+      forecasts.append(
+        try forecaster.forecast(
+          series, options: .init(throughYear: 2025, horizon: 10, method: .auto), plan: plan))
+    }
+    let check = try XCTUnwrap(forecaster.nationalCheck(forecasts))
+    let last = try XCTUnwrap(check.years.last)
+    XCTAssertEqual(last.censusYear, 2035)
+    XCTAssertLessThanOrEqual(last.sumOfLAs, 1_500_000)
+    XCTAssertEqual(last.sumOfLAs / last.england, 1, accuracy: 0.05)
+    XCTAssertEqual(check.tripling, 0)
   }
 
   /// A share that moves more than 10 points is flagged, with the years and shares.
