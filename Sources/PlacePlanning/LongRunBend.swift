@@ -47,7 +47,8 @@ public enum LongRunBend {
     for index in rows.indices where values[index] != rows[index].value {
       let old = rows[index].value
       rows[index] =
-        old > 0 ? rows[index].scaled(by: values[index] / old) : rows[index].shifted(by: values[index] - old)
+        old > 0
+        ? rows[index].scaled(by: values[index] / old) : rows[index].shifted(by: values[index] - old)
       moved = true
     }
     return moved
