@@ -12,9 +12,11 @@ import Foundation
 /// either fixed, or estimated from the 80th percentiles `Q_h` of `|e|` at each horizon by
 /// least squares through the origin on logs,
 /// ```
-/// α = clamp( Σ ln h · ln(Q_h / Q_1) / Σ (ln h)²,  0.25, 1 )     over h ≥ 2
+/// α = clamp( Σ ln h · ln(Q_h / Q_1) / Σ (ln h)²,  0.5, 1 )     over h ≥ 2
 /// ```
-/// (α = ½ is a random walk, α = 1 a wrong growth rate). Calibrating on one-step errors and
+/// (α = ½ is a random walk, α = 1 a wrong growth rate). The lower bound is the random
+/// walk's: a trend forecast's error grows at least as fast as the noise it carries forward,
+/// and an estimate below it comes from few horizons scored at few origins. Calibrating on one-step errors and
 /// scaling keeps the intervals on recent errors, where direct per-horizon quantiles would
 /// need old origins.
 public struct EmpiricalIntervals: Sendable, Equatable {
@@ -27,6 +29,9 @@ public struct EmpiricalIntervals: Sendable, Equatable {
   public let exponent: Double
   /// The number of one-step errors calibrated on.
   public let sampleSize: Int
+
+  /// The smallest estimated exponent, a random walk's.
+  public static let minimumExponent = 0.5
 
   /// The smallest sample a calibration is made from.
   public static let minimumSample = 20
@@ -66,7 +71,7 @@ public struct EmpiricalIntervals: Sendable, Equatable {
       denominator += lh * lh
     }
     guard denominator > 0 else { return nil }
-    return min(max(numerator / denominator, 0.25), 1)
+    return min(max(numerator / denominator, minimumExponent), 1)
   }
 
   /// The log error of a forecast: `ln(max(a, ½) / max(f, ½))`.

@@ -58,8 +58,10 @@ extension DemandForecaster {
                 absolutePercentageErrors[key, default: []].append(
                   100 * abs(point.mean - actual) / actual)
               }
-              logErrors[key, default: [:]][origin, default: []].append(
-                (countAtOrigin, EmpiricalIntervals.logError(forecast: point.mean, actual: actual)))
+              if Self.calibrates(setting, origin: origin, outturn: point.time) {
+                logErrors[key, default: [:]][origin, default: []].append(
+                  (countAtOrigin, EmpiricalIntervals.logError(forecast: point.mean, actual: actual)))
+              }
             }
           }
         }
@@ -116,6 +118,20 @@ extension DemandForecaster {
       choices[setting] = ForecastPlan.Choice(method: chosen, reason: reason, intervalStrata: strata)
     }
     return ForecastPlan(through: through, origins: origins, choices: choices)
+  }
+
+  /// Whether a backtest error of a setting type, forecast from `origin` for `outturn`,
+  /// calibrates intervals. Setting types are recorded consistently from 2019 only (FE from
+  /// 2015, the other settings from 2019), so their errors from earlier origins measure the
+  /// recording filling in, not forecast error; FE and other errors across the 2023 census
+  /// (the first collected child by child, which moved young people from FE into other) are
+  /// left out for the same reason. Either would widen intervals beyond what later forecasts
+  /// miss by. The total is recorded throughout.
+  static func calibrates(_ setting: SettingType, origin: Int, outturn: Int) -> Bool {
+    guard setting != .total else { return true }
+    guard origin >= PooledGrowth.shareTrendStart else { return false }
+    return !PooledGrowth.brokenAtRecordingBreak.contains(setting)
+      || (origin >= PooledGrowth.recordingBreak) == (outturn >= PooledGrowth.recordingBreak)
   }
 
   /// How many size strata the intervals are calibrated in.

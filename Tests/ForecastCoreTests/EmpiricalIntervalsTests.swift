@@ -24,6 +24,9 @@ final class EmpiricalIntervalsTests: XCTestCase {
     XCTAssertEqual(EmpiricalIntervals.estimateExponent(quantiles) ?? .nan, 0.6, accuracy: 1e-12)
     XCTAssertEqual(EmpiricalIntervals.estimateExponent([1: 0.01, 2: 0.1]) ?? .nan, 1)
     XCTAssertNil(EmpiricalIntervals.estimateExponent([1: 0.01]))
+    // Q_h = Q_1 · h^0.3 is slower than a random walk: held at α = 0.5.
+    XCTAssertEqual(
+      EmpiricalIntervals.estimateExponent([1: 0.1, 4: 0.1 * pow(4, 0.3)]) ?? .nan, 0.5)
   }
 
   func testTooFewErrorsGiveNoCalibration() {
