@@ -60,7 +60,8 @@ extension DemandForecaster {
               }
               if Self.calibrates(setting, origin: origin, outturn: point.time) {
                 logErrors[key, default: [:]][origin, default: []].append(
-                  (countAtOrigin, EmpiricalIntervals.logError(forecast: point.mean, actual: actual)))
+                  (countAtOrigin, EmpiricalIntervals.logError(forecast: point.mean, actual: actual))
+                )
               }
             }
           }
