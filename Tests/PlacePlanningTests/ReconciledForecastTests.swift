@@ -73,6 +73,36 @@ final class ReconciledForecastTests: XCTestCase {
     }
   }
 
+  /// `combined` is the mean of `pooled` and `linear-5` before reconciliation. West Sussex's
+  /// state special from January 2025: linear-5 is the OLS line through the 2021–2025 counts,
+  /// computed here by hand (slope = Σ(t − t̄)(y − ȳ) / Σ(t − t̄)², t̄ = 2023), and the
+  /// combination is half of it plus half of pooled's path. Tolerance 1e-9 relative (sums of
+  /// five terms).
+  func testCombinedIsTheMeanOfPooledAndLinearFive() throws {
+    let forecaster = try sampleForecaster()
+    let series = try XCTUnwrap(forecaster.history.series.first { $0.laCode == "E10000032" })
+    let raw = { (method: ForecastMethod) throws -> [Double] in
+      try XCTUnwrap(
+        forecaster.rawForecast(
+          series, method: method, through: 2025, horizon: 3, firstCensusYear: nil
+        ).outcomes[.specialState]
+      ).points.map(\.mean)
+    }
+    let counts = try (2021...2025).map { try XCTUnwrap(series.record(for: $0)?[.specialState]) }
+    let mean = counts.reduce(0, +) / 5
+    let slope =
+      zip(-2...2, counts).reduce(0.0) { $0 + Double($1.0) * ($1.1 - mean) } / 10
+    let byHand = (1...3).map { mean + slope * Double(2 + $0) }
+    let linear = try raw(.linearRecent)
+    let pooled = try raw(.pooled)
+    let combined = try raw(.combined)
+    for index in 0..<3 {
+      XCTAssertEqual(linear[index], byHand[index], accuracy: 1e-9 * byHand[index])
+      XCTAssertEqual(
+        combined[index], (pooled[index] + byHand[index]) / 2, accuracy: 1e-9 * byHand[index])
+    }
+  }
+
   /// Values 60 and 40 with weights 1 and 3 moved to 120: the difference of 20 goes 5 and 15
   /// → 65 and 55. Moved down to 10 with equal weights: −45 each would take 40 below 0, so it
   /// is held at 0 and 60 takes the rest → 10 and 0. Hand calculations; tolerance 1e-9.

@@ -208,7 +208,8 @@ final class AutoMethodCommandTests: XCTestCase {
       first.stdout.split(separator: "\n").dropFirst().compactMap {
         $0.split(separator: ",", omittingEmptySubsequences: false).last
       }.filter { !$0.isEmpty })
-    XCTAssertTrue(methods.isSubset(of: ["pooled", "drift", "linear-5", "naive"]), "\(methods)")
+    XCTAssertTrue(
+      methods.isSubset(of: ["pooled", "combined", "drift", "linear-5", "naive"]), "\(methods)")
   }
 }
 

@@ -26,20 +26,29 @@ public enum ForecastMethod: String, CaseIterable, Sendable, Codable {
   /// balancing term, new plans from trended requests (see `FlowForecast`); setting types
   /// on the pooled share path.
   case flow
+  /// The equal-weight mean of `pooled` and `linear-5`, per setting type and year (a forecast
+  /// combination; see `DemandForecaster.combined`); intervals calibrated on its own backtest
+  /// errors.
+  case combined
 
   /// The simple baselines every backtest scores alongside the models.
   public static let baselines: [ForecastMethod] = [.naive, .drift, .linearRecent]
 
   /// The fitted models (not baselines).
   public static let models: [ForecastMethod] = [
-    .auto, .pooled, .linear, .logLinear, .prevalence, .flow,
+    .auto, .pooled, .combined, .linear, .logLinear, .prevalence, .flow,
   ]
 
   /// The methods `auto` chooses among, in order of preference when equally good.
-  public static let autoCandidates: [ForecastMethod] = [.pooled, .drift, .linearRecent, .naive]
+  public static let autoCandidates: [ForecastMethod] = [
+    .pooled, .combined, .drift, .linearRecent, .naive,
+  ]
+
+  /// The methods `combined` averages, with equal weights.
+  public static let combinedParts: [ForecastMethod] = [.pooled, .linearRecent]
 
   /// Whether the method needs a plan: a choice per setting type or calibrated intervals.
-  public var usesPlan: Bool { self == .auto || self == .pooled }
+  public var usesPlan: Bool { self == .auto || self == .pooled || self == .combined }
 
   /// The trend model behind a fitted method (linear for the baselines, which do not use it).
   var trendKind: TrendKind {

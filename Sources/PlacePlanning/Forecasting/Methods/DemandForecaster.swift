@@ -128,7 +128,12 @@ public struct DemandForecaster: Sendable {
       }
     }
     var raw: [ForecastMethod: RawForecast] = [:]
-    for method in methods {
+    for method in methods.filter({ $0 != .combined }) + methods.filter({ $0 == .combined }) {
+      let parts = ForecastMethod.combinedParts.compactMap { raw[$0] }
+      if method == .combined, parts.count == ForecastMethod.combinedParts.count {
+        raw[method] = Self.combine(parts)
+        continue
+      }
       raw[method] = try rawForecast(
         series, method: method, through: through, horizon: options.horizon,
         firstCensusYear: options.firstCensusYear)
@@ -140,7 +145,7 @@ public struct DemandForecaster: Sendable {
     for method in methods {
       guard let result = raw[method] else { continue }
       windowYears.formUnion(result.windowYears)
-      notes.append(contentsOf: result.notes)
+      notes.append(contentsOf: result.notes.filter { !notes.contains($0) })
     }
     for setting in SettingType.allCases {
       let choice = usedPlan?.choices[setting]
@@ -221,6 +226,11 @@ public struct DemandForecaster: Sendable {
       }
       let years = upToThrough.map(\.censusYear).filter { $0 > through - 5 }
       return RawForecast(outcomes: outcomes, windowYears: years, notes: notes)
+    }
+
+    if method == .combined {
+      return try combinedRawForecast(
+        series, through: through, horizon: horizon, firstCensusYear: firstCensusYear)
     }
 
     if method == .flow {

@@ -39,22 +39,33 @@ extension DemandForecaster {
     for origin in origins {
       let horizon = min(5, through - origin)
       for series in history.series where series.record(for: origin) != nil {
-        for candidate in candidates {
-          let raw: RawForecast
+        // Each candidate once per (LA, origin); `combined` from its parts when they are
+        // candidates too.
+        var raws: [ForecastMethod: RawForecast] = [:]
+        for candidate in candidates.filter({ $0 != .combined })
+          + candidates.filter({ $0 == .combined })
+        {
+          let parts = ForecastMethod.combinedParts.compactMap { raws[$0] }
+          if candidate == .combined, parts.count == ForecastMethod.combinedParts.count {
+            raws[candidate] = Self.combine(parts)
+            continue
+          }
           do {
-            raw = try rawForecast(
+            raws[candidate] = try rawForecast(
               series, method: candidate, through: origin, horizon: horizon, firstCensusYear: nil)
           } catch {
             failures[candidate, default: 0] += 1
-            continue
           }
+        }
+        for candidate in candidates {
+          guard let raw = raws[candidate] else { continue }
           for setting in SettingType.allCases {
             guard let outcome = raw.outcomes[setting] else { continue }
             let countAtOrigin = series.record(for: origin)?[setting] ?? 0
             for point in outcome.points {
               guard let actual = series.record(for: point.time)?[setting] else { continue }
               let key = Key(method: candidate, setting: setting, horizon: point.time - origin)
-              if actual > 0 {
+              if actual > 0, Self.selects(setting, origin: origin, outturn: point.time) {
                 absolutePercentageErrors[key, default: []].append(
                   100 * abs(point.mean - actual) / actual)
               }
@@ -72,7 +83,9 @@ extension DemandForecaster {
     var choices: [SettingType: ForecastPlan.Choice] = [:]
     for setting in SettingType.allCases {
       let horizons = Self.selectionHorizons.filter { horizon in
-        origins.filter { $0 + horizon <= through }.count >= Self.selectionMinimumOrigins
+        origins.filter {
+          $0 + horizon <= through && Self.selects(setting, origin: $0, outturn: $0 + horizon)
+        }.count >= Self.selectionMinimumOrigins
           && candidates.allSatisfy {
             !(absolutePercentageErrors[Key(method: $0, setting: setting, horizon: horizon)] ?? [])
               .isEmpty
@@ -104,7 +117,8 @@ extension DemandForecaster {
           "\(chosen.rawValue) chosen: backtest median APE \(Self.percent(best.score)) "
           + "(mean of h=\(horizons.map(String.init).joined(separator: ",")), origins \(span)) vs \(others)"
       } else if scores.isEmpty {
-        reason = "\(chosen.rawValue): no backtest cases before \(through); default"
+        reason =
+          "\(chosen.rawValue): no comparable backtest cases (two origins or more) before \(through); the default"
       } else {
         reason = "\(chosen.rawValue): backtest origins \(span)"
       }
@@ -133,6 +147,16 @@ extension DemandForecaster {
     guard origin >= PooledGrowth.shareTrendStart else { return false }
     return !PooledGrowth.brokenAtRecordingBreak.contains(setting)
       || (origin >= PooledGrowth.recordingBreak) == (outturn >= PooledGrowth.recordingBreak)
+  }
+
+  /// Whether a backtest error of a setting type, forecast from `origin` for `outturn`,
+  /// counts in `auto`'s choice of method. FE and other are comparable from 2019 only (FE
+  /// entered the record in 2015 and grew as the reform extended plans to age 25; the other
+  /// settings were first recorded in 2019) and not across the 2023 census; a method that
+  /// happened to follow those recording changes is not thereby the better forecaster.
+  static func selects(_ setting: SettingType, origin: Int, outturn: Int) -> Bool {
+    guard PooledGrowth.brokenAtRecordingBreak.contains(setting) else { return true }
+    return calibrates(setting, origin: origin, outturn: outturn)
   }
 
   /// How many size strata the intervals are calibrated in.
