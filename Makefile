@@ -67,7 +67,7 @@ demo: build
 
 test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --disable-swift-testing
+	$(SWIFT) test --skip-build --parallel --disable-swift-testing
 
 selftest: build
 	$(BIN_DEBUG) selftest --nist $(NIST)
