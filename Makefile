@@ -82,7 +82,7 @@ bench: deps
 	  time ($(BIN_RELEASE) forecast --la all --format csv > /dev/null 2>&1)
 	@TIMEFORMAT="forecast --la all --method prevalence --format csv (whole process): %R s wall"; \
 	  time ($(BIN_RELEASE) forecast --la all --method prevalence --format csv > /dev/null 2>&1)
-	@TIMEFORMAT="backtest --la all (7 origins, 5 horizons, 8 methods, whole process): %R s wall"; \
+	@TIMEFORMAT="backtest --la all (7 origins, 5 horizons, 9 methods, whole process): %R s wall"; \
 	  time ($(BIN_RELEASE) backtest --la all --format csv > /dev/null 2>&1)
 	@TIMEFORMAT="forecast --la all --by phase --format csv (components by age, whole process): %R s wall"; \
 	  time ($(BIN_RELEASE) forecast --la all --by phase --format csv > /dev/null 2>&1)
