@@ -39,6 +39,28 @@ final class BacktesterTests: XCTestCase {
     XCTAssertEqual(report.summary(method: .naive, setting: .total, horizon: 3)?.accuracy.count, 5)
   }
 
+  /// The plans of a rolling-origin backtest share their backtest forecasts (the cache),
+  /// made once to the longest horizon: a plan for 2024 made after one for 2023 on the same
+  /// cache chooses the same methods with the same scores and intervals as a plan made alone
+  /// (which forecasts each origin only as far as 2024), so a cached forecast never lets a
+  /// plan see outturns after its origin.
+  func testSharedBacktestForecastsChangeNoPlan() throws {
+    let forecaster = try sampleForecaster()
+    let cache = BacktestForecastCache()
+    _ = forecaster.plan(method: .auto, through: 2023, cache: cache)
+    let shared = forecaster.plan(method: .auto, through: 2024, cache: cache)
+    let alone = forecaster.plan(method: .auto, through: 2024)
+    XCTAssertFalse(cache.entries.isEmpty)
+    for setting in SettingType.allCases {
+      let a = try XCTUnwrap(shared.choices[setting])
+      let b = try XCTUnwrap(alone.choices[setting])
+      XCTAssertEqual(a.method, b.method, setting.rawValue)
+      XCTAssertEqual(a.reason, b.reason)
+      XCTAssertEqual(a.intervalStrata.map(\.intervals), b.intervalStrata.map(\.intervals))
+      XCTAssertEqual(a.intervalStrata.map(\.upperCount), b.intervalStrata.map(\.upperCount))
+    }
+  }
+
   /// A forecast scored at origin T never sees censuses after T.
   func testOriginsUseOnlyEarlierData() throws {
     let report = try westSussexReport(methods: [.linear])

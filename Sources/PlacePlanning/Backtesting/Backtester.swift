@@ -58,13 +58,15 @@ public struct Backtester: Sendable {
     var unscored: [Unscored] = []
     let total = options.origins.count * options.methods.count
     var done = 0
+    let cache = BacktestForecastCache()
     for origin in options.origins {
       for method in options.methods {
         defer {
           done += 1
           progress?(done, total)
         }
-        let plan = method.usesPlan ? forecaster.plan(method: method, through: origin) : nil
+        let plan =
+          method.usesPlan ? forecaster.plan(method: method, through: origin, cache: cache) : nil
         for item in series {
           switch score(item, method: method, origin: origin, plan: plan, options: options) {
           case .success(let scored): cases += scored

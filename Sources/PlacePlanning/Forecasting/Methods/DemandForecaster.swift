@@ -199,6 +199,15 @@ public struct DemandForecaster: Sendable {
     var windowYears: [Int]
     var notes: [String]
 
+    /// The forecast with points after `lastYear` dropped.
+    func through(_ lastYear: Int) -> RawForecast {
+      var copy = self
+      for (setting, outcome) in outcomes {
+        copy.outcomes[setting]?.points = outcome.points.filter { $0.time <= lastYear }
+      }
+      return copy
+    }
+
     func withNotes(_ earlier: [String]) -> RawForecast {
       var copy = self
       copy.notes = earlier + notes

@@ -21,7 +21,13 @@ extension DemandForecaster {
   /// than judged LA by LA because a single LA has at most five scored origins, too few to
   /// tell methods apart. Intervals come from the chosen method's one-step log errors at the
   /// last three origins (see `EmpiricalIntervals`).
-  public func plan(method: ForecastMethod, through: Int) -> ForecastPlan {
+  ///
+  /// `cache` keeps the backtest forecasts made here for later plans at other origins (a
+  /// rolling-origin backtest makes one plan per origin, and each reuses the forecasts of the
+  /// origins before it); a forecast from origin o does not depend on the plan's `through`.
+  public func plan(
+    method: ForecastMethod, through: Int, cache: BacktestForecastCache? = nil
+  ) -> ForecastPlan {
     let candidates = method == .auto ? ForecastMethod.autoCandidates : [method]
     let firstOrigin = max(2016, through - 5)
     let origins = firstOrigin <= through - 1 ? Array(firstOrigin...(through - 1)) : []
@@ -39,24 +45,10 @@ extension DemandForecaster {
     for origin in origins {
       let horizon = min(5, through - origin)
       for series in history.series where series.record(for: origin) != nil {
-        // Each candidate once per (LA, origin); `combined` from its parts when they are
-        // candidates too.
-        var raws: [ForecastMethod: RawForecast] = [:]
-        for candidate in candidates.filter({ $0 != .combined })
-          + candidates.filter({ $0 == .combined })
-        {
-          let parts = ForecastMethod.combinedParts.compactMap { raws[$0] }
-          if candidate == .combined, parts.count == ForecastMethod.combinedParts.count {
-            raws[candidate] = Self.combine(parts)
-            continue
-          }
-          do {
-            raws[candidate] = try rawForecast(
-              series, method: candidate, through: origin, horizon: horizon, firstCensusYear: nil)
-          } catch {
-            failures[candidate, default: 0] += 1
-          }
-        }
+        let made = backtestForecasts(
+          series, origin: origin, horizon: horizon, candidates: candidates, cache: cache)
+        for candidate in made.failed { failures[candidate, default: 0] += 1 }
+        let raws = made.forecasts
         for candidate in candidates {
           guard let raw = raws[candidate] else { continue }
           for setting in SettingType.allCases {
@@ -133,6 +125,42 @@ extension DemandForecaster {
       choices[setting] = ForecastPlan.Choice(method: chosen, reason: reason, intervalStrata: strata)
     }
     return ForecastPlan(through: through, origins: origins, choices: choices)
+  }
+
+  /// The candidates' forecasts of one LA from one origin for horizons 1…`horizon`, each made
+  /// once (`combined` from its parts when they are candidates too), or taken from `cache`,
+  /// which holds them to the longest horizon scored; with the candidates that failed.
+  func backtestForecasts(
+    _ series: CaseloadHistory.Series, origin: Int, horizon: Int, candidates: [ForecastMethod],
+    cache: BacktestForecastCache?
+  ) -> (forecasts: [ForecastMethod: RawForecast], failed: [ForecastMethod]) {
+    let key = BacktestForecastCache.Key(laCode: series.laCode, origin: origin)
+    let longest = cache == nil ? horizon : Self.scoredHorizons
+    // Forecasts to `longest`, nil where the candidate failed: from the cache or made here.
+    var full: [ForecastMethod: RawForecast?] = cache?.entries[key] ?? [:]
+    for candidate in candidates.filter({ $0 != .combined })
+      + candidates.filter({ $0 == .combined }) where full[candidate] == nil
+    {
+      let parts = ForecastMethod.combinedParts.compactMap { full[$0] ?? nil }
+      if candidate == .combined, parts.count == ForecastMethod.combinedParts.count {
+        full[candidate] = Self.combine(parts)
+      } else {
+        full[candidate] = .some(
+          try? rawForecast(
+            series, method: candidate, through: origin, horizon: longest, firstCensusYear: nil))
+      }
+    }
+    cache?.entries[key] = full
+    var forecasts: [ForecastMethod: RawForecast] = [:]
+    var failed: [ForecastMethod] = []
+    for candidate in candidates {
+      if let raw = full[candidate] ?? nil {
+        forecasts[candidate] = raw.through(origin + horizon)
+      } else {
+        failed.append(candidate)
+      }
+    }
+    return (forecasts, failed)
   }
 
   /// Whether a backtest error of a setting type, forecast from `origin` for `outturn`,

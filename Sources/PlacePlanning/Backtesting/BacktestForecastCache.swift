@@ -1,0 +1,15 @@
+/// Backtest forecasts already made, by LA, origin and method, to the longest scored horizon,
+/// so that a rolling-origin backtest (one plan per origin, each backtesting the origins
+/// before it) makes each forecast once. A forecast from an origin uses only data up to it,
+/// so it is the same whichever later plan asks for it.
+public final class BacktestForecastCache {
+  struct Key: Hashable {
+    let laCode: String
+    let origin: Int
+  }
+
+  /// The forecasts by method; nil where the method could not forecast the LA.
+  var entries: [Key: [ForecastMethod: DemandForecaster.RawForecast?]] = [:]
+
+  public init() {}
+}
