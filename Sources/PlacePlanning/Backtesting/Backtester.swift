@@ -67,8 +67,12 @@ public struct Backtester: Sendable {
         }
         let plan =
           method.usesPlan ? forecaster.plan(method: method, through: origin, cache: cache) : nil
-        for item in series {
-          switch score(item, method: method, origin: origin, plan: plan, options: options) {
+        // The LAs on every core, gathered in the LAs' order.
+        let scored = parallelMap(series.count) { index in
+          self.score(series[index], method: method, origin: origin, plan: plan, options: options)
+        }
+        for result in scored {
+          switch result {
           case .success(let scored): cases += scored
           case .failure(let failure): unscored.append(failure)
           }

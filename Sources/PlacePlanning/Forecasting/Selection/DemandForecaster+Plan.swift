@@ -44,11 +44,28 @@ extension DemandForecaster {
     var failures: [ForecastMethod: Int] = [:]
     for origin in origins {
       let horizon = min(5, through - origin)
-      for series in history.series where series.record(for: origin) != nil {
-        let made = backtestForecasts(
-          series, origin: origin, horizon: horizon, candidates: candidates, cache: cache)
-        for candidate in made.failed { failures[candidate, default: 0] += 1 }
-        let raws = made.forecasts
+      let eligible = history.series.filter { $0.record(for: origin) != nil }
+      let longest = cache == nil ? horizon : Self.scoredHorizons
+      let known = eligible.map {
+        cache?.entries[BacktestForecastCache.Key(laCode: $0.laCode, origin: origin)] ?? [:]
+      }
+      // The LAs' forecasts on every core; scored below in the LAs' order.
+      let complete = parallelMap(eligible.count) { index in
+        self.backtestForecasts(
+          eligible[index], origin: origin, horizon: longest, candidates: candidates,
+          known: known[index])
+      }
+      for (index, series) in eligible.enumerated() {
+        cache?.entries[BacktestForecastCache.Key(laCode: series.laCode, origin: origin)] =
+          complete[index]
+        var raws: [ForecastMethod: RawForecast] = [:]
+        for candidate in candidates {
+          if let raw = complete[index][candidate] ?? nil {
+            raws[candidate] = raw.through(origin + horizon)
+          } else {
+            failures[candidate, default: 0] += 1
+          }
+        }
         for candidate in candidates {
           guard let raw = raws[candidate] else { continue }
           for setting in SettingType.allCases {
@@ -127,17 +144,14 @@ extension DemandForecaster {
     return ForecastPlan(through: through, origins: origins, choices: choices)
   }
 
-  /// The candidates' forecasts of one LA from one origin for horizons 1…`horizon`, each made
-  /// once (`combined` from its parts when they are candidates too), or taken from `cache`,
-  /// which holds them to the longest horizon scored; with the candidates that failed.
+  /// The candidates' forecasts of one LA from one origin for horizons 1…`horizon`, those in
+  /// `known` (from a cache) kept and the rest made, each once (`combined` from its parts
+  /// when they are candidates too); nil where a candidate could not forecast the LA.
   func backtestForecasts(
     _ series: CaseloadHistory.Series, origin: Int, horizon: Int, candidates: [ForecastMethod],
-    cache: BacktestForecastCache?
-  ) -> (forecasts: [ForecastMethod: RawForecast], failed: [ForecastMethod]) {
-    let key = BacktestForecastCache.Key(laCode: series.laCode, origin: origin)
-    let longest = cache == nil ? horizon : Self.scoredHorizons
-    // Forecasts to `longest`, nil where the candidate failed: from the cache or made here.
-    var full: [ForecastMethod: RawForecast?] = cache?.entries[key] ?? [:]
+    known: [ForecastMethod: RawForecast?]
+  ) -> [ForecastMethod: RawForecast?] {
+    var full = known
     for candidate in candidates.filter({ $0 != .combined })
       + candidates.filter({ $0 == .combined }) where full[candidate] == nil
     {
@@ -147,20 +161,10 @@ extension DemandForecaster {
       } else {
         full[candidate] = .some(
           try? rawForecast(
-            series, method: candidate, through: origin, horizon: longest, firstCensusYear: nil))
+            series, method: candidate, through: origin, horizon: horizon, firstCensusYear: nil))
       }
     }
-    cache?.entries[key] = full
-    var forecasts: [ForecastMethod: RawForecast] = [:]
-    var failed: [ForecastMethod] = []
-    for candidate in candidates {
-      if let raw = full[candidate] ?? nil {
-        forecasts[candidate] = raw.through(origin + horizon)
-      } else {
-        failed.append(candidate)
-      }
-    }
-    return (forecasts, failed)
+    return full
   }
 
   /// Whether a backtest error of a setting type, forecast from `origin` for `outturn`,
