@@ -17,6 +17,25 @@ final class DistributionTests: XCTestCase {
       error, tolerance, "\(message): got \(actual), expected \(expected)", file: file, line: line)
   }
 
+  /// The tabled central quantiles are the computed ones, bit for bit (same call), for every
+  /// whole ν in the table, and other levels and ν are computed.
+  func testCentralQuantileTableMatchesTheSolver() {
+    for nu in 1...StudentT.tableSize {
+      for level in [0.80, 0.95] {
+        XCTAssertEqual(
+          StudentT.centralQuantile(level: level, degreesOfFreedom: Double(nu)),
+          StudentT.quantile((1 + level) / 2, degreesOfFreedom: Double(nu)))
+      }
+    }
+    XCTAssertEqual(
+      StudentT.centralQuantile(level: 0.90, degreesOfFreedom: 4),
+      StudentT.quantile(0.95, degreesOfFreedom: 4))
+    // scipy.stats.t.ppf(0.9, 5) = 1.4758840488244815 (run independently); tolerance 1e-12.
+    XCTAssertEqual(
+      StudentT.centralQuantile(level: 0.80, degreesOfFreedom: 5), 1.4758840488244815,
+      accuracy: 1e-12)
+  }
+
   func testStudentTQuantilesMatchSciPy() {
     let cases: [(p: Double, df: Double, expected: Double)] = [
       (0.975, 1, 12.706204736174694),

@@ -36,6 +36,27 @@ public enum StudentT {
     return sign * solve(upperTail: q, nu: nu)
   }
 
+  /// The quantile of a central interval, `quantile((1 + level) / 2, ν)`. For the 80% and 95%
+  /// levels and whole ν from 1 to `tableSize` (every trend fit's residual degrees of freedom)
+  /// it is read from a table made once by that same call, so the bits are the same and a
+  /// forecast of every LA does not solve for the same quantile thousands of times.
+  public static func centralQuantile(level: Double, degreesOfFreedom nu: Double) -> Double {
+    if nu >= 1, nu <= Double(tableSize), nu == nu.rounded() {
+      let index = Int(nu) - 1
+      if level == 0.80 { return table80[index] }
+      if level == 0.95 { return table95[index] }
+    }
+    return quantile((1 + level) / 2, degreesOfFreedom: nu)
+  }
+
+  static let tableSize = 200
+  private static let table80 = (1...tableSize).map {
+    quantile((1 + 0.80) / 2, degreesOfFreedom: Double($0))
+  }
+  private static let table95 = (1...tableSize).map {
+    quantile((1 + 0.95) / 2, degreesOfFreedom: Double($0))
+  }
+
   /// Upper-tail probability `U(t) = P(T > t)` for `t ≥ 0`.
   static func upperTail(_ t: Double, nu: Double) -> Double {
     let t2 = t * t

@@ -105,6 +105,7 @@ public struct LinearFit: Sendable {
   /// `t_{(1+level)/2, n−p}`.
   private func criticalValue(level: Double) -> Double {
     precondition(level > 0 && level < 1, "level must be in (0, 1)")
-    return StudentT.quantile((1 + level) / 2, degreesOfFreedom: Double(residualDegreesOfFreedom))
+    return StudentT.centralQuantile(
+      level: level, degreesOfFreedom: Double(residualDegreesOfFreedom))
   }
 }

@@ -98,8 +98,8 @@ public struct FittedTrend: Sendable {
         let seEta = fit.standardErrorOfLinearPredictor(at: x) * inflation.squareRoot()
         let sd = (dispersion * mu + mu * mu * seEta * seEta).squareRoot()
         let df = Double(fit.residualDegreesOfFreedom)
-        let t80 = StudentT.quantile(0.90, degreesOfFreedom: df)
-        let t95 = StudentT.quantile(0.975, degreesOfFreedom: df)
+        let t80 = StudentT.centralQuantile(level: 0.80, degreesOfFreedom: df)
+        let t95 = StudentT.centralQuantile(level: 0.95, degreesOfFreedom: df)
         return ForecastPoint(
           time: time, mean: mu, lower80: max(0, mu - t80 * sd), upper80: mu + t80 * sd,
           lower95: max(0, mu - t95 * sd), upper95: mu + t95 * sd)
