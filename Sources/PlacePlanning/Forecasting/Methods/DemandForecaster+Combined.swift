@@ -27,6 +27,32 @@ extension DemandForecaster {
     return Self.combine(parts)
   }
 
+  /// Each of `methods`' forecasts, made once: `combined` from its parts when they are among
+  /// `methods` or in `known` (forecasts already made), otherwise by `rawForecast`.
+  func rawForecasts(
+    _ series: CaseloadHistory.Series, methods: [ForecastMethod], through: Int, horizon: Int,
+    firstCensusYear: Int?, known: [ForecastMethod: RawForecast] = [:]
+  ) -> [ForecastMethod: Result<RawForecast, ForecastError>] {
+    var made = known.mapValues { Result<RawForecast, ForecastError>.success($0) }
+    for method in methods.filter({ $0 != .combined }) + methods.filter({ $0 == .combined })
+    where made[method] == nil {
+      let parts = ForecastMethod.combinedParts.compactMap { try? made[$0]?.get() }
+      if method == .combined, parts.count == ForecastMethod.combinedParts.count {
+        made[method] = .success(Self.combine(parts))
+        continue
+      }
+      do {
+        made[method] = .success(
+          try rawForecast(
+            series, method: method, through: through, horizon: horizon,
+            firstCensusYear: firstCensusYear))
+      } catch {
+        made[method] = .failure(error)
+      }
+    }
+    return made
+  }
+
   /// The equal-weight mean of the parts' forecasts, per setting type and year; a setting
   /// type that some part cannot forecast takes the mean of those that can, and says so.
   static func combine(_ parts: [RawForecast]) -> RawForecast {

@@ -128,15 +128,15 @@ public struct DemandForecaster: Sendable {
       }
     }
     var raw: [ForecastMethod: RawForecast] = [:]
-    for method in methods.filter({ $0 != .combined }) + methods.filter({ $0 == .combined }) {
-      let parts = ForecastMethod.combinedParts.compactMap { raw[$0] }
-      if method == .combined, parts.count == ForecastMethod.combinedParts.count {
-        raw[method] = Self.combine(parts)
-        continue
+    let made = rawForecasts(
+      series, methods: methods, through: through, horizon: options.horizon,
+      firstCensusYear: options.firstCensusYear)
+    for method in methods {
+      switch made[method] {
+      case .success(let forecast): raw[method] = forecast
+      case .failure(let error): throw error
+      case nil: continue
       }
-      raw[method] = try rawForecast(
-        series, method: method, through: through, horizon: options.horizon,
-        firstCensusYear: options.firstCensusYear)
     }
 
     var forecasts: [SettingType: [ForecastRow]] = [:]

@@ -151,18 +151,12 @@ extension DemandForecaster {
     _ series: CaseloadHistory.Series, origin: Int, horizon: Int, candidates: [ForecastMethod],
     known: [ForecastMethod: RawForecast?]
   ) -> [ForecastMethod: RawForecast?] {
+    let made = rawForecasts(
+      series, methods: candidates, through: origin, horizon: horizon, firstCensusYear: nil,
+      known: known.compactMapValues { $0 })
     var full = known
-    for candidate in candidates.filter({ $0 != .combined })
-      + candidates.filter({ $0 == .combined }) where full[candidate] == nil
-    {
-      let parts = ForecastMethod.combinedParts.compactMap { full[$0] ?? nil }
-      if candidate == .combined, parts.count == ForecastMethod.combinedParts.count {
-        full[candidate] = Self.combine(parts)
-      } else {
-        full[candidate] = .some(
-          try? rawForecast(
-            series, method: candidate, through: origin, horizon: horizon, firstCensusYear: nil))
-      }
+    for candidate in candidates where full[candidate] == nil {
+      full[candidate] = .some(try? made[candidate]?.get())
     }
     return full
   }
