@@ -24,6 +24,12 @@ public struct ForecastOutcome: Sendable, Equatable {
 
   /// Absolute percentage error `100 |f − a| / a`; nil when the outturn is 0.
   public var absolutePercentageError: Double? {
+    Self.absolutePercentageError(forecast: forecast, actual: actual)
+  }
+
+  /// `100 |f − a| / a` for a forecast `f` and outturn `a`; nil unless `a > 0`. The one
+  /// percentage-error formula every backtest scores with.
+  public static func absolutePercentageError(forecast: Double, actual: Double) -> Double? {
     actual > 0 ? 100 * abs(forecast - actual) / actual : nil
   }
 

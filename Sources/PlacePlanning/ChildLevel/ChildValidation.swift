@@ -1,3 +1,5 @@
+import ForecastCore
+
 /// Backtests the child-level model on the LA's own history: for each cut-off year Y (every
 /// transition year but the last), fit on the transitions up to Y, start from the caseload
 /// of January Y+1, project to the last observed January and compare the totals with what
@@ -78,8 +80,8 @@ public enum ChildValidation {
     model: Double, naiveLast: Double, naiveGrowth: Double, covered: Int, count: Int
   ) {
     func mape(_ value: (Row) -> Double) -> Double {
-      let errors = rows.filter { $0.actual > 0 }.map {
-        100 * abs(value($0) - $0.actual) / $0.actual
+      let errors = rows.compactMap {
+        ForecastOutcome.absolutePercentageError(forecast: value($0), actual: $0.actual)
       }
       return errors.isEmpty ? 0 : errors.reduce(0, +) / Double(errors.count)
     }

@@ -71,11 +71,19 @@ public struct PipelineBacktest: Sendable {
           ),
         ]
         for (measure, forecast, outturn, naive, alternative) in pairs {
-          guard let forecast, let outturn, outturn > 0, let naive else { continue }
-          forecastErrors[measure, default: []].append(100 * abs(forecast - outturn) / outturn)
-          naiveErrors[measure, default: []].append(100 * abs(naive - outturn) / outturn)
-          if let alternative {
-            trendedErrors[measure, default: []].append(100 * abs(alternative - outturn) / outturn)
+          guard let forecast, let outturn, let naive,
+            let error = ForecastOutcome.absolutePercentageError(
+              forecast: forecast, actual: outturn),
+            let naiveError = ForecastOutcome.absolutePercentageError(
+              forecast: naive, actual: outturn)
+          else { continue }
+          forecastErrors[measure, default: []].append(error)
+          naiveErrors[measure, default: []].append(naiveError)
+          if let alternative,
+            let trendedError = ForecastOutcome.absolutePercentageError(
+              forecast: alternative, actual: outturn)
+          {
+            trendedErrors[measure, default: []].append(trendedError)
           }
           logErrors[measure, default: []].append(
             EmpiricalIntervals.logError(forecast: forecast, actual: outturn))

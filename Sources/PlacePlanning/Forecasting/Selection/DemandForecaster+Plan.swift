@@ -74,9 +74,11 @@ extension DemandForecaster {
             for point in outcome.points {
               guard let actual = series.record(for: point.time)?[setting] else { continue }
               let key = Key(method: candidate, setting: setting, horizon: point.time - origin)
-              if actual > 0, Self.selects(setting, origin: origin, outturn: point.time) {
-                absolutePercentageErrors[key, default: []].append(
-                  100 * abs(point.mean - actual) / actual)
+              if Self.selects(setting, origin: origin, outturn: point.time),
+                let error = ForecastOutcome.absolutePercentageError(
+                  forecast: point.mean, actual: actual)
+              {
+                absolutePercentageErrors[key, default: []].append(error)
               }
               if Self.calibrates(setting, origin: origin, outturn: point.time) {
                 logErrors[key, default: [:]][origin, default: []].append(
