@@ -23,6 +23,25 @@ public struct TrendDamping: Sendable, Equatable {
   public let pairs: Int
   /// Root mean squared log error at the chosen φ; nil for the fallback.
   public let rmsLogError: Double?
+  /// Words for the provenance: `φ = 0.95 (chosen on England's series, 20 pairs, …)`; made
+  /// once here, since every backtest forecast's description carries it.
+  public let summary: String
+
+  init(damping: Double, pairs: Int, rmsLogError: Double?) {
+    self.damping = damping
+    self.pairs = pairs
+    self.rmsLogError = rmsLogError
+    if pairs == 0 {
+      summary = String(
+        format: "φ = %.2f (fewer than %d scorable pairs in England's series; the fallback)",
+        damping, Self.minimumPairs)
+    } else {
+      summary = String(
+        format:
+          "φ = %.2f (chosen on England's series, %d origin-outturn pairs, RMS log error %.3f)",
+        damping, pairs, rmsLogError ?? .nan)
+    }
+  }
 
   public static let grid: [Double] = [0.80, 0.85, 0.90, 0.95, 0.98]
   /// The fallback for a count (the total): the least damping on the grid, since a count's
@@ -89,15 +108,4 @@ public struct TrendDamping: Sendable, Equatable {
       damping: chosen.damping, pairs: cases.count, rmsLogError: chosen.error.squareRoot())
   }
 
-  /// Words for the provenance: `φ = 0.95 (backtest on England's series, 20 pairs)`.
-  public var summary: String {
-    if pairs == 0 {
-      return String(
-        format: "φ = %.2f (fewer than %d scorable pairs in England's series; the fallback)",
-        damping, Self.minimumPairs)
-    }
-    return String(
-      format: "φ = %.2f (chosen on England's series, %d origin-outturn pairs, RMS log error %.3f)",
-      damping, pairs, rmsLogError ?? .nan)
-  }
 }
