@@ -43,7 +43,7 @@ final class BacktesterTests: XCTestCase {
   /// made once to the longest horizon: a plan for 2024 made after one for 2023 on the same
   /// cache chooses the same methods with the same scores and intervals as a plan made alone
   /// (which forecasts each origin only as far as 2024), so a cached forecast never lets a
-  /// plan see outturns after its origin.
+  /// plan see outturns after its `through`.
   func testSharedBacktestForecastsChangeNoPlan() throws {
     let forecaster = try sampleForecaster()
     let cache = BacktestForecastCache()

@@ -48,7 +48,8 @@ public struct Backtester: Sendable {
   }
 
   /// Scores every series and summarises by method, setting type and horizon. Methods that
-  /// need a plan (`auto`, `pooled`) make it once per origin, from data up to that origin.
+  /// need a plan (`auto`, `pooled`, `combined`) make it once per origin, from data up to that
+  /// origin, sharing their backtest forecasts through one `BacktestForecastCache`.
   /// `progress` is told (done, total) after each origin and method.
   public func run(
     series: [CaseloadHistory.Series], options: Options,

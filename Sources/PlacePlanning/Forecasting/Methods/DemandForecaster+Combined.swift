@@ -72,7 +72,7 @@ extension DemandForecaster {
       if usable.count < parts.count {
         notes.append(
           "\(setting.rawValue): combined from \(usable.map(\.method).joined(separator: ", ")) "
-            + "only (the other part gave no forecast)")
+            + "only (the other parts gave no forecast for the same years)")
       }
       outcomes[setting] = SettingOutcome(
         points: points, hasIntervals: false, method: ForecastMethod.combined.rawValue,

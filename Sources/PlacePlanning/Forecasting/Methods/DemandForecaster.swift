@@ -78,7 +78,7 @@ public struct DemandForecaster: Sendable {
   /// Forecasts one LA's series.
   ///
   /// `plan` carries what the `auto` method chose per setting type and the intervals
-  /// calibrated on backtest errors; when nil for `auto` or `pooled` it is made here (which
+  /// calibrated on backtest errors; when nil for `auto`, `pooled` or `combined` it is made here (which
   /// backtests every LA, so callers forecasting many LAs should make it once with `plan`).
   public func forecast(
     _ series: CaseloadHistory.Series, options: Options, plan: ForecastPlan? = nil

@@ -23,8 +23,9 @@ public struct TrendDamping: Sendable, Equatable {
   public let pairs: Int
   /// Root mean squared log error at the chosen φ; nil for the fallback.
   public let rmsLogError: Double?
-  /// Words for the provenance: `φ = 0.95 (chosen on England's series, 20 pairs, …)`; made
-  /// once here, since every backtest forecast's description carries it.
+  /// Words for the provenance, e.g. `φ = 0.98 (chosen on England's series, 6 origin-outturn
+  /// pairs, RMS log error 0.014)`; made once here, since every backtest forecast's
+  /// description carries it.
   public let summary: String
 
   init(damping: Double, pairs: Int, rmsLogError: Double?) {

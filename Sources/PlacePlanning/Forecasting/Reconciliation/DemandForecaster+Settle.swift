@@ -27,7 +27,7 @@ extension DemandForecaster {
         "years \(through + Self.scoredHorizons + 1)-\(through + horizon) cannot be scored "
           + "on history (setting types are recorded consistently from 2019 only): "
           + (reconcile
-            ? "each setting type's growth in \(through + Self.scoredHorizons) is carried on "
+            ? "each series' growth (the total's and each setting type's) in \(through + Self.scoredHorizons) is carried on "
               + "damped by φ = \(String(format: "%.2f", LongRunBend.damping)) a year (the most "
               + "cautious damping on the grid), so growth bends; "
             : "")

@@ -12,7 +12,8 @@ import Foundation
 /// so the series approaches `ŷ(S) · exp(g φ_L / (1 − φ_L)) = ŷ(S) · exp(4g)` instead of
 /// compounding for ever: a series growing 10% a year in year 5 grows 7.9%, 6.3%, 5.0%, 4.0% and
 /// 3.2% in years 6–10 and at most 46% in all. Each row's interval ends move by the same factor
-/// as its value, keeping the relative width calibrated for that horizon.
+/// as its value, keeping the relative width calibrated for that horizon (a row at 0 is moved
+/// by the difference instead).
 ///
 /// φ_L = 0.80 is the strongest damping of `TrendDamping.grid`, the lower bound that
 /// Hyndman and Athanasopoulos's `forecast` and `fable` packages allow a damped trend: with

@@ -45,7 +45,7 @@ extension DemandForecaster {
     for origin in origins {
       let horizon = min(5, through - origin)
       let eligible = history.series.filter { $0.record(for: origin) != nil }
-      let longest = cache == nil ? horizon : Self.scoredHorizons
+      let longest = cache == nil ? horizon : max(horizon, Self.scoredHorizons)
       let known = eligible.map {
         cache?.entries[BacktestForecastCache.Key(laCode: $0.laCode, origin: origin)] ?? [:]
       }
