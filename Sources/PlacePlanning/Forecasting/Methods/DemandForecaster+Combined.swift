@@ -17,30 +17,38 @@ extension DemandForecaster {
   func combinedRawForecast(
     _ series: CaseloadHistory.Series, through: Int, horizon: Int, firstCensusYear: Int?
   ) throws(ForecastError) -> RawForecast {
-    var parts: [RawForecast] = []
-    for method in ForecastMethod.combinedParts {
-      parts.append(
-        try rawForecast(
-          series, method: method, through: through, horizon: horizon,
-          firstCensusYear: firstCensusYear))
-    }
-    return Self.combine(parts)
+    try Self.combined(
+      from: rawForecasts(
+        series, methods: ForecastMethod.combinedParts, through: through, horizon: horizon,
+        firstCensusYear: firstCensusYear)
+    ).get()
   }
 
-  /// Each of `methods`' forecasts, made once: `combined` from its parts when they are among
-  /// `methods` or in `known` (forecasts already made), otherwise by `rawForecast`.
+  /// `combined` from its parts' forecasts in `made`: their mean, or the first part's failure.
+  static func combined(from made: [ForecastMethod: Result<RawForecast, ForecastError>])
+    -> Result<RawForecast, ForecastError>
+  {
+    var parts: [RawForecast] = []
+    for part in ForecastMethod.combinedParts {
+      switch made[part] {
+      case .success(let forecast): parts.append(forecast)
+      case .failure(let error): return .failure(error)
+      case nil: continue
+      }
+    }
+    return .success(combine(parts))
+  }
+
+  /// Each of `methods`' forecasts, made once. `combined` is made from its parts, which are
+  /// taken from `known` (forecasts already made) or made here first, and fails with the
+  /// first part that fails; the parts made for it are returned too.
   func rawForecasts(
     _ series: CaseloadHistory.Series, methods: [ForecastMethod], through: Int, horizon: Int,
     firstCensusYear: Int?, known: [ForecastMethod: RawForecast] = [:]
   ) -> [ForecastMethod: Result<RawForecast, ForecastError>] {
     var made = known.mapValues { Result<RawForecast, ForecastError>.success($0) }
-    for method in methods.filter({ $0 != .combined }) + methods.filter({ $0 == .combined })
-    where made[method] == nil {
-      let parts = ForecastMethod.combinedParts.compactMap { try? made[$0]?.get() }
-      if method == .combined, parts.count == ForecastMethod.combinedParts.count {
-        made[method] = .success(Self.combine(parts))
-        continue
-      }
+    let parts = methods.contains(.combined) ? ForecastMethod.combinedParts : []
+    for method in parts + methods.filter({ $0 != .combined }) where made[method] == nil {
       do {
         made[method] = .success(
           try rawForecast(
@@ -49,6 +57,9 @@ extension DemandForecaster {
       } catch {
         made[method] = .failure(error)
       }
+    }
+    if methods.contains(.combined), made[.combined] == nil {
+      made[.combined] = Self.combined(from: made)
     }
     return made
   }
