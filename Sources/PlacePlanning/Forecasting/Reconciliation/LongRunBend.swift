@@ -40,30 +40,23 @@ public enum LongRunBend {
   }
 
   /// Bends the forecast rows of one series (in census-year order, first forecast year first)
-  /// after the first `scored`; rows before are unchanged. Returns whether any row moved.
-  @discardableResult
-  static func bend(_ rows: inout [ForecastRow], scored: Int) -> Bool {
+  /// after the first `scored`; rows before are unchanged.
+  static func bend(_ rows: inout [ForecastRow], scored: Int) {
     let values = bent(rows.map(\.value), scored: scored)
-    var moved = false
     for index in rows.indices where values[index] != rows[index].value {
       let old = rows[index].value
       rows[index] =
         old > 0
         ? rows[index].scaled(by: values[index] / old) : rows[index].shifted(by: values[index] - old)
-      moved = true
     }
-    return moved
   }
 
-  /// Bends every setting type's forecast beyond `scored` years; returns whether any moved.
-  @discardableResult
-  static func bend(_ forecasts: inout [SettingType: [ForecastRow]], scored: Int) -> Bool {
-    var moved = false
+  /// Bends every setting type's forecast beyond `scored` years.
+  static func bend(_ forecasts: inout [SettingType: [ForecastRow]], scored: Int) {
     for setting in SettingType.allCases {
       guard var rows = forecasts[setting] else { continue }
-      if bend(&rows, scored: scored) { moved = true }
+      bend(&rows, scored: scored)
       forecasts[setting] = rows
     }
-    return moved
   }
 }
