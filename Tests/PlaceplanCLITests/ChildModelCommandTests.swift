@@ -17,8 +17,9 @@ final class ChildModelCommandTests: XCTestCase {
     ])
     XCTAssertEqual(csv.status, 0, csv.stderr)
     let lines = csv.stdout.split(separator: "\n").map(String.init)
-    XCTAssertTrue(lines.contains { $0.hasPrefix("E10000032,special_state,2024/25,2160,2147,") })
-    XCTAssertTrue(lines.contains { $0.hasPrefix("E10000032,rp_sen_unit,2024/25,400,390,") })
+    XCTAssertTrue(
+      lines.contains { $0.hasPrefix("E10000032,special_state,2024/25,actual,2160,2147,") })
+    XCTAssertTrue(lines.contains { $0.hasPrefix("E10000032,rp_sen_unit,2024/25,actual,400,390,") })
     let forecastRows = lines.filter { $0.contains(",2026/27,") }
     XCTAssertEqual(forecastRows.count, 3, csv.stdout)  // RP, state special and INMS
     let json = try CommandRunner.run([

@@ -220,19 +220,20 @@ final class PlacesCommandTests: XCTestCase {
     let lines = result.stdout.split(separator: "\n").map(String.init)
     XCTAssertEqual(
       lines.first,
-      "la_code,setting_type,academic_year,planned_places,demand,demand_lower80,demand_upper80,placed,overflow_to_inms,utilisation_pct,shortfall_excess,p_demand_exceeds_places"
+      "la_code,setting_type,academic_year,kind,planned_places,demand,demand_lower80,demand_upper80,utilisation_pct,shortfall_excess,p_demand_exceeds_places,placed,overflow_to_inms,actual_placements,actual_utilisation_pct"
     )
     let special = lines.filter { $0.hasPrefix("E10000032,special_state,") }
     XCTAssertEqual(special.count, 6)
     XCTAssertTrue(
-      special[0].hasPrefix("E10000032,special_state,2024/25,2160,2147,,,2147,0.0,99.4,13.0,0.000"),
+      special[0].hasPrefix(
+        "E10000032,special_state,2024/25,actual,2160,2147,,,99.4,13.0,0.000,2147,0.0"),
       special[0])
     let shortfalls = special.compactMap {
-      Double($0.split(separator: ",", omittingEmptySubsequences: false)[10])
+      Double($0.split(separator: ",", omittingEmptySubsequences: false)[9])
     }
     XCTAssertLessThan(shortfalls[1], 0)  // a shortfall next year
     XCTAssertGreaterThan(shortfalls[5], 0)  // closed by year 5
-    XCTAssertTrue(lines.contains { $0.hasPrefix("E10000032,inms,2025/26,,") })
+    XCTAssertTrue(lines.contains { $0.hasPrefix("E10000032,inms,2025/26,forecast,,") })
   }
 
   func testDashboardTableAndCSV() throws {
@@ -566,17 +567,17 @@ final class PlacesByPhaseCommandTests: XCTestCase {
     let lines = result.stdout.split(separator: "\n").map(String.init)
     XCTAssertEqual(
       lines.first,
-      "la_code,setting_type,phase,academic_year,planned_places,demand,demand_lower80,demand_upper80,utilisation_pct,shortfall_excess,p_demand_exceeds_places"
+      "la_code,setting_type,phase,academic_year,kind,planned_places,demand,demand_lower80,demand_upper80,utilisation_pct,shortfall_excess,p_demand_exceeds_places"
     )
     // The illustrative register's post-16 special school G has 150 places in 2024/25.
     XCTAssertTrue(
-      lines.contains { $0.hasPrefix("E10000032,special_state,post-16,2024/25,150.0,") },
+      lines.contains { $0.hasPrefix("E10000032,special_state,post-16,2024/25,actual,150.0,") },
       result.stdout)
     let special2025 = lines.filter {
       $0.hasPrefix("E10000032,special_state,") && $0.contains(",2024/25,")
     }
     let places = special2025.compactMap {
-      Double($0.split(separator: ",", omittingEmptySubsequences: false)[4])
+      Double($0.split(separator: ",", omittingEmptySubsequences: false)[5])
     }
     // All-through places are shared between primary and secondary, none lost.
     XCTAssertEqual(places.reduce(0, +), 2160, accuracy: 1e-6)

@@ -72,12 +72,12 @@ final class NeedCommandTests: XCTestCase {
     let lines = result.stdout.split(separator: "\n").map(String.init)
     XCTAssertEqual(
       lines.first,
-      "la_code,setting_type,designation,academic_year,planned_places,demand,demand_lower80,demand_upper80,utilisation_pct,shortfall_excess,p_demand_exceeds_places"
+      "la_code,setting_type,designation,academic_year,kind,planned_places,demand,demand_lower80,demand_upper80,utilisation_pct,shortfall_excess,p_demand_exceeds_places"
     )
     // 2024/25: ASD schools B and E (320 + 240 places) against the 777 ASD children in
     // state special schools in January 2025.
     XCTAssertTrue(
-      lines.contains("E10000032,special_state,asd,2024/25,560.0,777,,,138.8,-217.0,1.000"),
+      lines.contains("E10000032,special_state,asd,2024/25,actual,560.0,777,,,138.8,-217.0,1.000"),
       result.stdout)
 
     let register = FileManager.default.temporaryDirectory

@@ -34,9 +34,9 @@ extension HTMLReport {
       func cell(_ row: ForecastRow?) -> String {
         guard let row else { return "" }
         let interval = row.lower80.flatMap { lower in
-          row.upper80.map { " (\(ForecastWriter.grouped(lower))–\(ForecastWriter.grouped($0)))" }
+          row.upper80.map { " (\(NumberFormat.count(lower))–\(NumberFormat.count($0)))" }
         }
-        return ForecastWriter.grouped(row.value) + (interval ?? "")
+        return NumberFormat.count(row.value) + (interval ?? "")
       }
       html += table(
         ["setting type", "child-level mean (80%)", "published aggregates (80%)", "difference"],
@@ -46,7 +46,7 @@ extension HTMLReport {
             $0.setting == setting && $0.censusYear == lastYear
           }
           let difference = own.flatMap { a in
-            published.map { ForecastWriter.signed(a.value - $0.value) }
+            published.map { NumberFormat.signedCount(a.value - $0.value) }
           }
           return [setting.label, cell(own), cell(published), difference ?? ""]
         })
@@ -64,9 +64,9 @@ extension HTMLReport {
             let end = needRows.first(where: { $0.key == key && $0.calendarYear == last })
           else { return nil }
           return [
-            String(key.dropFirst(5)), ForecastWriter.grouped(start.mean),
-            ForecastWriter.grouped(end.mean),
-            "\(ForecastWriter.grouped(end.lower95))–\(ForecastWriter.grouped(end.upper95))",
+            String(key.dropFirst(5)), NumberFormat.count(start.mean),
+            NumberFormat.count(end.mean),
+            "\(NumberFormat.count(end.lower95))–\(NumberFormat.count(end.upper95))",
           ]
         })
     }

@@ -36,7 +36,7 @@ extension HTMLReport {
           }
           tableRows.append(
             [setting.rawValue, group.label]
-              + counts.map(ForecastWriter.grouped) + shares)
+              + counts.map(NumberFormat.count) + shares)
         }
       }
       html += table(
@@ -54,9 +54,9 @@ extension HTMLReport {
         designated.map { row in
           [
             row.setting.rawValue, row.designation.code, row.academicYear.description,
-            row.plannedPlaces.map(ForecastWriter.grouped) ?? "", ForecastWriter.grouped(row.demand),
+            row.plannedPlaces.map(NumberFormat.count) ?? "", NumberFormat.count(row.demand),
             (row.shortfallExcess ?? -row.demand).rounded() == 0
-              ? "0" : ForecastWriter.grouped(row.shortfallExcess ?? -row.demand),
+              ? "0" : NumberFormat.count(row.shortfallExcess ?? -row.demand),
           ]
         }, text: [0, 1, 2])
     }

@@ -73,11 +73,9 @@ public enum HTMLReport {
 
   static func escape(_ text: String) -> String { SVGChart.escape(text) }
 
+  /// Pounds, millions to one decimal, the typographic minus: "−£14.3m".
   static func pounds(_ value: Double) -> String {
-    let sign = value < 0 ? "−" : ""
-    let size = abs(value)
-    return sign
-      + (size >= 1e6 ? String(format: "£%.1fm", size / 1e6) : "£" + ForecastWriter.grouped(size))
+    NumberFormat.pounds(value, short: true, minus: "−")
   }
 
   /// A table; columns in `text` are left-aligned, the rest (numbers) right-aligned.
@@ -117,13 +115,13 @@ public enum HTMLReport {
     html += "<h2>Headline</h2>\n<div class=\"headline\">\n"
     if let baseline {
       html += figure(
-        ForecastWriter.grouped(baseline.value), "EHCPs 0–25 in January \(baseline.censusYear)")
+        NumberFormat.count(baseline.value), "EHCPs 0–25 in January \(baseline.censusYear)")
     }
     if let year5, let baseline {
       let growth = 100 * (year5.value / baseline.value - 1)
       html += figure(
-        ForecastWriter.grouped(year5.value),
-        "forecast for January \(year5.censusYear) (80%: \(ForecastWriter.interval(year5.lower80, year5.upper80)))"
+        NumberFormat.count(year5.value),
+        "forecast for January \(year5.censusYear) (80%: \(NumberFormat.interval(year5.lower80, year5.upper80)))"
       )
       html += figure(
         String(format: "%+.0f%%", growth),
@@ -139,7 +137,7 @@ public enum HTMLReport {
         $0.role == "places" && $0.file.uppercased().contains("ILLUSTRATIVE")
       }
       html += figure(
-        ForecastWriter.grouped(gap),
+        NumberFormat.count(gap),
         "state special places short (−) or spare (+) at worst, \(worst.academicYear)"
           + (illustrative
             ? ", against the illustrative register in SampleData, not the LA's own"
@@ -269,7 +267,7 @@ public enum HTMLReport {
             switch row.unit {
             case "percent": return String(format: "%.1f%%", value)
             case "pounds": return pounds(value)
-            default: return ForecastWriter.grouped(value)
+            default: return NumberFormat.count(value)
             }
           }
       })
@@ -285,7 +283,7 @@ public enum HTMLReport {
           // Whole numbers grouped; factors and rates as they are (a regional factor of 1.13
           // is not "1").
           assumption.value == assumption.value.rounded() && abs(assumption.value) >= 1
-            ? ForecastWriter.grouped(assumption.value) : String(assumption.value),
+            ? NumberFormat.count(assumption.value) : String(assumption.value),
           assumption.low == assumption.high ? "" : "\(assumption.low)–\(assumption.high)",
           assumption.priceYear.description,
           String(format: "%.1f%%", 100 * assumption.annualInflation),
@@ -343,9 +341,9 @@ public enum HTMLReport {
         tableRows.map { row in
           [
             row.setting.rawValue, row.phase.rawValue, row.academicYear.description,
-            row.plannedPlaces.map(ForecastWriter.grouped) ?? "", ForecastWriter.grouped(row.demand),
-            ForecastWriter.interval(row.demandLower80, row.demandUpper80),
-            row.shortfallExcess.map(ForecastWriter.grouped) ?? "",
+            row.plannedPlaces.map(NumberFormat.count) ?? "", NumberFormat.count(row.demand),
+            NumberFormat.interval(row.demandLower80, row.demandUpper80),
+            row.shortfallExcess.map(NumberFormat.count) ?? "",
           ]
         }, text: [0, 1, 2])
     }
@@ -386,7 +384,7 @@ public enum HTMLReport {
       let last = content.forecast.rows.last(where: { $0.setting == .total && $0.kind == .forecast })
     {
       html +=
-        "<p class=\"small\">With the LA's own child-level records, this report's places, dashboard and costs use the child-level forecast (\(ForecastWriter.grouped(last.value)) in January \(last.censusYear)), not the pooled total named above.</p>\n"
+        "<p class=\"small\">With the LA's own child-level records, this report's places, dashboard and costs use the child-level forecast (\(NumberFormat.count(last.value)) in January \(last.censusYear)), not the pooled total named above.</p>\n"
     }
     return html
   }

@@ -3,27 +3,29 @@ import PlacePlanning
 
 /// Writes backtest accuracy as a table, CSV or JSON.
 public enum BacktestWriter {
-  public static let csvHeader =
-    "method,setting_type,horizon,n,median_ape,mean_ape,mase,bias_pct,coverage80,coverage95"
+  /// One row per method, setting type and horizon; percentages and coverage (0–1) as
+  /// numbers, unrounded in JSON.
+  static let columns = OutputColumns<BacktestReport.Summary>([
+    .init("method") { .text($0.method.rawValue) },
+    .init("setting_type") { .text($0.setting.rawValue) },
+    .init("horizon") { .integer($0.horizon) },
+    .init("n") { .integer($0.accuracy.count) },
+    .init("median_ape") { measured($0.accuracy.medianAPE, decimals: 2) },
+    .init("mean_ape") { measured($0.accuracy.meanAPE, decimals: 2) },
+    .init("mase") { measured($0.accuracy.mase, decimals: 3) },
+    .init("bias_pct") { measured($0.accuracy.bias, decimals: 2) },
+    .init("coverage80") { measured($0.accuracy.coverage80, decimals: 3) },
+    .init("coverage95") { measured($0.accuracy.coverage95, decimals: 3) },
+  ])
 
-  /// One row per method, setting type and horizon; percentages and coverage (0–1) as numbers.
-  public static func csv(_ report: BacktestReport) -> String {
-    var lines = [csvHeader]
-    for summary in report.summaries {
-      let accuracy = summary.accuracy
-      lines.append(
-        CSVFormat.line([
-          summary.method.rawValue, summary.setting.rawValue, String(summary.horizon),
-          String(accuracy.count), CSVFormat.number(accuracy.medianAPE, decimals: 2),
-          CSVFormat.number(accuracy.meanAPE, decimals: 2),
-          CSVFormat.number(accuracy.mase, decimals: 3),
-          CSVFormat.number(accuracy.bias, decimals: 2),
-          CSVFormat.number(accuracy.coverage80, decimals: 3),
-          CSVFormat.number(accuracy.coverage95, decimals: 3),
-        ]))
-    }
-    return lines.joined(separator: "\n") + "\n"
+  /// A score: CSV to `decimals` places, JSON unrounded.
+  static func measured(_ value: Double?, decimals: Int) -> OutputValue {
+    .number(value, decimals: decimals, jsonDecimals: nil, suffix: "")
   }
+
+  public static var csvHeader: String { columns.csvHeader }
+
+  public static func csv(_ report: BacktestReport) -> String { columns.csv(report.summaries) }
 
   /// Tables by setting type: methods down, horizons across, median APE (coverage80).
   public static func table(
@@ -74,30 +76,12 @@ public enum BacktestWriter {
   public static func json(_ report: BacktestReport, summaries: [String], provenance: Provenance)
     throws(OutputError) -> String
   {
-    struct Row: Encodable {
-      let method: String
-      let settingType: String
-      let horizon: Int
-      let n: Int
-      let medianApe: Double?
-      let meanApe: Double?
-      let mase: Double?
-      let biasPct: Double?
-      let coverage80: Double?
-      let coverage95: Double?
-    }
     struct Document: Encodable {
       let provenance: Provenance
-      let accuracy: [Row]
+      let accuracy: [JSONObject]
       let summaries: [String]
     }
-    let rows = report.summaries.map {
-      Row(
-        method: $0.method.rawValue, settingType: $0.setting.rawValue, horizon: $0.horizon,
-        n: $0.accuracy.count, medianApe: $0.accuracy.medianAPE, meanApe: $0.accuracy.meanAPE,
-        mase: $0.accuracy.mase, biasPct: $0.accuracy.bias, coverage80: $0.accuracy.coverage80,
-        coverage95: $0.accuracy.coverage95)
-    }
+    let rows = columns.json(report.summaries)
     return try ForecastWriter.encode(
       Document(provenance: provenance, accuracy: rows, summaries: summaries))
   }

@@ -44,10 +44,10 @@ public enum CostsWriter {
       var row = [key]
       for year in years {
         let value = year.detailedMeasures.first { $0.key == key }?.value
-        var cell = value.map(ForecastWriter.grouped) ?? ""
+        var cell = value.map(NumberFormat.count) ?? ""
         if let band = bands[year.academicYear]?[key], band.upper80 > band.lower80 {
           cell +=
-            " (\(ForecastWriter.grouped(band.lower80)) to \(ForecastWriter.grouped(band.upper80)))"
+            " (\(NumberFormat.count(band.lower80)) to \(NumberFormat.count(band.upper80)))"
         }
         row.append(cell)
       }
@@ -163,11 +163,6 @@ public enum CostsWriter {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Whole pounds with the sign before the £: "−£14,309,277".
-  static func pounds(_ value: Double) -> String {
-    (value < 0 ? "-" : "") + "£" + ForecastWriter.grouped(abs(value))
-  }
-
   static func payback(_ entry: ScenarioComparison.Entry, isFirst: Bool) -> String {
     if isFirst { return "n/a" }
     if entry.neverCostsMore { return "immediate" }
@@ -188,13 +183,13 @@ public enum CostsWriter {
         var row = [key]
         for (index, year) in entry.years.enumerated() {
           let value = year.measures.first { $0.key == key }?.value
-          var cell = value.map(ForecastWriter.grouped) ?? ""
+          var cell = value.map(NumberFormat.count) ?? ""
           if entry.scenario.name != first.scenario.name, let value,
             let base = first.years[index].measures.first(where: { $0.key == key })?.value,
             value != base
           {
             let difference = value - base
-            cell += " (\(difference > 0 ? "+" : "")\(ForecastWriter.grouped(difference)))"
+            cell += " (\(difference > 0 ? "+" : "")\(NumberFormat.count(difference)))"
           }
           row.append(cell)
         }
@@ -211,16 +206,21 @@ public enum CostsWriter {
       + ["payback"] + (ranged ? ["payback 10-90%"] : [])
     let body = comparison.entries.map { entry in
       let isFirst = entry.scenario.name == first.scenario.name
-      var row = [entry.scenario.name, pounds(entry.presentValueOfTotalCost)]
+      var row = [entry.scenario.name, NumberFormat.pounds(entry.presentValueOfTotalCost)]
       if ranged {
         row.append(
-          entry.presentValueRange.map { pounds($0.p10) + " to " + pounds($0.p90) } ?? "")
+          entry.presentValueRange.map {
+            NumberFormat.pounds($0.p10) + " to " + NumberFormat.pounds($0.p90)
+          } ?? "")
       }
       row.append(
-        isFirst ? "" : pounds(entry.presentValueOfTotalCost - first.presentValueOfTotalCost))
+        isFirst
+          ? "" : NumberFormat.pounds(entry.presentValueOfTotalCost - first.presentValueOfTotalCost))
       if ranged {
         row.append(
-          entry.differenceRange.map { pounds($0.p10) + " to " + pounds($0.p90) } ?? "")
+          entry.differenceRange.map {
+            NumberFormat.pounds($0.p10) + " to " + NumberFormat.pounds($0.p90)
+          } ?? "")
       }
       row.append(payback(entry, isFirst: isFirst))
       if ranged {

@@ -33,7 +33,7 @@ public enum DashboardWriter {
           + row.values.map { value in
             guard let value else { return "" }
             return row.unit == "percent"
-              ? CSVFormat.number(value, decimals: 1) + "%" : ForecastWriter.grouped(value)
+              ? CSVFormat.number(value, decimals: 1) + "%" : NumberFormat.count(value)
           }
       }
       out += TextTable.render(header: header, rows: body, rightAligned: Set(1..<header.count))
@@ -77,7 +77,8 @@ public enum DashboardWriter {
             measure: row.key, label: row.label, unit: row.unit,
             values: Dictionary(
               uniqueKeysWithValues: zip(
-                dashboard.years.map(\.description), row.values.map { $0.map(PlacesWriter.round1) })),
+                dashboard.years.map(\.description),
+                row.values.map { $0.map { NumberFormat.rounded($0) } })),
             note: row.note)
         }, notes: dashboard.notes)
     }

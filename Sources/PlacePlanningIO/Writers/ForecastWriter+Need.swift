@@ -1,50 +1,30 @@
 import PlacePlanning
 
 extension ForecastWriter {
+  /// The columns by need (and phase): census rows as published (whole numbers; suppressed
+  /// cells filled, and IPF estimates within phase, to one decimal), forecasts one decimal.
+  static func needColumns(phase: Bool) -> OutputColumns<BreakdownRow> {
+    ForecastColumns.columns(phase: phase, need: true) { $0.value == $0.value.rounded() }
+  }
+
   /// The CSV header by primary need (`--by need`).
-  public static let needCSVHeader =
-    "la_code,la_name,setting_type,need,census_year,kind,value,lower80,upper80,lower95,upper95,method"
+  public static var needCSVHeader: String { needColumns(phase: false).csvHeader }
 
   /// The CSV header by age phase and primary need (`--by need --by phase`).
-  public static let needPhaseCSVHeader =
-    "la_code,la_name,setting_type,phase,need,census_year,kind,value,lower80,upper80,lower95,upper95,method"
+  public static var needPhaseCSVHeader: String { needColumns(phase: true).csvHeader }
 
-  /// CSV by setting type and primary need (and phase, when the rows have one): census rows
-  /// as published (whole numbers; suppressed cells filled, and IPF estimates within phase,
-  /// to one decimal), forecasts one decimal.
+  /// CSV by setting type and primary need (and phase, when the rows have one).
   public static func csv(needs: [NeedForecastRow]) -> String {
-    let byPhase = needs.contains { $0.phase != nil }
-    var lines = [byPhase ? needPhaseCSVHeader : needCSVHeader]
-    for item in needs {
-      let row = item.row
-      let whole = row.kind == .actual && row.value == row.value.rounded()
-      let phase = byPhase ? [item.phase?.rawValue ?? ""] : []
-      lines.append(
-        CSVFormat.line(
-          [CSVFormat.text(row.laCode), CSVFormat.text(row.laName), row.setting.rawValue] + phase
-            + [
-              item.need.rawValue, String(row.censusYear), row.kind.rawValue,
-              CSVFormat.number(row.value, decimals: whole ? 0 : 1),
-              CSVFormat.number(row.lower80), CSVFormat.number(row.upper80),
-              CSVFormat.number(row.lower95), CSVFormat.number(row.upper95),
-              CSVFormat.text(row.method),
-            ]))
-    }
-    return lines.joined(separator: "\n") + "\n"
+    needColumns(phase: needs.contains { $0.phase != nil }).csv(needs.map(BreakdownRow.init(need:)))
   }
 
   /// JSON by setting type and primary need (and phase), with provenance.
   public static func json(needs: [NeedForecastRow], provenance: Provenance) throws(OutputError)
     -> String
   {
-    struct Document: Encodable {
-      let provenance: Provenance
-      let rows: [BreakdownJSONRow]
-    }
-    let rows = needs.map {
-      BreakdownJSONRow($0.row, share: $0.share, phase: $0.phase, need: $0.need)
-    }
-    return try encode(Document(provenance: provenance, rows: rows))
+    let rows = needColumns(phase: needs.contains { $0.phase != nil }).json(
+      needs.map(BreakdownRow.init(need:)))
+    return try encode(RowsDocument(provenance: provenance, rows: rows))
   }
 
   /// The forecast years a need table shows beside the census: the first five, and the
@@ -83,7 +63,7 @@ extension ForecastWriter {
           group.rows.filter { $0.need == need }.map { ($0.row.censusYear, $0) },
           uniquingKeysWith: { first, _ in first })
         var cells = [need.abbreviation]
-        cells += shown.map { byYear[$0].map { grouped($0.row.value) } ?? "" }
+        cells += shown.map { byYear[$0].map { NumberFormat.count($0.row.value) } ?? "" }
         cells += [firstYear, lastYear].map {
           byYear[$0].map { CSVFormat.number(100 * $0.share, decimals: 1) + "%" } ?? ""
         }
@@ -94,37 +74,5 @@ extension ForecastWriter {
     }
     out += footer(provenance)
     return out
-  }
-}
-
-/// A forecast row broken down by phase, need or both, as JSON: the keys not broken down by
-/// are left out; values to 0.1, the share to 0.0001.
-struct BreakdownJSONRow: Encodable {
-  let laCode: String
-  let settingType: String
-  let phase: String?
-  let need: String?
-  let censusYear: Int
-  let kind: String
-  let value: Double
-  let share: Double
-  let lower80: Double?
-  let upper80: Double?
-  let lower95: Double?
-  let upper95: Double?
-
-  init(_ row: ForecastRow, share: Double, phase: AgePhase?, need: PrimaryNeed?) {
-    laCode = row.laCode
-    settingType = row.setting.rawValue
-    self.phase = phase?.rawValue
-    self.need = need?.rawValue
-    censusYear = row.censusYear
-    kind = row.kind.rawValue
-    value = rounded(row.value)
-    self.share = (share * 10_000).rounded() / 10_000
-    lower80 = row.lower80.map(rounded)
-    upper80 = row.upper80.map(rounded)
-    lower95 = row.lower95.map(rounded)
-    upper95 = row.upper95.map(rounded)
   }
 }

@@ -7,7 +7,6 @@ struct KeyedCapacity {
   var setting: SettingType
   /// The phase (`primary`), or the designation (`asd/slcn`, `generic`).
   var key: String
-  var isPhase: Bool
   var academicYear: AcademicYear
   var kind: ForecastRow.Kind
   var plannedPlaces: Double?
@@ -20,7 +19,7 @@ struct KeyedCapacity {
 
   init(phase row: PhaseCapacityPlanner.Row) {
     self.init(
-      laCode: row.laCode, setting: row.setting, key: row.phase.rawValue, isPhase: true,
+      laCode: row.laCode, setting: row.setting, key: row.phase.rawValue,
       academicYear: row.academicYear, kind: row.kind, plannedPlaces: row.plannedPlaces,
       demand: row.demand, demandLower80: row.demandLower80, demandUpper80: row.demandUpper80,
       utilisationPercent: row.utilisationPercent, shortfallExcess: row.shortfallExcess,
@@ -29,7 +28,7 @@ struct KeyedCapacity {
 
   init(need row: NeedCapacityPlanner.Row) {
     self.init(
-      laCode: row.laCode, setting: row.setting, key: row.designation.code, isPhase: false,
+      laCode: row.laCode, setting: row.setting, key: row.designation.code,
       academicYear: row.academicYear, kind: row.kind, plannedPlaces: row.plannedPlaces,
       demand: row.demand, demandLower80: row.demandLower80, demandUpper80: row.demandUpper80,
       utilisationPercent: row.utilisationPercent, shortfallExcess: row.shortfallExcess,
@@ -37,7 +36,7 @@ struct KeyedCapacity {
   }
 
   init(
-    laCode: String, setting: SettingType, key: String, isPhase: Bool,
+    laCode: String, setting: SettingType, key: String,
     academicYear: AcademicYear, kind: ForecastRow.Kind, plannedPlaces: Double?, demand: Double,
     demandLower80: Double?, demandUpper80: Double?, utilisationPercent: Double?,
     shortfallExcess: Double?, probabilityDemandExceedsPlaces: Double?
@@ -45,7 +44,6 @@ struct KeyedCapacity {
     self.laCode = laCode
     self.setting = setting
     self.key = key
-    self.isPhase = isPhase
     self.academicYear = academicYear
     self.kind = kind
     self.plannedPlaces = plannedPlaces
@@ -57,89 +55,53 @@ struct KeyedCapacity {
     self.probabilityDemandExceedsPlaces = probabilityDemandExceedsPlaces
   }
 
-  static func header(key: String) -> String {
-    "la_code,setting_type,\(key),academic_year,planned_places,demand,demand_lower80,demand_upper80,utilisation_pct,shortfall_excess,p_demand_exceeds_places"
+  /// The columns, the key (`phase` or `designation`) after the setting type.
+  static func columns(key: String) -> OutputColumns<KeyedCapacity> {
+    OutputColumns([
+      .init("la_code", in: [.csv, .json]) { .text($0.laCode) },
+      .init("setting_type", heading: "setting type") { .text($0.setting.rawValue) },
+      .init(key) { .text($0.key) },
+      .init("academic_year", heading: "year") { .text($0.academicYear.description) },
+      .init("kind", in: [.csv, .json]) { .text($0.kind.rawValue) },
+      .init("planned_places", heading: "places") { .count($0.plannedPlaces, decimals: 1) },
+      .init("demand") { .count($0.demand, decimals: $0.kind == .actual ? 0 : 1) },
+      .init("demand_lower80", "demand_upper80", heading: "80% interval") {
+        .interval($0.demandLower80, $0.demandUpper80)
+      },
+      .init("utilisation_pct", heading: "util %") {
+        PlacesWriter.utilisation($0.utilisationPercent)
+      },
+      .init("shortfall_excess", heading: "short(-)/excess") {
+        .count($0.shortfallExcess, decimals: 1)
+      },
+      .init("p_demand_exceeds_places", heading: "P(demand>places)") {
+        .probability($0.probabilityDemandExceedsPlaces)
+      },
+    ])
   }
 
-  static func csv(_ rows: [KeyedCapacity], key: String) -> String {
-    var lines = [header(key: key)]
-    for row in rows {
-      let decimals = row.kind == .actual ? 0 : 1
-      lines.append(
-        CSVFormat.line([
-          CSVFormat.text(row.laCode), row.setting.rawValue, CSVFormat.text(row.key),
-          row.academicYear.description, CSVFormat.number(row.plannedPlaces, decimals: 1),
-          CSVFormat.number(row.demand, decimals: decimals), CSVFormat.number(row.demandLower80),
-          CSVFormat.number(row.demandUpper80),
-          CSVFormat.number(row.utilisationPercent, decimals: 1),
-          CSVFormat.number(row.shortfallExcess, decimals: 1),
-          CSVFormat.number(row.probabilityDemandExceedsPlaces, decimals: 3),
-        ]))
-    }
-    return lines.joined(separator: "\n") + "\n"
-  }
+  static func header(key: String) -> String { columns(key: key).csvHeader }
 
-  /// JSON with provenance; the fields are the CSV's columns, numbers rounded to 0.1
-  /// (probabilities to 0.001).
-  static func json(_ rows: [KeyedCapacity], provenance: Provenance) throws(OutputError)
-    -> String
+  static func csv(_ rows: [KeyedCapacity], key: String) -> String { columns(key: key).csv(rows) }
+
+  /// JSON with provenance; the fields are the CSV's columns, counts to 0.1, probabilities to
+  /// 0.001.
+  static func json(_ rows: [KeyedCapacity], key: String, provenance: Provenance)
+    throws(OutputError) -> String
   {
-    struct Row: Encodable {
-      let laCode: String
-      let settingType: String
-      let phase: String?
-      let designation: String?
-      let academicYear: String
-      let kind: String
-      let plannedPlaces: Double?
-      let demand: Double
-      let demandLower80: Double?
-      let demandUpper80: Double?
-      let utilisationPct: Double?
-      let shortfallExcess: Double?
-      let pDemandExceedsPlaces: Double?
-    }
-    struct Document: Encodable {
-      let provenance: Provenance
-      let places: [Row]
-    }
-    let round1 = PlacesWriter.round1
-    let encoded = rows.map {
-      Row(
-        laCode: $0.laCode, settingType: $0.setting.rawValue, phase: $0.isPhase ? $0.key : nil,
-        designation: $0.isPhase ? nil : $0.key, academicYear: $0.academicYear.description,
-        kind: $0.kind.rawValue, plannedPlaces: $0.plannedPlaces.map(round1),
-        demand: round1($0.demand), demandLower80: $0.demandLower80.map(round1),
-        demandUpper80: $0.demandUpper80.map(round1),
-        utilisationPct: $0.utilisationPercent.map(round1),
-        shortfallExcess: $0.shortfallExcess.map(round1),
-        pDemandExceedsPlaces: $0.probabilityDemandExceedsPlaces.map {
-          ($0 * 1000).rounded() / 1000
-        })
-    }
-    return try ForecastWriter.encode(Document(provenance: provenance, places: encoded))
+    try ForecastWriter.encode(
+      PlacesDocument(provenance: provenance, places: columns(key: key).json(rows)))
   }
 
   static func table(
     _ rows: [KeyedCapacity], key: String, title: String, provenance: Provenance
   ) -> String {
-    let header = [
-      "setting type", key, "year", "places", "demand", "80% interval", "util %",
-      "short(-)/excess", "P(demand>places)",
-    ]
-    let body = rows.map { row in
-      [
-        row.setting.rawValue, row.key, row.academicYear.description,
-        row.plannedPlaces.map(ForecastWriter.grouped) ?? "", ForecastWriter.grouped(row.demand),
-        ForecastWriter.interval(row.demandLower80, row.demandUpper80),
-        CSVFormat.number(row.utilisationPercent, decimals: 1),
-        row.shortfallExcess.map(ForecastWriter.grouped) ?? "",
-        row.probabilityDemandExceedsPlaces.map { CSVFormat.number(100 * $0, decimals: 0) + "%" }
-          ?? "",
-      ]
-    }
-    return title + "\n"
-      + TextTable.render(header: header, rows: body, rightAligned: Set(3..<header.count)) + "\n"
-      + ForecastWriter.footer(provenance)
+    title + "\n" + columns(key: key).renderTable(rows) + "\n" + ForecastWriter.footer(provenance)
   }
+}
+
+/// Places against demand as JSON: provenance, then a row per place and year.
+struct PlacesDocument: Encodable {
+  let provenance: Provenance
+  let places: [JSONObject]
 }

@@ -3,24 +3,24 @@ import PlacePlanning
 
 /// Writes the EHC pipeline as a table, CSV or JSON.
 public enum PipelineWriter {
+  /// One row per LA, measure and year: counts whole for actuals, one decimal for forecasts
+  /// and rates (JSON to 0.1).
+  static let columns = OutputColumns<PipelineRow>([
+    .init("la_code") { .text($0.laCode) },
+    .init("la_name") { .text($0.laName) },
+    .init("measure") { .text($0.measure.rawValue) },
+    .init("calendar_year") { .integer($0.year) },
+    .init("kind") { .text($0.kind.rawValue) },
+    .init("value") { .count($0.value, decimals: decimals($0)) },
+    .init("lower80", "upper80") { .interval($0.lower80, $0.upper80) },
+  ])
+
   /// The CSV header, one row per LA, measure and year.
-  public static let csvHeader = "la_code,la_name,measure,calendar_year,kind,value,lower80,upper80"
+  public static var csvHeader: String { columns.csvHeader }
 
   /// CSV: counts whole for actuals, one decimal for forecasts and rates.
   public static func csv(_ reports: [PipelineReport]) -> String {
-    var lines = [csvHeader]
-    for report in reports {
-      for row in report.rows {
-        lines.append(
-          CSVFormat.line([
-            CSVFormat.text(row.laCode), CSVFormat.text(row.laName), row.measure.rawValue,
-            String(row.year), row.kind.rawValue,
-            CSVFormat.number(row.value, decimals: decimals(row)),
-            CSVFormat.number(row.lower80), CSVFormat.number(row.upper80),
-          ]))
-      }
-    }
-    return lines.joined(separator: "\n") + "\n"
+    columns.csv(reports.flatMap(\.rows))
   }
 
   /// A table per LA (measures down, years across; forecast years marked `f`), its summary,
@@ -50,7 +50,7 @@ public enum PipelineWriter {
               })
             else { return "" }
             return measure.isRate
-              ? CSVFormat.number(row.value, decimals: 1) : ForecastWriter.grouped(row.value)
+              ? CSVFormat.number(row.value, decimals: 1) : NumberFormat.count(row.value)
           }
       }
       out += TextTable.render(header: header, rows: body, rightAligned: Set(1..<header.count))
@@ -91,14 +91,6 @@ public enum PipelineWriter {
   public static func json(
     _ reports: [PipelineReport], backtest: PipelineBacktest?, provenance: Provenance
   ) throws(OutputError) -> String {
-    struct Row: Encodable {
-      let measure: String
-      let calendarYear: Int
-      let kind: String
-      let value: Double
-      let lower80: Double?
-      let upper80: Double?
-    }
     struct Report: Encodable {
       let laCode: String
       let laName: String
@@ -106,7 +98,7 @@ public enum PipelineWriter {
       let summary: String
       let fit: String
       let notes: [String]
-      let rows: [Row]
+      let rows: [JSONObject]
     }
     struct Score: Encodable {
       let measure: String
@@ -121,7 +113,7 @@ public enum PipelineWriter {
       let backtest: [Score]
       let pipelines: [Report]
     }
-    let round = { (value: Double) in (value * 10).rounded() / 10 }
+    let round = { (value: Double) in NumberFormat.rounded(value) }
     let document = Document(
       provenance: provenance,
       backtest: (backtest?.scores ?? []).map {
@@ -135,12 +127,7 @@ public enum PipelineWriter {
         Report(
           laCode: report.laCode, laName: report.laName, throughCensus: report.through,
           summary: report.summary, fit: report.fit, notes: report.notes,
-          rows: report.rows.map {
-            Row(
-              measure: $0.measure.rawValue, calendarYear: $0.year, kind: $0.kind.rawValue,
-              value: round($0.value), lower80: $0.lower80.map(round),
-              upper80: $0.upper80.map(round))
-          })
+          rows: columns.without("la_code", "la_name").json(report.rows))
       })
     return try ForecastWriter.encode(document)
   }

@@ -13,7 +13,8 @@ extension PlacesWriter {
   public static func json(needs rows: [NeedCapacityPlanner.Row], provenance: Provenance)
     throws(OutputError) -> String
   {
-    try KeyedCapacity.json(rows.map(KeyedCapacity.init(need:)), provenance: provenance)
+    try KeyedCapacity.json(
+      rows.map(KeyedCapacity.init(need:)), key: "designation", provenance: provenance)
   }
 
   /// Places against demand by designation, as a table.

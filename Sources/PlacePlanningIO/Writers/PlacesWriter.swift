@@ -2,28 +2,47 @@ import PlacePlanning
 
 /// Writes capacity rows (places against demand) as a table, CSV or JSON.
 public enum PlacesWriter {
-  public static let csvHeader =
-    "la_code,setting_type,academic_year,planned_places,demand,demand_lower80,demand_upper80,placed,overflow_to_inms,utilisation_pct,shortfall_excess,p_demand_exceeds_places"
+  /// Places against demand, one row per LA, setting type and academic year. The table
+  /// shows a setting type at a time, so leaves out the LA and setting type.
+  static let columns = OutputColumns<CapacityRow>([
+    .init("la_code", in: [.csv, .json]) { .text($0.laCode) },
+    .init("setting_type", in: [.csv, .json]) { .text($0.setting.rawValue) },
+    .init("academic_year", heading: "year") { .text($0.academicYear.description) },
+    .init("kind") { .text($0.kind.rawValue) },
+    .init("planned_places", heading: "places") { .count($0.plannedPlaces, decimals: 0) },
+    .init("demand") { .count($0.demand, decimals: $0.kind == .actual ? 0 : 1) },
+    .init("demand_lower80", "demand_upper80", heading: "80% interval") {
+      .interval($0.demandLower80, $0.demandUpper80)
+    },
+    .init("utilisation_pct", heading: "util %") { utilisation($0.utilisationPercent) },
+    .init("shortfall_excess", heading: "short(-)/excess") {
+      .count($0.shortfallExcess, decimals: 1)
+    },
+    .init("p_demand_exceeds_places", heading: "P(demand>places)") {
+      .probability($0.probabilityDemandExceedsPlaces)
+    },
+    .init("placed") { .count($0.placed, decimals: $0.kind == .actual ? 0 : 1) },
+    .init("overflow_to_inms", heading: "to INMS", in: [.csv, .json]) {
+      .count($0.overflowToINMS, decimals: 1)
+    },
+    // The table leaves a zero overflow blank, so that the years with one stand out.
+    .init("overflow_to_inms", heading: "to INMS", in: .table) {
+      .count($0.overflowToINMS > 0 ? $0.overflowToINMS : nil, decimals: 1)
+    },
+    .init("actual_placements", heading: "actual") { .count($0.actualPlacements, decimals: 0) },
+    .init("actual_utilisation_pct", heading: "actual util %") {
+      utilisation($0.actualUtilisationPercent)
+    },
+  ])
 
-  public static func csv(_ rows: [CapacityRow]) -> String {
-    var lines = [csvHeader]
-    for row in rows {
-      let decimals = row.kind == .actual ? 0 : 1
-      lines.append(
-        CSVFormat.line([
-          CSVFormat.text(row.laCode), row.setting.rawValue, row.academicYear.description,
-          CSVFormat.number(row.plannedPlaces, decimals: 0),
-          CSVFormat.number(row.demand, decimals: decimals),
-          CSVFormat.number(row.demandLower80), CSVFormat.number(row.demandUpper80),
-          CSVFormat.number(row.placed, decimals: decimals),
-          CSVFormat.number(row.overflowToINMS, decimals: 1),
-          CSVFormat.number(row.utilisationPercent, decimals: 1),
-          CSVFormat.number(row.shortfallExcess, decimals: 1),
-          CSVFormat.number(row.probabilityDemandExceedsPlaces, decimals: 3),
-        ]))
-    }
-    return lines.joined(separator: "\n") + "\n"
+  /// A utilisation percentage: one decimal, shown without a % sign (its heading has one).
+  static func utilisation(_ value: Double?) -> OutputValue {
+    .number(value, decimals: 1, jsonDecimals: 1, suffix: "")
   }
+
+  public static var csvHeader: String { columns.csvHeader }
+
+  public static func csv(_ rows: [CapacityRow]) -> String { columns.csv(rows) }
 
   public static func table(_ rows: [CapacityRow], laName: String, provenance: Provenance) -> String
   {
@@ -34,27 +53,7 @@ public enum PlacesWriter {
       let settingRows = rows.filter { $0.setting == setting }
       guard !settingRows.isEmpty else { continue }
       out += "\n\(setting.rawValue) (\(setting.label))\n"
-      let header = [
-        "year", "kind", "places", "demand", "80% interval", "util %", "short(-)/excess",
-        "P(demand>places)", "placed", "to INMS", "actual", "actual util %",
-      ]
-      let body = settingRows.map { row in
-        [
-          row.academicYear.description, row.kind.rawValue,
-          row.plannedPlaces.map(ForecastWriter.grouped) ?? "",
-          ForecastWriter.grouped(row.demand),
-          ForecastWriter.interval(row.demandLower80, row.demandUpper80),
-          CSVFormat.number(row.utilisationPercent, decimals: 1),
-          row.shortfallExcess.map(ForecastWriter.grouped) ?? "",
-          row.probabilityDemandExceedsPlaces.map { CSVFormat.number(100 * $0, decimals: 0) + "%" }
-            ?? "",
-          ForecastWriter.grouped(row.placed),
-          row.overflowToINMS > 0 ? ForecastWriter.grouped(row.overflowToINMS) : "",
-          row.actualPlacements.map(ForecastWriter.grouped) ?? "",
-          CSVFormat.number(row.actualUtilisationPercent, decimals: 1),
-        ]
-      }
-      out += TextTable.render(header: header, rows: body, rightAligned: Set(2..<header.count))
+      out += columns.renderTable(settingRows)
     }
     out += "\nDemand for academic year 2026/27 is the January 2027 census forecast. INMS rows: "
     out +=
@@ -63,49 +62,13 @@ public enum PlacesWriter {
     return out
   }
 
+  /// JSON with provenance; the fields are the CSV's columns, counts to 0.1, probabilities to
+  /// 0.001.
   public static func json(_ rows: [CapacityRow], provenance: Provenance) throws(OutputError)
     -> String
   {
-    struct Row: Encodable {
-      let laCode: String
-      let settingType: String
-      let academicYear: String
-      let kind: String
-      let plannedPlaces: Double?
-      let demand: Double
-      let demandLower80: Double?
-      let demandUpper80: Double?
-      let placed: Double
-      let overflowToInms: Double
-      let utilisationPct: Double?
-      let shortfallExcess: Double?
-      let pDemandExceedsPlaces: Double?
-      let actualPlacements: Double?
-      let actualUtilisationPct: Double?
-    }
-    struct Document: Encodable {
-      let provenance: Provenance
-      let places: [Row]
-    }
-    let encoded = rows.map {
-      Row(
-        laCode: $0.laCode, settingType: $0.setting.rawValue,
-        academicYear: $0.academicYear.description, kind: $0.kind.rawValue,
-        plannedPlaces: $0.plannedPlaces, demand: round1($0.demand),
-        demandLower80: $0.demandLower80.map(round1), demandUpper80: $0.demandUpper80.map(round1),
-        placed: round1($0.placed), overflowToInms: round1($0.overflowToINMS),
-        utilisationPct: $0.utilisationPercent.map(round1),
-        shortfallExcess: $0.shortfallExcess.map(round1),
-        pDemandExceedsPlaces: $0.probabilityDemandExceedsPlaces.map {
-          ($0 * 1000).rounded() / 1000
-        },
-        actualPlacements: $0.actualPlacements,
-        actualUtilisationPct: $0.actualUtilisationPercent.map(round1))
-    }
-    return try ForecastWriter.encode(Document(provenance: provenance, places: encoded))
+    try ForecastWriter.encode(PlacesDocument(provenance: provenance, places: columns.json(rows)))
   }
-
-  static func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 
   /// The CSV header of `places --by phase`.
   public static let phaseCSVHeader = KeyedCapacity.header(key: "phase")
@@ -120,7 +83,8 @@ public enum PlacesWriter {
   public static func json(phases rows: [PhaseCapacityPlanner.Row], provenance: Provenance)
     throws(OutputError) -> String
   {
-    try KeyedCapacity.json(rows.map(KeyedCapacity.init(phase:)), provenance: provenance)
+    try KeyedCapacity.json(
+      rows.map(KeyedCapacity.init(phase:)), key: "phase", provenance: provenance)
   }
 
   /// Places against demand by phase, as a table.

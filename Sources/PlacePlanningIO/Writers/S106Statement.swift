@@ -24,7 +24,7 @@ public enum S106Statement {
     out += "Development: \(development.name)\n"
     out += "District: \(development.district ?? "not given")\n"
     out += "Local authority: \(result.laName) (\(result.laCode))\n"
-    out += "Dwellings: \(ForecastWriter.grouped(Double(development.dwellings))), completing "
+    out += "Dwellings: \(NumberFormat.count(Double(development.dwellings))), completing "
     out += "\(span(assessment.years.map(\.academicYear)))"
     if oneBedroom > 0 && result.yield.excludesOneBedroom.value {
       out += "; \(oneBedroom) one-bedroom dwellings are excluded from pupil yield"
@@ -56,7 +56,7 @@ public enum S106Statement {
     out += "\(CSVFormat.number(assessment.adjustment, decimals: 3)) (\(percent(share.share)) of "
     out += "pupils in new-build housing in \(share.name) have an EHCP, "
     out +=
-      "\(ForecastWriter.grouped(share.ehcpPupils)) of \(ForecastWriter.grouped(share.totalPupils)), "
+      "\(NumberFormat.count(share.ehcpPupils)) of \(NumberFormat.count(share.totalPupils)), "
     out += "against \(percent(england.share)) in England, DfE pupil yield dashboard "
     out += "\(share.academicYear)) = \(places(assessment.specialistPlaces)) places: "
     out +=
@@ -66,15 +66,17 @@ public enum S106Statement {
     out += ".\n"
     out += "Spare capacity: \(spareNote(assessment, result: result))\n"
     out += "Places claimed: \(places(assessment.placesClaimed)).\n"
-    out += "Cost per specialist place: \(pounds(assessment.costPerPlace)) = "
-    out += "\(pounds(capital.value)) (\(capital.priceYear) prices) uprated at "
+    out += "Cost per specialist place: \(NumberFormat.pounds(assessment.costPerPlace)) = "
+    out += "\(NumberFormat.pounds(capital.value)) (\(capital.priceYear) prices) uprated at "
     out += "\(CSVFormat.number(capital.annualInflation * 100, decimals: 2))% a year to "
     out += "\(assessment.contributionYear), the first year of completions, "
     out += "x regional factor \(CSVFormat.number(factor.value, decimals: 2)).\n"
-    out += "Contribution sought: \(pounds(assessment.contribution)) "
-    out += "(\(places(assessment.placesClaimed)) places x \(pounds(assessment.costPerPlace)); "
+    out += "Contribution sought: \(NumberFormat.pounds(assessment.contribution)) "
+    out +=
+      "(\(places(assessment.placesClaimed)) places x \(NumberFormat.pounds(assessment.costPerPlace)); "
     out += "with every yield factor and the cost per place at the ends of their ranges "
-    out += "\(pounds(assessment.lowContribution)) to \(pounds(assessment.highContribution))).\n"
+    out +=
+      "\(NumberFormat.pounds(assessment.lowContribution)) to \(NumberFormat.pounds(assessment.highContribution))).\n"
     out += "The legal agreement should index the sum from \(assessment.contributionYear) "
     out += "to the date of payment.\n\n"
     out += "Factors and sources:\n"
@@ -100,12 +102,13 @@ public enum S106Statement {
     out += "- EHCP share of pupils in new-build housing: \(percent(share.share)) "
     out += "(\(assessment.ehcpShareReason)); England \(percent(england.share)) "
     out +=
-      "(\(ForecastWriter.grouped(england.ehcpPupils)) of \(ForecastWriter.grouped(england.totalPupils))). "
+      "(\(NumberFormat.count(england.ehcpPupils)) of \(NumberFormat.count(england.totalPupils))). "
     out += "Source: DfE pupil yield dashboard, EHCP table (\(share.source)). Rules: "
     out +=
       "\(sentence(result.yield.districtMinimumPupils.source)) \(sentence(special.adjustmentSource))\n"
-    out += "- Capital cost per specialist place: \(pounds(capital.value)) "
-    out += "(range \(pounds(capital.low)) to \(pounds(capital.high))). Source: \(capital.source)\n"
+    out += "- Capital cost per specialist place: \(NumberFormat.pounds(capital.value)) "
+    out +=
+      "(range \(NumberFormat.pounds(capital.low)) to \(NumberFormat.pounds(capital.high))). Source: \(capital.source)\n"
     out += "- Regional factor: \(CSVFormat.number(factor.value, decimals: 2)). Source: "
     out += "\(sentence(factor.source))\n"
     out += "- Spare places: the places plan (planned places register against the EHCP "
@@ -225,5 +228,4 @@ public enum S106Statement {
 
   static func places(_ value: Double) -> String { CSVFormat.number(value, decimals: 2) }
 
-  static func pounds(_ value: Double) -> String { "£" + ForecastWriter.grouped(value) }
 }

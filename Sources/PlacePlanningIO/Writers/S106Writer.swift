@@ -60,14 +60,14 @@ public enum S106Writer {
       let development = assessment.development
       return [
         development.name, development.district ?? "",
-        ForecastWriter.grouped(Double(development.dwellings)),
+        NumberFormat.count(Double(development.dwellings)),
         S106Statement.span(assessment.years.map(\.academicYear)),
       ]
         + assessment.phases.map { CSVFormat.number($0.pupils, decimals: 1) }
         + [CSVFormat.number(assessment.pupils, decimals: 1)]
     }
     pupilRows.append(
-      ["All developments", "", ForecastWriter.grouped(Double(result.dwellings)), ""]
+      ["All developments", "", NumberFormat.count(Double(result.dwellings)), ""]
         + PupilYield.Phase.allCases.map { phase in
           CSVFormat.number(
             result.assessments.reduce(0) { $0 + ($1.line(phase)?.pupils ?? 0) }, decimals: 1)
@@ -83,16 +83,16 @@ public enum S106Writer {
         S106Statement.places(assessment.specialistPlaces),
         S106Statement.places(assessment.spareOffset),
         S106Statement.places(assessment.placesClaimed),
-        assessment.contributionYear.description, S106Statement.pounds(assessment.costPerPlace),
-        S106Statement.pounds(assessment.contribution),
-        "\(S106Statement.pounds(assessment.lowContribution))-\(S106Statement.pounds(assessment.highContribution))",
+        assessment.contributionYear.description, NumberFormat.pounds(assessment.costPerPlace),
+        NumberFormat.pounds(assessment.contribution),
+        "\(NumberFormat.pounds(assessment.lowContribution))-\(NumberFormat.pounds(assessment.highContribution))",
       ]
     }
     placeRows.append([
       "All developments", "", S106Statement.places(result.specialistPlaces),
       S106Statement.places(result.spareOffset), S106Statement.places(result.placesClaimed), "",
-      "", S106Statement.pounds(result.contribution),
-      "\(S106Statement.pounds(result.lowContribution))-\(S106Statement.pounds(result.highContribution))",
+      "", NumberFormat.pounds(result.contribution),
+      "\(NumberFormat.pounds(result.lowContribution))-\(NumberFormat.pounds(result.highContribution))",
     ])
     out += TextTable.render(
       header: [
@@ -102,12 +102,12 @@ public enum S106Writer {
     out += "\nHousing trajectory by academic year of completion\n"
     let yearRows = result.trajectory.map { year -> [String] in
       [
-        year.academicYear.description, ForecastWriter.grouped(Double(year.dwellings)),
+        year.academicYear.description, NumberFormat.count(Double(year.dwellings)),
         CSVFormat.number(year.pupils, decimals: 1),
         S106Statement.places(year.specialistPlaces),
         result.spare.initial[year.academicYear].map(S106Statement.places) ?? "beyond plan",
         S106Statement.places(year.spareOffset), S106Statement.places(year.placesClaimed),
-        S106Statement.pounds(year.contribution),
+        NumberFormat.pounds(year.contribution),
       ]
     }
     out += TextTable.render(
@@ -118,11 +118,11 @@ public enum S106Writer {
       ],
       rows: yearRows + [
         [
-          "total", ForecastWriter.grouped(Double(result.dwellings)),
+          "total", NumberFormat.count(Double(result.dwellings)),
           CSVFormat.number(result.pupils, decimals: 1),
           S106Statement.places(result.specialistPlaces), "",
           S106Statement.places(result.spareOffset), S106Statement.places(result.placesClaimed),
-          S106Statement.pounds(result.contribution),
+          NumberFormat.pounds(result.contribution),
         ]
       ], rightAligned: Set(1..<8))
     out += "\nSpare state special and RP places (rule \(result.spare.rule.rawValue)):\n"
@@ -133,7 +133,7 @@ public enum S106Writer {
     out += "\nFactors:\n"
     out += "  EHCP share of pupils in new-build housing: the district's (DfE pupil yield "
     out += "dashboard, latest year) when it counts at least "
-    out += "\(ForecastWriter.grouped(result.yield.districtMinimumPupils.value)) pupils, else "
+    out += "\(NumberFormat.count(result.yield.districtMinimumPupils.value)) pupils, else "
     out += "\(result.laEHCPShare.name)'s \(S106Statement.percent(result.laEHCPShare.share)) "
     out += "(\(result.laEHCPShare.academicYear)).\n"
     for assessment in result.assessments {
@@ -150,7 +150,7 @@ public enum S106Writer {
     out += "\(S106Statement.percent(special.phaseSplit[.post16] ?? 0)).\n"
     out += "  Spare places: \(S106Statement.spareRule(result.spare)).\n"
     let capital = result.costModel.capitalNewSchoolPerPlace
-    out += "  Cost per specialist place: \(S106Statement.pounds(capital.value)) "
+    out += "  Cost per specialist place: \(NumberFormat.pounds(capital.value)) "
     out +=
       "(\(capital.priceYear)), +\(CSVFormat.number(capital.annualInflation * 100, decimals: 2))%"
     out += " a year, x regional factor "

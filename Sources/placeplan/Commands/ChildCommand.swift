@@ -109,7 +109,8 @@ extension PlacePlan.ChildCommand {
       case .csv: try Output.deliver(csv, to: child.out)
       case .json:
         try Output.deliver(
-          ChildWriter.json(projection.rows, provenance: provenance), to: child.out)
+          ChildWriter.json(projection.rows, breakdown: breakdown, provenance: provenance),
+          to: child.out)
       case .table:
         try Output.deliver(
           ChildWriter.table(projection.rows, breakdown: breakdown, provenance: provenance),
