@@ -129,8 +129,8 @@ public struct FittedTrend: Sendable {
 
   /// About four significant digits; whole numbers from 1000 up.
   static func format(_ value: Double) -> String {
-    if abs(value) >= 1000 && abs(value) < 1e15 { return String(format: "%.0f", value) }
-    return String(format: "%.4g", value)
+    if abs(value) >= 1000 && abs(value) < 1e15 { return Printf.format("%.0f", value) }
+    return Printf.format("%.4g", value)
   }
 
   /// `+ 1.2` / `- 1.2` for the slope term.
@@ -140,6 +140,6 @@ public struct FittedTrend: Sendable {
 
   /// A fraction as a percentage with one decimal, e.g. `6.1%`.
   static func percent(_ fraction: Double) -> String {
-    String(format: "%.1f%%", fraction * 100)
+    Printf.format("%.1f%%", fraction * 100)
   }
 }

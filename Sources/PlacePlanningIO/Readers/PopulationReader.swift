@@ -34,7 +34,12 @@ public enum PopulationReader {
     let valueColumn = try table.require("population", schema: schema)
     var values: [String: [Int: [Double?]]] = [:]
     var names: [String: String] = [:]
-    var seen = RowKeys()
+    // The line each (area, year, age) was read on, 0 when not yet read: a second row for it
+    // is a duplicate. Nested like `values` and filled in place, so no key text is made per
+    // row (the file has a row per area, year and age: about 95,000).
+    var lines: [String: [Int: [Int]]] = [:]
+    var lastCodeText = ""
+    var code = ""
     for row in table.rows.indices {
       let fields = table.rows[row]
       let ageText = fields[ageColumn].trimmedSpaces
@@ -53,13 +58,23 @@ public enum PopulationReader {
       }
       guard PopulationEstimates.ages.contains(age) else { continue }
       let year = try CellParser.year(fields[yearColumn], table: table, row: row, column: yearColumn)
-      let code = fields[codeColumn].trimmedSpaces.uppercased()
-      try seen.check("\(code) mid-\(year) age \(age)", table: table, row: row)
+      // Rows come grouped by area: the code is normalised, and the name kept, once a group.
+      if fields[codeColumn] != lastCodeText {
+        lastCodeText = fields[codeColumn]
+        code = lastCodeText.trimmedSpaces.uppercased()
+        names[code] = fields[nameColumn]
+      }
+      let line = table.line(ofRow: row)
+      let first = lines[code, default: [:]][year, default: Self.unread][age]
+      if first > 0 {
+        throw .duplicateRow(
+          file: table.file, line: line, firstLine: first, key: "\(code) mid-\(year) age \(age)")
+      }
+      lines[code, default: [:]][year, default: Self.unread][age] = line
       let count = try CellParser.count(
         fields[valueColumn], table: table, row: row, column: valueColumn,
         maximum: CellParser.maximumPopulation)
-      store(count, code: code, year: year, age: age, in: &values)
-      names[code] = fields[nameColumn]
+      values[code, default: [:]][year, default: Self.missing][age] = count
     }
     guard !values.isEmpty else {
       throw .noRecords(file: table.file, expected: "no rows for ages 0-25")
@@ -106,14 +121,17 @@ public enum PopulationReader {
     return PopulationEstimates(table: values, names: names)
   }
 
+  /// Ages 0–25 of one area and year before any is read: all missing.
+  static let missing = [Double?](repeating: nil, count: PopulationEstimates.ages.count)
+
+  /// The lines of ages 0–25 of one area and year before any is read: none (0).
+  static let unread = [Int](repeating: 0, count: PopulationEstimates.ages.count)
+
   /// Puts one count in the area × year table of ages 0–25 (absent ages stay nil).
   private static func store(
     _ count: Double?, code: String, year: Int, age: Int,
     in values: inout [String: [Int: [Double?]]]
   ) {
-    var ages =
-      values[code]?[year] ?? [Double?](repeating: nil, count: PopulationEstimates.ages.count)
-    ages[age] = count
-    values[code, default: [:]][year] = ages
+    values[code, default: [:]][year, default: missing][age] = count
   }
 }
