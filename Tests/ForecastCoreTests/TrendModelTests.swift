@@ -114,3 +114,18 @@ final class TrendModelTests: XCTestCase {
     XCTAssertEqual(TrendKind.logLinear.rawValue, "log-linear")
   }
 }
+
+/// `Printf.format` writes what `String(format:)` writes, for the conversions fits use.
+final class PrintfTests: XCTestCase {
+  func testAgreesWithStringFormat() {
+    let values: [Double] = [
+      0, -0.0, 1, -1, 0.5, 1.5, 2.5, 0.00012345, 12.3456, 999.95, 1234.5, 1e15, -9.87654e-5,
+      6346, 0.0968, -0.0066, .infinity, 123_456_789.125,
+    ]
+    for value in values {
+      for format in ["%.4g", "%.0f", "%.1f%%", "%.3f"] {
+        XCTAssertEqual(Printf.format(format, value), String(format: format, value), format)
+      }
+    }
+  }
+}

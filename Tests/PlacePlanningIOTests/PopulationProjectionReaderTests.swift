@@ -28,4 +28,33 @@ final class PopulationProjectionReaderTests: XCTestCase {
     XCTAssertEqual(projection.midYears, [2025])
     XCTAssertNil(projection.total0to25(for: ["E08000029"], midYear: 2025))  // only age 0 present
   }
+
+  /// The long layout: a second row for an area, mid-year and age names both lines; rows of
+  /// several areas interleaved are each kept under their own code.
+  func testLongLayoutDuplicateRowNamesBothLines() throws {
+    let header = "mid_year,area_code,area_name,geography,age,population\n"
+    // Ages 0-25 of two areas, alternating row by row; one code in lower case.
+    var rows = ""
+    for age in 0...25 {
+      rows +=
+        "2024,\(age == 0 ? "e10000032" : "E10000032"),West Sussex,County,\(age),\(9000 + age)\n"
+      rows += "2024,E10000016,Kent,County,\(age),\(17000 + age)\n"
+    }
+    let interleaved = try PopulationReader.parse(text: header + rows, file: "population.csv")
+    XCTAssertEqual(
+      interleaved.ages(for: ["E10000032"], midYear: 2024), (0...25).map { Double(9000 + $0) })
+    XCTAssertEqual(
+      interleaved.ages(for: ["E10000016"], midYear: 2024), (0...25).map { Double(17000 + $0) })
+    XCTAssertThrowsError(
+      try PopulationReader.parse(
+        text: header + "2024,E10000032,West Sussex,County,0,9000\n"
+          + "2024,E10000032,West Sussex,County,1,9100\n2024,E10000032,West Sussex,County,0,9001\n",
+        file: "population.csv")
+    ) { error in
+      XCTAssertEqual(
+        error as? InputError,
+        .duplicateRow(
+          file: "population.csv", line: 4, firstLine: 2, key: "E10000032 mid-2024 age 0"))
+    }
+  }
 }
