@@ -19,16 +19,22 @@ public struct BacktestReport: Sendable {
   public init(cases: [Backtester.Case], unscored: [Backtester.Unscored] = []) {
     self.cases = cases
     self.unscored = unscored
-    var groups: [String: [Backtester.Case]] = [:]
+    struct Key: Hashable {
+      let method: ForecastMethod
+      let setting: SettingType
+      let horizon: Int
+    }
+    var groups: [Key: [Backtester.Case]] = [:]
     for item in cases {
-      groups["\(item.method.rawValue)|\(item.setting.rawValue)|\(item.horizon)", default: []]
+      groups[Key(method: item.method, setting: item.setting, horizon: item.horizon), default: []]
         .append(item)
     }
+    let horizons = Set(cases.map(\.horizon)).sorted()
     var summaries: [Summary] = []
     for method in ForecastMethod.allCases {
       for setting in SettingType.allCases {
-        for horizon in Set(cases.map(\.horizon)).sorted() {
-          guard let group = groups["\(method.rawValue)|\(setting.rawValue)|\(horizon)"] else {
+        for horizon in horizons {
+          guard let group = groups[Key(method: method, setting: setting, horizon: horizon)] else {
             continue
           }
           summaries.append(

@@ -8,14 +8,13 @@ public struct PopulationEstimates: Sendable {
   /// area code → name.
   public let names: [String: String]
 
+  /// Mid-years present for any area, ascending (found once: forecasts ask for it per LA).
+  public let midYears: [Int]
+
   public init(table: [String: [Int: [Double?]]], names: [String: String]) {
     self.table = table
     self.names = names
-  }
-
-  /// Mid-years present for any area.
-  public var midYears: [Int] {
-    Array(Set(table.values.flatMap(\.keys))).sorted()
+    midYears = Array(Set(table.values.flatMap(\.keys))).sorted()
   }
 
   /// Single-year-of-age populations 0…25 for the first of `codes` that has all 26 ages in

@@ -30,13 +30,22 @@ public struct Plausibility: Sendable {
       }
     }
     self.observed = observed
+    // The maximum up to each census year seen, found once (a backtest asks per forecast).
+    let years = Set(observed.map(\.censusYear)).sorted()
+    maximumByYear = years.compactMap { year in
+      observed.filter { $0.censusYear <= year }.max { $0.prevalence < $1.prevalence }
+        .map { (year, $0) }
+    }
   }
+
+  /// For each census year seen, the highest prevalence at a census up to it.
+  let maximumByYear: [(year: Int, maximum: (censusYear: Int, laName: String, prevalence: Double))]
 
   /// The highest prevalence at a census up to `through`, with where and when it was seen.
   public func maximumPrevalence(through: Int) -> (
     censusYear: Int, laName: String, prevalence: Double
   )? {
-    observed.filter { $0.censusYear <= through }.max { $0.prevalence < $1.prevalence }
+    maximumByYear.last { $0.year <= through }?.maximum
   }
 
   /// Notes for one LA's reconciled forecast rows: totals above the observed maximum
