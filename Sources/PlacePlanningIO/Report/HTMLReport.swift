@@ -209,14 +209,7 @@ public enum HTMLReport {
               entry.differenceRange.map { pounds($0.p10) + " to " + pounds($0.p90) } ?? "")
           }
           row.append(CostsWriter.payback(entry, isFirst: isFirst))
-          if ranged {
-            row.append(
-              isFirst
-                ? ""
-                : entry.paybackRange.map {
-                  ($0.early?.description ?? "beyond") + " to " + ($0.late?.description ?? "beyond")
-                } ?? "")
-          }
+          if ranged { row.append(CostsWriter.paybackRange(entry, isFirst: isFirst)) }
           return row
         }, text: [0, 1])
       if ranged, let years = first.years.first.map(\.academicYear),

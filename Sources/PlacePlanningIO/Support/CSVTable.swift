@@ -30,13 +30,7 @@ struct CSVTable {
 
   /// Reads and parses a CSV file.
   static func read(path: String) throws(InputError) -> CSVTable {
-    let name = (path as NSString).lastPathComponent
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw .cannotRead(file: path, reason: (error as NSError).localizedDescription)
-    }
+    let (name, data) = try InputFile.bytes(path: path)
     let bytes = [UInt8](data)
     try UTF8Check.require(bytes, file: name)
     return try parse(bytes: bytes, file: name)

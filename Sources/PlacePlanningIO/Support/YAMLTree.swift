@@ -10,13 +10,7 @@ struct YAMLTree {
 
   /// Reads and parses a YAML file.
   static func load(path: String) throws(InputError) -> YAMLTree {
-    let name = (path as NSString).lastPathComponent
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw .cannotRead(file: path, reason: (error as NSError).localizedDescription)
-    }
+    let (name, data) = try InputFile.bytes(path: path)
     return try parse(text: UTF8Check.text(data, file: name), file: name)
   }
 

@@ -163,6 +163,13 @@ public enum CostsWriter {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// The payback years over the middle 80% of draws: `2031 to beyond`; empty for the first
+  /// scenario (the one compared against) or without draws.
+  static func paybackRange(_ entry: ScenarioComparison.Entry, isFirst: Bool) -> String {
+    guard !isFirst, let range = entry.paybackRange else { return "" }
+    return (range.early?.description ?? "beyond") + " to " + (range.late?.description ?? "beyond")
+  }
+
   static func payback(_ entry: ScenarioComparison.Entry, isFirst: Bool) -> String {
     if isFirst { return "n/a" }
     if entry.neverCostsMore { return "immediate" }
@@ -223,14 +230,7 @@ public enum CostsWriter {
           } ?? "")
       }
       row.append(payback(entry, isFirst: isFirst))
-      if ranged {
-        row.append(
-          isFirst
-            ? ""
-            : entry.paybackRange.map {
-              ($0.early?.description ?? "beyond") + " to " + ($0.late?.description ?? "beyond")
-            } ?? "")
-      }
+      if ranged { row.append(paybackRange(entry, isFirst: isFirst)) }
       return row
     }
     out += TextTable.render(
