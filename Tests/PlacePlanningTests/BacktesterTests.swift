@@ -61,6 +61,42 @@ final class BacktesterTests: XCTestCase {
     }
   }
 
+  /// The backtester makes each candidate's forecast once per LA and origin (kept in the
+  /// cache) and builds every method on it: each scored case equals the forecast made alone,
+  /// from scratch, with the same plan.
+  func testSharedCandidateForecastsEqualForecastsMadeAlone() throws {
+    let forecaster = try sampleForecaster()
+    let series = try ["E10000032", "E06000016", "E09000033"].map {
+      try XCTUnwrap(forecaster.history.find($0))
+    }
+    let methods: [ForecastMethod] = [.auto, .combined, .drift, .linearRecent]
+    let report = Backtester(forecaster: forecaster).run(
+      series: series, options: .init(origins: 2022...2023, horizons: 1...2, methods: methods))
+    var compared = 0
+    for origin in 2022...2023 {
+      for method in methods {
+        let plan = method.usesPlan ? forecaster.plan(method: method, through: origin) : nil
+        for la in series {
+          let alone = try forecaster.forecast(
+            la, options: .init(throughYear: origin, horizon: 2, method: method), plan: plan)
+          for item in report.cases
+          where item.laCode == la.laCode && item.method == method && item.origin == origin {
+            let row = try XCTUnwrap(
+              alone.rows.first {
+                $0.setting == item.setting && $0.censusYear == origin + item.horizon
+                  && $0.kind == .forecast
+              })
+            XCTAssertEqual(item.outcome.forecast, row.value, "\(method) \(la.laCode) \(origin)")
+            XCTAssertEqual(item.outcome.interval80?.lowerBound, row.lower80)
+            XCTAssertEqual(item.outcome.interval95?.upperBound, row.upper95)
+            compared += 1
+          }
+        }
+      }
+    }
+    XCTAssertGreaterThan(compared, 150)
+  }
+
   /// A forecast scored at origin T never sees censuses after T.
   func testOriginsUseOnlyEarlierData() throws {
     let report = try westSussexReport(methods: [.linear])

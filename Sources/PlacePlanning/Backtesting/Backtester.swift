@@ -61,6 +61,17 @@ public struct Backtester: Sendable {
     var done = 0
     let cache = BacktestForecastCache()
     for origin in options.origins {
+      // The candidates' forecasts from this origin, made once: every method built on them
+      // (auto, pooled, combined and the baselines) and the plans of later origins take
+      // them from the cache.
+      let candidates = ForecastMethod.autoCandidates.filter { candidate in
+        options.methods.contains { $0 == candidate || $0.usesPlan }
+      }
+      if !candidates.isEmpty {
+        _ = forecaster.candidateForecasts(
+          series.filter { $0.record(for: origin) != nil }, origin: origin,
+          horizon: DemandForecaster.scoredHorizons, candidates: candidates, cache: cache)
+      }
       for method in options.methods {
         defer {
           done += 1
@@ -69,8 +80,13 @@ public struct Backtester: Sendable {
         let plan =
           method.usesPlan ? forecaster.plan(method: method, through: origin, cache: cache) : nil
         // The LAs on every core, gathered in the LAs' order.
+        let known = series.map {
+          cache.entries[BacktestForecastCache.Key(laCode: $0.laCode, origin: origin)] ?? [:]
+        }
         let scored = parallelMap(series.count) { index in
-          self.score(series[index], method: method, origin: origin, plan: plan, options: options)
+          self.score(
+            series[index], method: method, origin: origin, plan: plan, options: options,
+            known: known[index])
         }
         for result in scored {
           switch result {
@@ -85,7 +101,7 @@ public struct Backtester: Sendable {
 
   private func score(
     _ series: CaseloadHistory.Series, method: ForecastMethod, origin: Int, plan: ForecastPlan?,
-    options: Options
+    options: Options, known: [ForecastMethod: DemandForecaster.RawForecast?]
   ) -> Result<[Case], Unscored> {
     guard let lastCensus = series.records.last?.censusYear, origin < lastCensus else {
       return .success([])
@@ -95,7 +111,9 @@ public struct Backtester: Sendable {
     let request = DemandForecaster.Options(throughYear: origin, horizon: horizon, method: method)
     let forecast: LAForecast
     do {
-      forecast = try forecaster.forecast(series, options: request, plan: plan)
+      forecast = try forecaster.forecast(
+        series, options: request, plan: plan,
+        known: known.compactMapValues { $0?.through(origin + horizon) })
     } catch {
       return .failure(
         Unscored(

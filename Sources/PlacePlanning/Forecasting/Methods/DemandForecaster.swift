@@ -83,6 +83,15 @@ public struct DemandForecaster: Sendable {
   public func forecast(
     _ series: CaseloadHistory.Series, options: Options, plan: ForecastPlan? = nil
   ) throws(ForecastError) -> LAForecast {
+    try forecast(series, options: options, plan: plan, known: [:])
+  }
+
+  /// The forecast, taking the methods' raw forecasts from `known` where given (made before
+  /// from the same data up to the origin, to this horizon).
+  func forecast(
+    _ series: CaseloadHistory.Series, options: Options, plan: ForecastPlan?,
+    known: [ForecastMethod: RawForecast]
+  ) throws(ForecastError) -> LAForecast {
     guard (1...15).contains(options.horizon) else {
       throw .horizonOutOfRange(options.horizon)
     }
@@ -130,7 +139,7 @@ public struct DemandForecaster: Sendable {
     var raw: [ForecastMethod: RawForecast] = [:]
     let made = rawForecasts(
       series, methods: methods, through: through, horizon: options.horizon,
-      firstCensusYear: options.firstCensusYear)
+      firstCensusYear: options.firstCensusYear, known: known)
     for method in methods {
       switch made[method] {
       case .success(let forecast): raw[method] = forecast

@@ -45,19 +45,9 @@ extension DemandForecaster {
     for origin in origins {
       let horizon = min(5, through - origin)
       let eligible = history.series.filter { $0.record(for: origin) != nil }
-      let longest = cache == nil ? horizon : max(horizon, Self.scoredHorizons)
-      let known = eligible.map {
-        cache?.entries[BacktestForecastCache.Key(laCode: $0.laCode, origin: origin)] ?? [:]
-      }
-      // The LAs' forecasts on every core; scored below in the LAs' order.
-      let complete = parallelMap(eligible.count) { index in
-        self.backtestForecasts(
-          eligible[index], origin: origin, horizon: longest, candidates: candidates,
-          known: known[index])
-      }
+      let complete = candidateForecasts(
+        eligible, origin: origin, horizon: horizon, candidates: candidates, cache: cache)
       for (index, series) in eligible.enumerated() {
-        cache?.entries[BacktestForecastCache.Key(laCode: series.laCode, origin: origin)] =
-          complete[index]
         var raws: [ForecastMethod: RawForecast] = [:]
         for candidate in candidates {
           if let raw = complete[index][candidate] ?? nil {
@@ -149,6 +139,30 @@ extension DemandForecaster {
   /// The candidates' forecasts of one LA from one origin for horizons 1…`horizon`, those in
   /// `known` (from a cache) kept and the rest made, each once (`combined` from its parts
   /// when they are candidates too); nil where a candidate could not forecast the LA.
+  /// The candidates' forecasts of each LA from `origin`, in the LAs' order, made on every
+  /// core: taken from `cache` where made before, and kept there for later plans and the
+  /// backtester. With a cache, each reaches at least `scoredHorizons` years, so that every
+  /// later use (truncated with `RawForecast.through`) finds it whole.
+  func candidateForecasts(
+    _ eligible: [CaseloadHistory.Series], origin: Int, horizon: Int,
+    candidates: [ForecastMethod], cache: BacktestForecastCache?
+  ) -> [[ForecastMethod: RawForecast?]] {
+    let longest = cache == nil ? horizon : max(horizon, Self.scoredHorizons)
+    let known = eligible.map {
+      cache?.entries[BacktestForecastCache.Key(laCode: $0.laCode, origin: origin)] ?? [:]
+    }
+    let complete = parallelMap(eligible.count) { index in
+      self.backtestForecasts(
+        eligible[index], origin: origin, horizon: longest, candidates: candidates,
+        known: known[index])
+    }
+    for (index, series) in eligible.enumerated() {
+      cache?.entries[BacktestForecastCache.Key(laCode: series.laCode, origin: origin)] =
+        complete[index]
+    }
+    return complete
+  }
+
   func backtestForecasts(
     _ series: CaseloadHistory.Series, origin: Int, horizon: Int, candidates: [ForecastMethod],
     known: [ForecastMethod: RawForecast?]
