@@ -113,7 +113,7 @@ public struct Backtester: Sendable {
     do {
       forecast = try forecaster.forecast(
         series, options: request, plan: plan,
-        known: known.compactMapValues { $0?.through(origin + horizon) })
+        known: known.compactMapValues { $0 })
     } catch {
       return .failure(
         Unscored(

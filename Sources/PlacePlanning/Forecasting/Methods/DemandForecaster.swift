@@ -87,7 +87,7 @@ public struct DemandForecaster: Sendable {
   }
 
   /// The forecast, taking the methods' raw forecasts from `known` where given (made before
-  /// from the same data up to the origin, to this horizon).
+  /// from the same data up to the origin, to this horizon or further).
   func forecast(
     _ series: CaseloadHistory.Series, options: Options, plan: ForecastPlan?,
     known: [ForecastMethod: RawForecast]
@@ -137,9 +137,15 @@ public struct DemandForecaster: Sendable {
       }
     }
     var raw: [ForecastMethod: RawForecast] = [:]
+    // Forecasts made before, of the methods used here (and combined's parts), cut to this
+    // horizon.
+    let used = Set(methods + (methods.contains(.combined) ? ForecastMethod.combinedParts : []))
     let made = rawForecasts(
       series, methods: methods, through: through, horizon: options.horizon,
-      firstCensusYear: options.firstCensusYear, known: known)
+      firstCensusYear: options.firstCensusYear,
+      known: known.filter { used.contains($0.key) }.mapValues {
+        $0.through(through + options.horizon)
+      })
     for method in methods {
       switch made[method] {
       case .success(let forecast): raw[method] = forecast
@@ -210,6 +216,8 @@ public struct DemandForecaster: Sendable {
 
     /// The forecast with points after `lastYear` dropped.
     func through(_ lastYear: Int) -> RawForecast {
+      guard outcomes.values.contains(where: { ($0.points.last?.time ?? lastYear) > lastYear })
+      else { return self }
       var copy = self
       for (setting, outcome) in outcomes {
         copy.outcomes[setting]?.points = outcome.points.filter { $0.time <= lastYear }
