@@ -88,21 +88,14 @@ extension PlacePlan {
         provenance.parameters["not scored"] = unscored
         Output.warn(unscored)
       }
-      let text: String
-      switch data.format {
-      case .csv: text = BacktestWriter.csv(report)
-      case .json:
-        text = try BacktestWriter.json(report, summaries: summaries, provenance: provenance)
-      case .table:
-        text = BacktestWriter.table(
-          report, settings: SettingType.allCases, summaries: summaries, provenance: provenance)
-      case .xlsx:
-        try Output.workbook(
-          XLSXOutputs.table(BacktestWriter.csv(report), name: "Backtest"), provenance: provenance,
-          to: data.out)
-        return
-      }
-      try Output.deliver(text, to: data.out)
+      try Output.deliver(
+        data.format, to: data.out, provenance: provenance, sheet: "Backtest",
+        csv: { BacktestWriter.csv(report) },
+        json: { try BacktestWriter.json(report, summaries: summaries, provenance: provenance) },
+        table: {
+          BacktestWriter.table(
+            report, settings: SettingType.allCases, summaries: summaries, provenance: provenance)
+        })
     }
   }
 }

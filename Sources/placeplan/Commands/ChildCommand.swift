@@ -104,22 +104,13 @@ extension PlacePlan.ChildCommand {
       }
       parameters["aged_out_per_simulation"] = String(format: "%.1f", projection.agedOut)
       let provenance = child.provenance(command: "child project", parameters: parameters)
-      let csv = ChildWriter.csv(projection.rows, breakdown: breakdown)
-      switch child.format {
-      case .csv: try Output.deliver(csv, to: child.out)
-      case .json:
-        try Output.deliver(
-          ChildWriter.json(projection.rows, breakdown: breakdown, provenance: provenance),
-          to: child.out)
-      case .table:
-        try Output.deliver(
-          ChildWriter.table(projection.rows, breakdown: breakdown, provenance: provenance),
-          to: child.out)
-      case .xlsx:
-        try Output.workbook(
-          XLSXOutputs.table(csv, name: "Child-level projection"), provenance: provenance,
-          to: child.out)
-      }
+      try Output.deliver(
+        child.format, to: child.out, provenance: provenance, sheet: "Child-level projection",
+        csv: { ChildWriter.csv(projection.rows, breakdown: breakdown) },
+        json: {
+          try ChildWriter.json(projection.rows, breakdown: breakdown, provenance: provenance)
+        },
+        table: { ChildWriter.table(projection.rows, breakdown: breakdown, provenance: provenance) })
     }
   }
 
@@ -145,18 +136,11 @@ extension PlacePlan.ChildCommand {
       let provenance = child.provenance(
         command: "child validate",
         parameters: ["training_years": "\(years.lowerBound) to each cut-off year"])
-      let csv = ChildWriter.validationCSV(rows)
-      switch child.format {
-      case .csv: try Output.deliver(csv, to: child.out)
-      case .json:
-        try Output.deliver(ChildWriter.validationJSON(rows, provenance: provenance), to: child.out)
-      case .table:
-        try Output.deliver(ChildWriter.validationTable(rows, provenance: provenance), to: child.out)
-      case .xlsx:
-        try Output.workbook(
-          XLSXOutputs.table(csv, name: "Child-level validation"), provenance: provenance,
-          to: child.out)
-      }
+      try Output.deliver(
+        child.format, to: child.out, provenance: provenance, sheet: "Child-level validation",
+        csv: { ChildWriter.validationCSV(rows) },
+        json: { try ChildWriter.validationJSON(rows, provenance: provenance) },
+        table: { ChildWriter.validationTable(rows, provenance: provenance) })
     }
   }
 }

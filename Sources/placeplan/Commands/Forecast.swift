@@ -137,22 +137,16 @@ extension PlacePlan {
         forecasts, inputs: inputs, ages: ages, data: data, provenance: &withPhases)
       let rows = splits.flatMap(\.split.rows)
       let reconciliation = forecasts.count == 1 ? splits.first?.split.reconciliation ?? [] : []
-      switch data.format {
-      case .csv:
-        try Output.deliver(ForecastWriter.csv(phases: rows), to: data.out)
-      case .json:
-        try Output.deliver(
-          ForecastWriter.json(
-            phases: rows, reconciliation: reconciliation, provenance: withPhases), to: data.out)
-      case .table:
-        try Output.deliver(
-          ForecastWriter.table(
-            phases: rows, reconciliation: reconciliation, provenance: withPhases), to: data.out)
-      case .xlsx:
-        try Output.workbook(
-          XLSXOutputs.table(ForecastWriter.csv(phases: rows), name: "Forecast by phase"),
-          provenance: withPhases, to: data.out)
-      }
+      try Output.deliver(
+        data.format, to: data.out, provenance: withPhases, sheet: "Forecast by phase",
+        csv: { ForecastWriter.csv(phases: rows) },
+        json: {
+          try ForecastWriter.json(
+            phases: rows, reconciliation: reconciliation, provenance: withPhases)
+        },
+        table: {
+          ForecastWriter.table(phases: rows, reconciliation: reconciliation, provenance: withPhases)
+        })
     }
   }
 }

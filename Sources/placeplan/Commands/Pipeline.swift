@@ -86,20 +86,11 @@ extension PlacePlan {
           "intervals":
             "80%, from one-year-ahead backtest log errors of every LA, widened as h^0.75",
         ])
-      let text: String
-      switch data.format {
-      case .csv: text = PipelineWriter.csv(reports)
-      case .json:
-        text = try PipelineWriter.json(reports, backtest: backtest, provenance: provenance)
-      case .table:
-        text = PipelineWriter.table(reports, backtest: backtest, provenance: provenance)
-      case .xlsx:
-        try Output.workbook(
-          XLSXOutputs.table(PipelineWriter.csv(reports), name: "Pipeline"),
-          provenance: provenance, to: data.out)
-        return
-      }
-      try Output.deliver(text, to: data.out)
+      try Output.deliver(
+        data.format, to: data.out, provenance: provenance, sheet: "Pipeline",
+        csv: { PipelineWriter.csv(reports) },
+        json: { try PipelineWriter.json(reports, backtest: backtest, provenance: provenance) },
+        table: { PipelineWriter.table(reports, backtest: backtest, provenance: provenance) })
     }
   }
 }

@@ -99,18 +99,11 @@ extension PlacePlan {
       ).items.flatMap {
         NeedCapacityPlanner.plan(needs: $0.split.rows, register: register, codes: $0.codes)
       }
-      switch data.format {
-      case .csv:
-        try Output.deliver(PlacesWriter.csv(needs: rows), to: data.out)
-      case .json:
-        try Output.deliver(PlacesWriter.json(needs: rows, provenance: withNeeds), to: data.out)
-      case .table:
-        try Output.deliver(PlacesWriter.table(needs: rows, provenance: withNeeds), to: data.out)
-      case .xlsx:
-        try Output.workbook(
-          XLSXOutputs.table(PlacesWriter.csv(needs: rows), name: "Places by need"),
-          provenance: withNeeds, to: data.out)
-      }
+      try Output.deliver(
+        data.format, to: data.out, provenance: withNeeds, sheet: "Places by need",
+        csv: { PlacesWriter.csv(needs: rows) },
+        json: { try PlacesWriter.json(needs: rows, provenance: withNeeds) },
+        table: { PlacesWriter.table(needs: rows, provenance: withNeeds) })
     }
 
     private func deliverPhases(
@@ -123,18 +116,11 @@ extension PlacePlan {
       ).flatMap {
         PhaseCapacityPlanner.plan(phases: $0.split.rows, register: register, codes: $0.codes)
       }
-      switch data.format {
-      case .csv:
-        try Output.deliver(PlacesWriter.csv(phases: rows), to: data.out)
-      case .json:
-        try Output.deliver(PlacesWriter.json(phases: rows, provenance: withAges), to: data.out)
-      case .table:
-        try Output.deliver(PlacesWriter.table(phases: rows, provenance: withAges), to: data.out)
-      case .xlsx:
-        try Output.workbook(
-          XLSXOutputs.table(PlacesWriter.csv(phases: rows), name: "Places by phase"),
-          provenance: withAges, to: data.out)
-      }
+      try Output.deliver(
+        data.format, to: data.out, provenance: withAges, sheet: "Places by phase",
+        csv: { PlacesWriter.csv(phases: rows) },
+        json: { try PlacesWriter.json(phases: rows, provenance: withAges) },
+        table: { PlacesWriter.table(phases: rows, provenance: withAges) })
     }
   }
 }

@@ -24,6 +24,21 @@ enum Output {
     }
   }
 
+  /// Writes a row output in the format asked for: its CSV, JSON or table text, or a workbook
+  /// holding the CSV as one sheet named `sheet`. Only the text asked for is made.
+  static func deliver(
+    _ format: OutputFormat, to path: String?, provenance: Provenance, sheet: String,
+    csv: () -> String, json: () throws -> String, table: () -> String
+  ) throws {
+    switch format {
+    case .csv: try deliver(csv(), to: path)
+    case .json: try deliver(json(), to: path)
+    case .table: try deliver(table(), to: path)
+    case .xlsx:
+      try workbook(XLSXOutputs.table(csv(), name: sheet), provenance: provenance, to: path)
+    }
+  }
+
   /// Writes an Excel workbook to `path` (required: `DataOptions.validate` checks it), or
   /// reports the failure and exits non-zero; nothing half-written is left behind.
   static func workbook(_ sheets: [XLSXSheet], provenance: Provenance, to path: String?) throws {
