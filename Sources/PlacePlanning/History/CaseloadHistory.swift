@@ -69,7 +69,7 @@ public struct CaseloadHistory: Sendable {
   /// LAs' counts in each census year (nil when there are no LAs).
   public var englandSeries: Series? {
     if let national { return national }
-    var sums: [Int: [SettingType: Double]] = [:]
+    var sums: [Int: PerSetting<Double>] = [:]
     for item in series {
       for record in item.records {
         for (setting, value) in record.counts {
@@ -81,7 +81,7 @@ public struct CaseloadHistory: Sendable {
     let records = sums.keys.sorted().map { year in
       CaseloadRecord(
         laCode: Self.englandCode, laName: "England (sum of LAs)", censusYear: year,
-        counts: sums[year] ?? [:], source: "sum of LA records")
+        counts: sums[year] ?? PerSetting(), source: "sum of LA records")
     }
     return Series(
       laCode: Self.englandCode, laName: "England (sum of LAs)", codes: [Self.englandCode],

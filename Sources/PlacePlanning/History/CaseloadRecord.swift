@@ -8,12 +8,12 @@ public struct CaseloadRecord: Sendable, Equatable {
   /// January census year: 2025 is the January 2025 census (DfE `time_period` 202425).
   public var censusYear: Int
   /// EHCPs (statements + EHCPs before 2018) by setting type, children and young people.
-  public var counts: [SettingType: Double]
+  public var counts: PerSetting<Double>
   /// Where the record came from: file name and line, for tracing.
   public var source: String
 
   public init(
-    laCode: String, laName: String, censusYear: Int, counts: [SettingType: Double],
+    laCode: String, laName: String, censusYear: Int, counts: PerSetting<Double>,
     source: String
   ) {
     self.laCode = laCode

@@ -14,6 +14,21 @@ public enum SettingType: String, CaseIterable, Sendable, Codable, Comparable {
   case earlyYears = "early_years"
   case other
 
+  /// The position in `allCases` (what `PerSetting` is indexed by).
+  public var index: Int {
+    switch self {
+    case .total: return 0
+    case .mainstream: return 1
+    case .rpSENUnit: return 2
+    case .specialState: return 3
+    case .inms: return 4
+    case .apPRU: return 5
+    case .fePost16: return 6
+    case .earlyYears: return 7
+    case .other: return 8
+    }
+  }
+
   /// The settings that add up to `total`, each child counted once.
   public static let additiveParts: [SettingType] = [
     .mainstream, .specialState, .inms, .apPRU, .fePost16, .earlyYears, .other,

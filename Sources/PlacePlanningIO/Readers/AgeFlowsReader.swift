@@ -41,7 +41,7 @@ public enum AgeFlowsReader {
         guard let indices = columns[setting] else { continue }
         counts[setting] = try CaseloadReader.sum(indices, table: table, row: row)
       }
-      counts[.other] = CaseloadReader.residualOther(counts)
+      counts[.other] = CaseloadReader.residualOther(PerSetting(counts))
       for (setting, value) in counts.sorted(by: { $0.key < $1.key }) {
         result[area, default: [:]][year, default: [:]][setting, default: [:]][age] = value
       }

@@ -39,7 +39,7 @@ public enum CaseloadByAgeReader {
           suppressed[code, default: [:]][census, default: []].insert(setting)
         }
       }
-      if let other = CaseloadReader.residualOther(counts) {
+      if let other = CaseloadReader.residualOther(PerSetting(counts)) {
         counts[.other] = other
       } else {
         suppressed[code, default: [:]][census, default: []].insert(.other)

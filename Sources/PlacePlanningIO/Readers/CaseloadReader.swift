@@ -88,7 +88,7 @@ public enum CaseloadReader {
   }
 
   /// The residual `other` count, or nil when a needed part is missing.
-  static func residualOther(_ counts: [SettingType: Double]) -> Double? {
+  static func residualOther(_ counts: PerSetting<Double>) -> Double? {
     guard let total = counts[.total], let mainstream = counts[.mainstream],
       let special = counts[.specialState], let inms = counts[.inms]
     else { return nil }
@@ -127,7 +127,7 @@ public enum CaseloadReader {
       else { continue }
       let census = try CellParser.year(fields[year], table: table, row: row, column: year)
       try seen.check("\(area.code) census \(census)", table: table, row: row)
-      var counts: [SettingType: Double] = [:]
+      var counts = PerSetting<Double>()
       for setting in SettingType.allCases {
         guard let indices = columns[setting] else { continue }
         counts[setting] = try sum(indices, table: table, row: row)
@@ -196,7 +196,7 @@ public enum CaseloadReader {
     struct Partial {
       var name: String
       var firstLine: Int
-      var counts: [SettingType: Double] = [:]
+      var counts = PerSetting<Double>()
       var missing: Set<SettingType> = []
 
       mutating func add(_ setting: SettingType, _ count: Double?) {

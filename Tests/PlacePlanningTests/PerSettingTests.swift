@@ -1,0 +1,28 @@
+import XCTest
+
+@testable import PlacePlanning
+
+/// `PerSetting` holds what a dictionary keyed by setting type holds, in a fixed order.
+final class PerSettingTests: XCTestCase {
+  func testIndexIsThePositionInAllCases() {
+    for (position, setting) in SettingType.allCases.enumerated() {
+      XCTAssertEqual(setting.index, position, setting.rawValue)
+    }
+  }
+
+  func testActsAsADictionaryInSettingTypeOrder() {
+    var counts: PerSetting<Double> = [.other: 5, .total: 40, .specialState: 12]
+    XCTAssertEqual(counts[.total], 40)
+    XCTAssertNil(counts[.inms])
+    counts[.inms, default: 0] += 3
+    counts[.inms, default: 0] += 4
+    counts[.other] = nil
+    XCTAssertEqual(counts.keys, [.total, .specialState, .inms])
+    XCTAssertEqual(counts.map(\.value), [40, 12, 7])
+    XCTAssertEqual(counts.mapValues { $0 * 2 }[.inms], 14)
+    XCTAssertEqual(counts, PerSetting([.inms: 7, .specialState: 12, .total: 40]))
+    XCTAssertFalse(counts.isEmpty)
+    XCTAssertTrue(PerSetting<Double>().isEmpty)
+    XCTAssertEqual(counts.compactMapValues { $0 > 10 ? $0 : nil }.keys, [.total, .specialState])
+  }
+}
