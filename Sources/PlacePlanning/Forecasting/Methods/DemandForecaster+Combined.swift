@@ -67,7 +67,7 @@ extension DemandForecaster {
   /// The equal-weight mean of the parts' forecasts, per setting type and year; a setting
   /// type that some part cannot forecast takes the mean of those that can, and says so.
   static func combine(_ parts: [RawForecast]) -> RawForecast {
-    var outcomes: [SettingType: SettingOutcome] = [:]
+    var outcomes = PerSetting<SettingOutcome>()
     var notes = parts.flatMap(\.notes)
     for setting in SettingType.allCases {
       let available = parts.compactMap { $0.outcomes[setting] }.filter { !$0.points.isEmpty }

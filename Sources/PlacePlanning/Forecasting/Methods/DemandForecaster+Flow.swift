@@ -104,7 +104,7 @@ extension DemandForecaster {
         }, hasIntervals: false, method: ForecastMethod.flow.rawValue, description: description,
         note: nil)
     }
-    var outcomes: [SettingType: SettingOutcome] = [.total: flat(totals, flow.forecast.description)]
+    var outcomes: PerSetting<SettingOutcome> = [.total: flat(totals, flow.forecast.description)]
     let origin = series.record(for: through)
     let shares = pooledGrowth?.shares(series: series, through: through, totals: totals) ?? [:]
     for setting in SettingType.allCases where setting != .total {

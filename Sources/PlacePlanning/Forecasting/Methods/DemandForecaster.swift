@@ -210,13 +210,13 @@ public struct DemandForecaster: Sendable {
 
   /// One method's forecasts by setting type, before intervals from a plan and reconciliation.
   struct RawForecast {
-    var outcomes: [SettingType: SettingOutcome]
+    var outcomes: PerSetting<SettingOutcome>
     var windowYears: [Int]
     var notes: [String]
 
     /// The forecast with points after `lastYear` dropped.
     func through(_ lastYear: Int) -> RawForecast {
-      guard outcomes.values.contains(where: { ($0.points.last?.time ?? lastYear) > lastYear })
+      guard outcomes.contains(where: { ($0.value.points.last?.time ?? lastYear) > lastYear })
       else { return self }
       var copy = self
       for (setting, outcome) in outcomes {
@@ -239,7 +239,7 @@ public struct DemandForecaster: Sendable {
     var notes: [String] = []
     let futureYears = Array((through + 1)...(through + horizon))
     let upToThrough = series.through(through)
-    var outcomes: [SettingType: SettingOutcome] = [:]
+    var outcomes = PerSetting<SettingOutcome>()
 
     if ForecastMethod.baselines.contains(method) {
       for setting in SettingType.allCases {
