@@ -24,6 +24,24 @@ struct LoadedInputs {
   ) throws -> LoadedInputs {
     let caseloadPath = DataOptions.resolve(data.caseload)
     let populationPath = DataOptions.resolve(data.population)
+    let requestsPath = DataOptions.resolve(data.requests)
+    // The population and requests files (the largest inputs) are read on other threads while
+    // the caseload is read here; their errors, if any, are still reported in the order the
+    // files are named: caseload, population, flows, requests.
+    let populationRead =
+      needed
+      ? Background {
+        Result { () throws(InputError) in try PopulationReader.read(path: populationPath) }
+      }
+      : nil
+    // The pipeline holds the requests file already when it is read.
+    let requestsFromPipeline = pipelineWanted && data.pipelinePaths[.requests] != nil
+    let requestsRead =
+      wanted && !requestsFromPipeline
+      ? Background {
+        Result { () throws(InputError) in try RequestsReader.read(path: requestsPath) }
+      }
+      : nil
     do {
       let caseload = try CaseloadReader.read(path: caseloadPath)
       var inputs = [
@@ -31,8 +49,8 @@ struct LoadedInputs {
       ]
       var population: PopulationEstimates?
       var projected: PopulationEstimates?
-      if needed {
-        population = try PopulationReader.read(path: populationPath)
+      if let populationRead {
+        population = try populationRead.value.get()
         inputs.append(
           Provenance.Input(
             role: "population", file: populationPath,
@@ -52,12 +70,10 @@ struct LoadedInputs {
       }
       var requests: RequestHistory?
       if wanted {
-        // The pipeline holds the requests file already when it was read.
-        if let pipeline, data.pipelinePaths[.requests] != nil {
+        if let pipeline, requestsFromPipeline {
           requests = pipeline.requestHistory
-        } else {
-          let requestsPath = DataOptions.resolve(data.requests)
-          requests = try RequestsReader.read(path: requestsPath)
+        } else if let requestsRead {
+          requests = try requestsRead.value.get()
           inputs.append(
             Provenance.Input(
               role: "requests", file: requestsPath,
