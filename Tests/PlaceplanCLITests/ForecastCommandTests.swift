@@ -119,6 +119,39 @@ final class ForecastCommandTests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: out))
   }
 
+  /// The inputs are read at once, but a bad file is reported in the order the files are
+  /// named, one error only: the caseload before the population, the population before the
+  /// requests.
+  func testBadInputsAreReportedInTheirOrder() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let write = { (name: String) throws -> String in
+      let url = folder.appendingPathComponent(name)
+      try "x,y\n1,2\n".write(to: url, atomically: true, encoding: .utf8)
+      return url.path
+    }
+    let caseload = try write("badcaseload.csv")
+    let population = try write("badpopulation.csv")
+    let requests = try write("badrequests.csv")
+    let all = try CommandRunner.run([
+      "forecast", "--caseload", caseload, "--population", population, "--requests", requests,
+    ])
+    XCTAssertNotEqual(all.status, 0)
+    XCTAssertTrue(all.stderr.contains("badcaseload.csv:1:"), all.stderr)
+    XCTAssertFalse(all.stderr.contains("badpopulation.csv"), all.stderr)
+    let later = try CommandRunner.run([
+      "forecast", "--population", population, "--requests", requests,
+    ])
+    XCTAssertNotEqual(later.status, 0)
+    XCTAssertTrue(later.stderr.contains("badpopulation.csv:1:"), later.stderr)
+    XCTAssertFalse(later.stderr.contains("badrequests.csv"), later.stderr)
+    let last = try CommandRunner.run(["forecast", "--requests", requests])
+    XCTAssertNotEqual(last.status, 0)
+    XCTAssertTrue(last.stderr.contains("badrequests.csv:1:"), last.stderr)
+  }
+
   func testHorizonOutOfRangeIsAValidationError() throws {
     let result = try CommandRunner.run(["forecast", "--horizon", "40"])
     XCTAssertNotEqual(result.status, 0)
