@@ -129,3 +129,11 @@ final class PrintfTests: XCTestCase {
     }
   }
 }
+
+extension PrintfTests {
+  /// A text longer than the stack buffer is written whole.
+  func testLongTextIsWrittenWhole() {
+    XCTAssertEqual(Printf.format("%.1f%%", 1e200), String(format: "%.1f%%", 1e200))
+    XCTAssertGreaterThan(Printf.format("%.1f", 1e200).count, 200)
+  }
+}

@@ -97,6 +97,34 @@ final class BacktesterTests: XCTestCase {
     XCTAssertGreaterThan(compared, 150)
   }
 
+  /// Horizons beyond the five the plans score: the shared forecasts are made long enough
+  /// (or made again), so every method is scored at every horizon asked for.
+  func testSharedForecastsServeHorizonsBeyondFive() throws {
+    let forecaster = try sampleForecaster()
+    let series = try ["E10000032", "E06000016"].map { try XCTUnwrap(forecaster.history.find($0)) }
+    let methods: [ForecastMethod] = [.drift, .pooled, .linear]
+    let report = Backtester(forecaster: forecaster).run(
+      series: series, options: .init(origins: 2018...2018, horizons: 1...7, methods: methods))
+    let plan = forecaster.plan(method: .pooled, through: 2018)
+    for method in methods {
+      for la in series {
+        let cases = report.cases.filter {
+          $0.laCode == la.laCode && $0.method == method && $0.setting == .total
+        }
+        XCTAssertEqual(cases.map(\.horizon).sorted(), Array(1...7), "\(method) \(la.laCode)")
+        let alone = try forecaster.forecast(
+          la, options: .init(throughYear: 2018, horizon: 7, method: method),
+          plan: method.usesPlan ? plan : nil)
+        for item in cases {
+          let row = alone.rows.first {
+            $0.setting == .total && $0.censusYear == 2018 + item.horizon && $0.kind == .forecast
+          }
+          XCTAssertEqual(item.outcome.forecast, row?.value, "\(method) h=\(item.horizon)")
+        }
+      }
+    }
+  }
+
   /// A forecast scored at origin T never sees censuses after T.
   func testOriginsUseOnlyEarlierData() throws {
     let report = try westSussexReport(methods: [.linear])

@@ -70,7 +70,8 @@ public struct Backtester: Sendable {
       if !candidates.isEmpty {
         _ = forecaster.candidateForecasts(
           series.filter { $0.record(for: origin) != nil }, origin: origin,
-          horizon: DemandForecaster.scoredHorizons, candidates: candidates, cache: cache)
+          horizon: max(DemandForecaster.scoredHorizons, options.horizons.upperBound),
+          candidates: candidates, cache: cache)
       }
       for method in options.methods {
         defer {

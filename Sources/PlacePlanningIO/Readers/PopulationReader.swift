@@ -58,12 +58,13 @@ public enum PopulationReader {
       }
       guard PopulationEstimates.ages.contains(age) else { continue }
       let year = try CellParser.year(fields[yearColumn], table: table, row: row, column: yearColumn)
-      // Rows come grouped by area: the code is normalised, and the name kept, once a group.
+      // Rows come grouped by area: the code is normalised once a group. The name is the
+      // last row's, as an area renamed between mid-years is known by its latest name.
       if fields[codeColumn] != lastCodeText {
         lastCodeText = fields[codeColumn]
         code = lastCodeText.trimmedSpaces.uppercased()
-        names[code] = fields[nameColumn]
       }
+      names[code] = fields[nameColumn]
       let line = table.line(ofRow: row)
       let first = lines[code, default: [:]][year, default: Self.unread][age]
       if first > 0 {

@@ -143,9 +143,8 @@ public struct DemandForecaster: Sendable {
     let made = rawForecasts(
       series, methods: methods, through: through, horizon: options.horizon,
       firstCensusYear: options.firstCensusYear,
-      known: known.filter { used.contains($0.key) }.mapValues {
-        $0.through(through + options.horizon)
-      })
+      known: known.filter { used.contains($0.key) && $0.value.reaches(through + options.horizon) }
+        .mapValues { $0.through(through + options.horizon) })
     for method in methods {
       switch made[method] {
       case .success(let forecast): raw[method] = forecast
@@ -213,6 +212,14 @@ public struct DemandForecaster: Sendable {
     var outcomes: PerSetting<SettingOutcome>
     var windowYears: [Int]
     var notes: [String]
+
+    /// Whether every setting type forecast reaches `lastYear` (a forecast made before for a
+    /// shorter horizon does not serve a longer one).
+    func reaches(_ lastYear: Int) -> Bool {
+      outcomes.allSatisfy {
+        $0.value.points.isEmpty || ($0.value.points.last?.time ?? 0) >= lastYear
+      }
+    }
 
     /// The forecast with points after `lastYear` dropped.
     func through(_ lastYear: Int) -> RawForecast {

@@ -136,9 +136,6 @@ extension DemandForecaster {
     return ForecastPlan(through: through, origins: origins, choices: choices)
   }
 
-  /// The candidates' forecasts of one LA from one origin for horizons 1…`horizon`, those in
-  /// `known` (from a cache) kept and the rest made, each once (`combined` from its parts
-  /// when they are candidates too); nil where a candidate could not forecast the LA.
   /// The candidates' forecasts of each LA from `origin`, in the LAs' order, made on every
   /// core: taken from `cache` where made before, and kept there for later plans and the
   /// backtester. With a cache, each reaches at least `scoredHorizons` years, so that every
@@ -163,6 +160,9 @@ extension DemandForecaster {
     return complete
   }
 
+  /// The candidates' forecasts of one LA from one origin for horizons 1…`horizon`, those in
+  /// `known` (from a cache) kept and the rest made, each once (`combined` from its parts
+  /// when they are candidates too); nil where a candidate could not forecast the LA.
   func backtestForecasts(
     _ series: CaseloadHistory.Series, origin: Int, horizon: Int, candidates: [ForecastMethod],
     known: [ForecastMethod: RawForecast?]
