@@ -101,7 +101,8 @@ final class OutputColumnsTests: XCTestCase {
       }
     }
     check(PlacesWriter.columns, "places")
-    check(KeyedCapacity.columns(key: "phase"), "places by phase")
+    check(KeyedCapacity.byPhase, "places by phase")
+    check(KeyedCapacity.byNeed, "places by need")
     check(ForecastColumns.columns(), "forecast")
     check(ForecastColumns.columns(phase: true, need: true), "forecast by phase and need")
     check(ChildWriter.columns(.setting), "child project")

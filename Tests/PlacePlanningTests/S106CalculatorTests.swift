@@ -254,7 +254,7 @@ final class S106CalculatorTests: XCTestCase {
       demand: Double
     ) -> PhaseCapacityPlanner.Row {
       PhaseCapacityPlanner.Row(
-        laCode: "E10000032", setting: setting, phase: phase, academicYear: year,
+        laCode: "E10000032", setting: setting, key: phase, academicYear: year,
         kind: .forecast, plannedPlaces: places, demand: demand, demandLower80: nil,
         demandUpper80: nil, utilisationPercent: nil,
         shortfallExcess: places.map { $0 - demand }, probabilityDemandExceedsPlaces: nil)

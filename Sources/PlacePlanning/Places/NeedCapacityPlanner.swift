@@ -14,21 +14,8 @@ import ForecastCore
 /// with the group's 80% interval the sum of its needs' (shares of one interval, so they
 /// add). Academic year 2026/27 is the January 2027 census.
 public enum NeedCapacityPlanner {
-  /// One row of the comparison.
-  public struct Row: Sendable, Equatable {
-    public let laCode: String
-    public let setting: SettingType
-    public let designation: Designation
-    public let academicYear: AcademicYear
-    public let kind: ForecastRow.Kind
-    public let plannedPlaces: Double?
-    public let demand: Double
-    public let demandLower80: Double?
-    public let demandUpper80: Double?
-    public let utilisationPercent: Double?
-    public let shortfallExcess: Double?
-    public let probabilityDemandExceedsPlaces: Double?
-  }
+  /// One row of the comparison, keyed by designation group.
+  public typealias Row = KeyedCapacityRow<Designation>
 
   /// The designation groups of a setting type's register rows, named groups first (in
   /// order of their first need), then `generic` when any row is generic or undesignated or
@@ -95,18 +82,10 @@ public enum NeedCapacityPlanner {
           let planned: Double? =
             covering.isEmpty ? nil : max(0, covering.reduce(0) { $0 + $1.plannedPlaces })
           guard planned != nil || demand > 0 else { continue }
-          let probability = planned.flatMap {
-            CapacityPlanner.exceedance(
-              places: $0, demand: demand, kind: kind, lower80: lower, upper80: upper)
-          }
           rows.append(
             Row(
-              laCode: codes.first ?? "", setting: setting, designation: group,
-              academicYear: year, kind: kind, plannedPlaces: planned, demand: demand,
-              demandLower80: lower, demandUpper80: upper,
-              utilisationPercent: planned.flatMap { $0 > 0 ? 100 * demand / $0 : nil },
-              shortfallExcess: planned.map { $0 - demand },
-              probabilityDemandExceedsPlaces: probability))
+              laCode: codes.first ?? "", setting: setting, key: group, academicYear: year,
+              kind: kind, planned: planned, demand: demand, lower80: lower, upper80: upper))
         }
       }
     }

@@ -12,21 +12,8 @@ import ForecastCore
 /// (the phases' intervals are shares of one interval, so they add exactly). Overflow to
 /// INMS is worked out for the setting type as a whole (`CapacityPlanner`), not by phase.
 public enum PhaseCapacityPlanner {
-  /// One row of the comparison.
-  public struct Row: Sendable, Equatable {
-    public let laCode: String
-    public let setting: SettingType
-    public let phase: PlacesEntry.Phase
-    public let academicYear: AcademicYear
-    public let kind: ForecastRow.Kind
-    public let plannedPlaces: Double?
-    public let demand: Double
-    public let demandLower80: Double?
-    public let demandUpper80: Double?
-    public let utilisationPercent: Double?
-    public let shortfallExcess: Double?
-    public let probabilityDemandExceedsPlaces: Double?
-  }
+  /// One row of the comparison, keyed by register phase.
+  public typealias Row = KeyedCapacityRow<PlacesEntry.Phase>
 
   /// The demand phases each register phase serves.
   static let served: [(PlacesEntry.Phase, [AgePhase])] = [
@@ -74,19 +61,11 @@ public enum PhaseCapacityPlanner {
               (planned ?? 0) + allThrough * (phase == .primary ? primaryShare : 1 - primaryShare)
           }
           guard planned != nil || wanted.value > 0 else { continue }
-          let probability = planned.flatMap {
-            CapacityPlanner.exceedance(
-              places: $0, demand: wanted.value, kind: wanted.kind, lower80: wanted.lower,
-              upper80: wanted.upper)
-          }
           rows.append(
             Row(
-              laCode: codes.first ?? "", setting: setting, phase: phase, academicYear: year,
-              kind: wanted.kind, plannedPlaces: planned, demand: wanted.value,
-              demandLower80: wanted.lower, demandUpper80: wanted.upper,
-              utilisationPercent: planned.flatMap { $0 > 0 ? 100 * wanted.value / $0 : nil },
-              shortfallExcess: planned.map { $0 - wanted.value },
-              probabilityDemandExceedsPlaces: probability))
+              laCode: codes.first ?? "", setting: setting, key: phase, academicYear: year,
+              kind: wanted.kind, planned: planned, demand: wanted.value, lower80: wanted.lower,
+              upper80: wanted.upper))
         }
       }
     }

@@ -2,65 +2,15 @@ import PlacePlanning
 
 /// Places against demand broken down by one more key (phase, or designation), in the one
 /// layout `places --by phase` and `places --by need` share: CSV, JSON and table.
-struct KeyedCapacity {
-  var laCode: String
-  var setting: SettingType
-  /// The phase (`primary`), or the designation (`asd/slcn`, `generic`).
-  var key: String
-  var academicYear: AcademicYear
-  var kind: ForecastRow.Kind
-  var plannedPlaces: Double?
-  var demand: Double
-  var demandLower80: Double?
-  var demandUpper80: Double?
-  var utilisationPercent: Double?
-  var shortfallExcess: Double?
-  var probabilityDemandExceedsPlaces: Double?
-
-  init(phase row: PhaseCapacityPlanner.Row) {
-    self.init(
-      laCode: row.laCode, setting: row.setting, key: row.phase.rawValue,
-      academicYear: row.academicYear, kind: row.kind, plannedPlaces: row.plannedPlaces,
-      demand: row.demand, demandLower80: row.demandLower80, demandUpper80: row.demandUpper80,
-      utilisationPercent: row.utilisationPercent, shortfallExcess: row.shortfallExcess,
-      probabilityDemandExceedsPlaces: row.probabilityDemandExceedsPlaces)
-  }
-
-  init(need row: NeedCapacityPlanner.Row) {
-    self.init(
-      laCode: row.laCode, setting: row.setting, key: row.designation.code,
-      academicYear: row.academicYear, kind: row.kind, plannedPlaces: row.plannedPlaces,
-      demand: row.demand, demandLower80: row.demandLower80, demandUpper80: row.demandUpper80,
-      utilisationPercent: row.utilisationPercent, shortfallExcess: row.shortfallExcess,
-      probabilityDemandExceedsPlaces: row.probabilityDemandExceedsPlaces)
-  }
-
-  init(
-    laCode: String, setting: SettingType, key: String,
-    academicYear: AcademicYear, kind: ForecastRow.Kind, plannedPlaces: Double?, demand: Double,
-    demandLower80: Double?, demandUpper80: Double?, utilisationPercent: Double?,
-    shortfallExcess: Double?, probabilityDemandExceedsPlaces: Double?
-  ) {
-    self.laCode = laCode
-    self.setting = setting
-    self.key = key
-    self.academicYear = academicYear
-    self.kind = kind
-    self.plannedPlaces = plannedPlaces
-    self.demand = demand
-    self.demandLower80 = demandLower80
-    self.demandUpper80 = demandUpper80
-    self.utilisationPercent = utilisationPercent
-    self.shortfallExcess = shortfallExcess
-    self.probabilityDemandExceedsPlaces = probabilityDemandExceedsPlaces
-  }
-
+enum KeyedCapacity {
   /// The columns, the key (`phase` or `designation`) after the setting type.
-  static func columns(key: String) -> OutputColumns<KeyedCapacity> {
+  static func columns<Key>(key: String, text: @escaping @Sendable (Key) -> String)
+    -> OutputColumns<KeyedCapacityRow<Key>>
+  {
     OutputColumns([
       .init("la_code", in: [.csv, .json]) { .text($0.laCode) },
       .init("setting_type", heading: "setting type") { .text($0.setting.rawValue) },
-      .init(key) { .text($0.key) },
+      .init(key) { .text(text($0.key)) },
       .init("academic_year", heading: "year") { .text($0.academicYear.description) },
       .init("kind", in: [.csv, .json]) { .text($0.kind.rawValue) },
       .init("planned_places", heading: "places") { .count($0.plannedPlaces, decimals: 1) },
@@ -80,23 +30,26 @@ struct KeyedCapacity {
     ])
   }
 
-  static func header(key: String) -> String { columns(key: key).csvHeader }
+  /// By register phase (`places --by phase`).
+  static let byPhase = columns(key: "phase") { (phase: PlacesEntry.Phase) in phase.rawValue }
 
-  static func csv(_ rows: [KeyedCapacity], key: String) -> String { columns(key: key).csv(rows) }
+  /// By designation group (`places --by need`).
+  static let byNeed = columns(key: "designation") { (group: Designation) in group.code }
 
   /// JSON with provenance; the fields are the CSV's columns, counts to 0.1, probabilities to
   /// 0.001.
-  static func json(_ rows: [KeyedCapacity], key: String, provenance: Provenance)
-    throws(OutputError) -> String
-  {
-    try ForecastWriter.encode(
-      PlacesDocument(provenance: provenance, places: columns(key: key).json(rows)))
+  static func json<Key>(
+    _ rows: [KeyedCapacityRow<Key>], columns: OutputColumns<KeyedCapacityRow<Key>>,
+    provenance: Provenance
+  ) throws(OutputError) -> String {
+    try ForecastWriter.encode(PlacesDocument(provenance: provenance, places: columns.json(rows)))
   }
 
-  static func table(
-    _ rows: [KeyedCapacity], key: String, title: String, provenance: Provenance
+  static func table<Key>(
+    _ rows: [KeyedCapacityRow<Key>], columns: OutputColumns<KeyedCapacityRow<Key>>,
+    title: String, provenance: Provenance
   ) -> String {
-    title + "\n" + columns(key: key).renderTable(rows) + "\n" + ForecastWriter.footer(provenance)
+    title + "\n" + columns.renderTable(rows) + "\n" + ForecastWriter.footer(provenance)
   }
 }
 

@@ -71,11 +71,11 @@ public enum PlacesWriter {
   }
 
   /// The CSV header of `places --by phase`.
-  public static let phaseCSVHeader = KeyedCapacity.header(key: "phase")
+  public static var phaseCSVHeader: String { KeyedCapacity.byPhase.csvHeader }
 
   /// Places against demand by phase, CSV.
   public static func csv(phases rows: [PhaseCapacityPlanner.Row]) -> String {
-    KeyedCapacity.csv(rows.map(KeyedCapacity.init(phase:)), key: "phase")
+    KeyedCapacity.byPhase.csv(rows)
   }
 
   /// Places against demand by phase, JSON with provenance; the fields are the CSV's columns,
@@ -83,8 +83,7 @@ public enum PlacesWriter {
   public static func json(phases rows: [PhaseCapacityPlanner.Row], provenance: Provenance)
     throws(OutputError) -> String
   {
-    try KeyedCapacity.json(
-      rows.map(KeyedCapacity.init(phase:)), key: "phase", provenance: provenance)
+    try KeyedCapacity.json(rows, columns: KeyedCapacity.byPhase, provenance: provenance)
   }
 
   /// Places against demand by phase, as a table.
@@ -92,7 +91,7 @@ public enum PlacesWriter {
     -> String
   {
     KeyedCapacity.table(
-      rows.map(KeyedCapacity.init(phase:)), key: "phase",
+      rows, columns: KeyedCapacity.byPhase,
       title:
         "Planned places against demand by phase (primary places also take 0-4; post-16 places 16-25; all-through places shared by demand)",
       provenance: provenance)
