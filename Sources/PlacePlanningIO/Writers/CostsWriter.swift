@@ -2,9 +2,32 @@ import PlacePlanning
 
 /// Writes cost projections (with Monte Carlo bands) and scenario comparisons.
 public enum CostsWriter {
-  public static let costsHeader =
-    "la_code,scenario,academic_year,kind,measure,value,lower80,upper80"
+  /// One line of the costs CSV: a measure in an academic year with its 80% band.
+  struct CostLine {
+    let laCode: String
+    let scenario: String
+    let year: CostYear
+    let measure: String
+    let value: Double?
+    let band: CostSimulation.Band?
+  }
 
+  /// The costs CSV's columns: pounds whole, counts and places to one decimal, the band in
+  /// the measure's own unit.
+  static let costColumns = OutputColumns<CostLine>([
+    .init("la_code") { .text($0.laCode) },
+    .init("scenario") { .text($0.scenario) },
+    .init("academic_year") { .text($0.year.academicYear.description) },
+    .init("kind") { .text($0.year.kind.rawValue) },
+    .init("measure") { .text($0.measure) },
+    .init("value") { .count($0.value, decimals: decimals($0.measure)) },
+    .init("lower80") { .count($0.band?.lower80, decimals: decimals($0.measure)) },
+    .init("upper80") { .count($0.band?.upper80, decimals: decimals($0.measure)) },
+  ])
+
+  public static var costsHeader: String { costColumns.csvHeader }
+
+  /// Whole pounds for a cost measure, one decimal for counts and places.
   static func decimals(_ key: String) -> Int {
     key.hasSuffix("_cost") || key.contains("_cost_") ? 0 : 1
   }
@@ -13,21 +36,14 @@ public enum CostsWriter {
     laCode: String, scenario: String, years: [CostYear],
     bands: [AcademicYear: [String: CostSimulation.Band]]
   ) -> String {
-    var lines = [costsHeader]
-    for year in years {
-      for (key, value) in year.detailedMeasures {
-        let band = bands[year.academicYear]?[key]
-        let places = decimals(key)
-        lines.append(
-          CSVFormat.line([
-            CSVFormat.text(laCode), CSVFormat.text(scenario), year.academicYear.description,
-            year.kind.rawValue, key, CSVFormat.number(value, decimals: places),
-            CSVFormat.number(band?.lower80, decimals: places),
-            CSVFormat.number(band?.upper80, decimals: places),
-          ]))
-      }
-    }
-    return lines.joined(separator: "\n") + "\n"
+    costColumns.csv(
+      years.flatMap { year in
+        year.detailedMeasures.map { key, value in
+          CostLine(
+            laCode: laCode, scenario: scenario, year: year, measure: key, value: value,
+            band: bands[year.academicYear]?[key])
+        }
+      })
   }
 
   public static func costsTable(
@@ -98,12 +114,35 @@ public enum CostsWriter {
 
   // MARK: - Scenario comparison
 
-  public static let compareHeader = "scenario,academic_year,measure,value,difference_vs_first"
+  /// One line of the comparison CSV: a measure of a scenario in a year (or `total`), and
+  /// its difference from the first scenario.
+  struct CompareLine {
+    let scenario: String
+    let year: String
+    let measure: String
+    let value: OutputValue
+    let difference: OutputValue
+  }
 
+  static let compareColumns = OutputColumns<CompareLine>([
+    .init("scenario") { .text($0.scenario) },
+    .init("academic_year") { .text($0.year) },
+    .init("measure") { .text($0.measure) },
+    .init("value") { $0.value },
+    .init("difference_vs_first") { $0.difference },
+  ])
+
+  public static var compareHeader: String { compareColumns.csvHeader }
+
+  /// Each scenario's measures by year, then its totals: NPV (with its 10th and 90th
+  /// percentiles over the draws, whose difference column is the percentile of the difference
+  /// on the same draws, not the difference of the percentiles) and payback year.
   public static func compareCSV(_ comparison: ScenarioComparison) -> String {
-    var lines = [compareHeader]
+    var lines: [CompareLine] = []
     let first = comparison.entries.first
+    let pounds = { (value: Double?) in OutputValue.count(value, decimals: 0) }
     for entry in comparison.entries {
+      let name = entry.scenario.name
       for (index, year) in entry.years.enumerated() {
         for (key, value) in year.measures {
           let base = first.flatMap {
@@ -111,56 +150,46 @@ public enum CostsWriter {
           }
           let difference = value.flatMap { value in base.map { value - $0 } }
           lines.append(
-            CSVFormat.line([
-              CSVFormat.text(entry.scenario.name), year.academicYear.description, key,
-              CSVFormat.number(value, decimals: decimals(key)),
-              CSVFormat.number(difference, decimals: decimals(key)),
-            ]))
+            CompareLine(
+              scenario: name, year: year.academicYear.description, measure: key,
+              value: .count(value, decimals: decimals(key)),
+              difference: .count(difference, decimals: decimals(key))))
         }
       }
       let npvDifference = first.map { entry.presentValueOfTotalCost - $0.presentValueOfTotalCost }
       lines.append(
-        CSVFormat.line([
-          CSVFormat.text(entry.scenario.name), "total", "npv_total_cost",
-          CSVFormat.number(entry.presentValueOfTotalCost, decimals: 0),
-          CSVFormat.number(npvDifference, decimals: 0),
-        ]))
-      // The range rows' difference column is the percentile of the difference on the same
-      // draws, not the difference of the percentiles.
+        CompareLine(
+          scenario: name, year: "total", measure: "npv_total_cost",
+          value: pounds(entry.presentValueOfTotalCost), difference: pounds(npvDifference)))
       if let range = entry.presentValueRange {
         lines.append(
-          CSVFormat.line([
-            CSVFormat.text(entry.scenario.name), "total", "npv_total_cost_p10",
-            CSVFormat.number(range.p10, decimals: 0),
-            CSVFormat.number(entry.differenceRange?.p10, decimals: 0),
-          ]))
+          CompareLine(
+            scenario: name, year: "total", measure: "npv_total_cost_p10",
+            value: pounds(range.p10), difference: pounds(entry.differenceRange?.p10)))
         lines.append(
-          CSVFormat.line([
-            CSVFormat.text(entry.scenario.name), "total", "npv_total_cost_p90",
-            CSVFormat.number(range.p90, decimals: 0),
-            CSVFormat.number(entry.differenceRange?.p90, decimals: 0),
-          ]))
+          CompareLine(
+            scenario: name, year: "total", measure: "npv_total_cost_p90",
+            value: pounds(range.p90), difference: pounds(entry.differenceRange?.p90)))
       }
       let isFirst = entry.scenario.name == first?.scenario.name
       lines.append(
-        CSVFormat.line([
-          CSVFormat.text(entry.scenario.name), "total", "payback_year",
-          payback(entry, isFirst: isFirst), "",
-        ]))
+        CompareLine(
+          scenario: name, year: "total", measure: "payback_year",
+          value: .text(payback(entry, isFirst: isFirst)), difference: .text("")))
       if let range = entry.paybackRange, !isFirst {
         lines.append(
-          CSVFormat.line([
-            CSVFormat.text(entry.scenario.name), "total", "payback_year_p10",
-            range.early?.description ?? "not within horizon", "",
-          ]))
+          CompareLine(
+            scenario: name, year: "total", measure: "payback_year_p10",
+            value: .text(range.early?.description ?? "not within horizon"),
+            difference: .text("")))
         lines.append(
-          CSVFormat.line([
-            CSVFormat.text(entry.scenario.name), "total", "payback_year_p90",
-            range.late?.description ?? "not within horizon", "",
-          ]))
+          CompareLine(
+            scenario: name, year: "total", measure: "payback_year_p90",
+            value: .text(range.late?.description ?? "not within horizon"),
+            difference: .text("")))
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    return compareColumns.csv(lines)
   }
 
   /// The payback years over the middle 80% of draws: `2031 to beyond`; empty for the first

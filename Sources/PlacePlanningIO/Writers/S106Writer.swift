@@ -3,10 +3,42 @@ import PlacePlanning
 
 /// Writes Section 106 specialist-place contributions as a table, CSV or JSON.
 public enum S106Writer {
+  /// One line of the CSV: a development's phase, a development's total, or the total of
+  /// all developments.
+  struct CSVLine {
+    let development: String
+    let phase: String
+    let dwellings: Int
+    let pupils: Double
+    let specialistPlaces: Double
+    let spareOffset: Double
+    let placesClaimed: Double
+    /// £ per place; nil on the all-developments line (it differs by development).
+    let costPerPlace: Double?
+    let contribution: Double
+  }
+
+  /// The CSV's columns: pupils to one decimal, places to two, pounds whole.
+  static let columns = OutputColumns<CSVLine>([
+    .init("development") { .text($0.development) },
+    .init("phase") { .text($0.phase) },
+    .init("dwellings") { .integer($0.dwellings) },
+    .init("pupils") { .count($0.pupils, decimals: 1) },
+    .init("specialist_places") { places($0.specialistPlaces) },
+    .init("spare_places_offset") { places($0.spareOffset) },
+    .init("places_claimed") { places($0.placesClaimed) },
+    .init("cost_per_place") { .count($0.costPerPlace, decimals: 0) },
+    .init("contribution") { .count($0.contribution, decimals: 0) },
+  ])
+
+  /// Places to two decimals.
+  static func places(_ value: Double) -> OutputValue {
+    .number(value, decimals: 2, jsonDecimals: 2, suffix: "")
+  }
+
   /// The CSV header: one row per development and phase, a `total` row per development, and
   /// an `all developments` total row.
-  public static let csvHeader =
-    "development,phase,dwellings,pupils,specialist_places,spare_places_offset,places_claimed,cost_per_place,contribution"
+  public static var csvHeader: String { columns.csvHeader }
 
   /// The name of the CSV row that adds up every development.
   public static let allDevelopments = "all developments"
@@ -14,40 +46,32 @@ public enum S106Writer {
   /// CSV: pupils to one decimal, places to two, pounds whole. `cost_per_place` is empty on
   /// the all-developments row (it differs by development).
   public static func csv(_ result: S106Result) -> String {
-    var lines = [csvHeader]
+    var lines: [CSVLine] = []
     for assessment in result.assessments {
-      let name = CSVFormat.text(assessment.development.name)
-      let dwellings = String(assessment.development.dwellings)
-      let cost = CSVFormat.number(assessment.costPerPlace, decimals: 0)
+      let name = assessment.development.name
+      let dwellings = assessment.development.dwellings
       for line in assessment.phases {
         lines.append(
-          CSVFormat.line([
-            name, line.phase.rawValue, dwellings, CSVFormat.number(line.pupils, decimals: 1),
-            CSVFormat.number(line.specialistPlaces, decimals: 2),
-            CSVFormat.number(line.spareOffset, decimals: 2),
-            CSVFormat.number(line.placesClaimed, decimals: 2), cost,
-            CSVFormat.number(line.contribution, decimals: 0),
-          ]))
+          CSVLine(
+            development: name, phase: line.phase.rawValue, dwellings: dwellings,
+            pupils: line.pupils, specialistPlaces: line.specialistPlaces,
+            spareOffset: line.spareOffset, placesClaimed: line.placesClaimed,
+            costPerPlace: assessment.costPerPlace, contribution: line.contribution))
       }
       lines.append(
-        CSVFormat.line([
-          name, "total", dwellings, CSVFormat.number(assessment.pupils, decimals: 1),
-          CSVFormat.number(assessment.specialistPlaces, decimals: 2),
-          CSVFormat.number(assessment.spareOffset, decimals: 2),
-          CSVFormat.number(assessment.placesClaimed, decimals: 2), cost,
-          CSVFormat.number(assessment.contribution, decimals: 0),
-        ]))
+        CSVLine(
+          development: name, phase: "total", dwellings: dwellings, pupils: assessment.pupils,
+          specialistPlaces: assessment.specialistPlaces, spareOffset: assessment.spareOffset,
+          placesClaimed: assessment.placesClaimed, costPerPlace: assessment.costPerPlace,
+          contribution: assessment.contribution))
     }
     lines.append(
-      CSVFormat.line([
-        allDevelopments, "total", String(result.dwellings),
-        CSVFormat.number(result.pupils, decimals: 1),
-        CSVFormat.number(result.specialistPlaces, decimals: 2),
-        CSVFormat.number(result.spareOffset, decimals: 2),
-        CSVFormat.number(result.placesClaimed, decimals: 2), "",
-        CSVFormat.number(result.contribution, decimals: 0),
-      ]))
-    return lines.joined(separator: "\n") + "\n"
+      CSVLine(
+        development: allDevelopments, phase: "total", dwellings: result.dwellings,
+        pupils: result.pupils, specialistPlaces: result.specialistPlaces,
+        spareOffset: result.spareOffset, placesClaimed: result.placesClaimed, costPerPlace: nil,
+        contribution: result.contribution))
+    return columns.csv(lines)
   }
 
   /// Tables: pupils by development and phase; places and contributions; the trajectory by
