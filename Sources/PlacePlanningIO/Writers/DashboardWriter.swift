@@ -2,25 +2,32 @@ import PlacePlanning
 
 /// Writes the strategy dashboard as a table, CSV or JSON.
 public enum DashboardWriter {
+  /// The CSV's columns: the LA and measure, one column per year (baseline, years 1–5;
+  /// percentages to one decimal, the rest whole), and the note.
+  static func columns(years: [AcademicYear]) -> OutputColumns<(laCode: String, row: Dashboard.Row)>
+  {
+    typealias Column = OutputColumn<(laCode: String, row: Dashboard.Row)>
+    let values = years.indices.map { index in
+      Column(years[index].description) { item in
+        let value = index < item.row.values.count ? item.row.values[index] : nil
+        return .number(value, decimals: decimals(item.row.unit), jsonDecimals: 1, suffix: "")
+      }
+    }
+    return OutputColumns(
+      [
+        Column("la_code") { .text($0.laCode) }, Column("measure") { .text($0.row.key) },
+        Column("label") { .text($0.row.label) }, Column("unit") { .text($0.row.unit) },
+      ] + values + [Column("note") { .text($0.row.note ?? "") }])
+  }
+
   /// CSV: one row per measure, one column per year (baseline, years 1–5). Starts with a
   /// UTF-8 byte-order mark: its labels carry £, ÷ and −, which Excel shows garbled in a CSV
   /// without one.
   public static func csv(_ dashboards: [Dashboard]) -> String {
     guard let first = dashboards.first else { return "" }
-    var lines = [
-      CSVFormat.line(
-        ["la_code", "measure", "label", "unit"] + first.years.map(\.description) + ["note"])
-    ]
-    for dashboard in dashboards {
-      for row in dashboard.rows {
-        lines.append(
-          CSVFormat.line(
-            [CSVFormat.text(dashboard.laCode), row.key, CSVFormat.text(row.label), row.unit]
-              + row.values.map { CSVFormat.number($0, decimals: decimals(row.unit)) }
-              + [CSVFormat.text(row.note ?? "")]))
-      }
-    }
-    return CSVFormat.byteOrderMark + lines.joined(separator: "\n") + "\n"
+    return CSVFormat.byteOrderMark
+      + columns(years: first.years).csv(
+        dashboards.flatMap { dashboard in dashboard.rows.map { (dashboard.laCode, $0) } })
   }
 
   public static func table(_ dashboards: [Dashboard], provenance: Provenance) -> String {
