@@ -73,6 +73,11 @@ public struct Backtester: Sendable {
           horizon: max(DemandForecaster.scoredHorizons, options.horizons.upperBound),
           candidates: candidates, cache: cache)
       }
+      // Every method at this origin reads the same shared forecasts (the plans add only
+      // earlier origins').
+      let known = series.map {
+        cache.entries[BacktestForecastCache.Key(laCode: $0.laCode, origin: origin)] ?? [:]
+      }
       for method in options.methods {
         defer {
           done += 1
@@ -81,9 +86,6 @@ public struct Backtester: Sendable {
         let plan =
           method.usesPlan ? forecaster.plan(method: method, through: origin, cache: cache) : nil
         // The LAs on every core, gathered in the LAs' order.
-        let known = series.map {
-          cache.entries[BacktestForecastCache.Key(laCode: $0.laCode, origin: origin)] ?? [:]
-        }
         let scored = parallelMap(series.count) { index in
           self.score(
             series[index], method: method, origin: origin, plan: plan, options: options,

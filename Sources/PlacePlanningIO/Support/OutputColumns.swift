@@ -181,16 +181,6 @@ public struct OutputColumns<Row>: Sendable {
   /// The CSV header line.
   public var csvHeader: String { csvColumns.flatMap(\.names).joined(separator: ",") }
 
-  /// One CSV line per row.
-  public func csvLines(_ rows: [Row]) -> [String] {
-    let shown = csvColumns
-    return rows.map { row in
-      var line = ""
-      append(row, columns: shown, to: &line)
-      return line
-    }
-  }
-
   /// The whole CSV: header, a line per row, a final line break.
   public func csv(_ rows: [Row]) -> String {
     let shown = csvColumns

@@ -43,8 +43,9 @@ public enum ForecastWriter {
     let flows = reconciliation.map {
       Flow(
         settingType: $0.setting.rawValue, phase: $0.phase.rawValue, censusYear: $0.censusYear,
-        cohortYearBefore: rounded($0.cohort), ceased: rounded($0.ceased),
-        newPlans: rounded($0.newPlans), residual: rounded($0.residual), stock: rounded($0.stock))
+        cohortYearBefore: NumberFormat.rounded($0.cohort),
+        ceased: NumberFormat.rounded($0.ceased), newPlans: NumberFormat.rounded($0.newPlans),
+        residual: NumberFormat.rounded($0.residual), stock: NumberFormat.rounded($0.stock))
     }
     let rows = ForecastColumns.columns(phase: true).json(phases.map(BreakdownRow.init(phase:)))
     return try encode(
@@ -221,6 +222,3 @@ public enum ForecastWriter {
     }
   }
 }
-
-/// Rounds to one decimal place for JSON output.
-func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }

@@ -116,8 +116,10 @@ extension S106Writer {
     return try ForecastWriter.encode(document)
   }
 
-  static func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }
-  static func round6(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
+  /// Places and pupils to 0.01.
+  static func round2(_ value: Double) -> Double { NumberFormat.rounded(value, places: 2) }
+  /// Shares and factors to 0.000001.
+  static func round6(_ value: Double) -> Double { NumberFormat.rounded(value, places: 6) }
 
   // MARK: - JSON shapes
 
