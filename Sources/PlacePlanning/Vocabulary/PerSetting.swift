@@ -49,10 +49,11 @@ public struct PerSetting<Value>: Sequence, ExpressibleByDictionaryLiteral {
   }
 
   /// The (setting type, value) pairs with a value, in `SettingType.allCases` order.
-  public func makeIterator() -> AnyIterator<(key: SettingType, value: Value)> {
-    var index = 0
-    let slots = self.slots
-    return AnyIterator {
+  public struct Iterator: IteratorProtocol {
+    fileprivate let slots: [Value?]
+    fileprivate var index = 0
+
+    public mutating func next() -> (key: SettingType, value: Value)? {
       while index < slots.count {
         defer { index += 1 }
         if let value = slots[index] { return (SettingType.allCases[index], value) }
@@ -60,6 +61,8 @@ public struct PerSetting<Value>: Sequence, ExpressibleByDictionaryLiteral {
       return nil
     }
   }
+
+  public func makeIterator() -> Iterator { Iterator(slots: slots) }
 }
 
 extension PerSetting: Equatable where Value: Equatable {}
