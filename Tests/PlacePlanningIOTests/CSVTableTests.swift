@@ -13,8 +13,43 @@ final class CSVTableTests: XCTestCase {
     let table = try CSVTable.parse(text: text, file: "t.csv")
     XCTAssertEqual(table.header, ["a", "b", "c"])
     XCTAssertEqual(
-      table.rows, [["1", "x, \"y\"", "two\nlines"], ["2", "", ""], ["3", "z", "£5"]])
+      table.rows.map(Array.init),
+      [["1", "x, \"y\"", "two\nlines"], ["2", "", ""], ["3", "z", "£5"]])
     XCTAssertEqual(table.lines, [2, 4, 6])
+  }
+
+  /// Fields are kept where they lie and made text when read: a quoted field with nothing to
+  /// undo, one with doubled quotes, one with text after its closing quote (kept, as
+  /// Python's csv keeps it), an empty quoted field, a trailing comma at the end of the
+  /// file; a line holding only `""` is skipped as blank.
+  func testFieldsReadLazilyMatchPythonsCSV() throws {
+    // Python: list(csv.reader(io.StringIO(text))) gives these rows (the `""` line is [''],
+    // which the table drops as blank).
+    let text = "a,b,c\n\"plain\",\"say \"\"hi\"\"\",\"q\"tail\n\"\"\n\"\",x,\n4,5,"
+    let table = try CSVTable.parse(text: text, file: "t.csv")
+    XCTAssertEqual(
+      table.rows.map(Array.init),
+      [["plain", "say \"hi\"", "qtail"], ["", "x", ""], ["4", "5", ""]])
+    XCTAssertEqual(table.lines, [2, 4, 5])
+    XCTAssertEqual(table.rows[1][1], "x")
+    XCTAssertEqual(table.rows[2].count, 3)
+  }
+
+  /// Errors come in a fixed order whatever their place in the file: a quote never closed
+  /// before a row of the wrong length above it; a header of one column holding semicolons
+  /// before its rows' lengths.
+  func testErrorOrder() {
+    XCTAssertThrowsError(try CSVTable.parse(text: "a,b\n1\n2,3\n\"open\n", file: "t.csv")) {
+      XCTAssertEqual(
+        $0 as? InputError,
+        .malformedCSV(file: "t.csv", line: 4, reason: "a quoted field is never closed"))
+    }
+    XCTAssertThrowsError(try CSVTable.parse(text: "a;b\n1;2\n3,4\n", file: "t.csv")) {
+      XCTAssertEqual($0 as? InputError, .wrongDelimiter(file: "t.csv", found: "semicolons"))
+    }
+    XCTAssertThrowsError(try CSVTable.parse(text: "a,b\n\n\"\"\n", file: "t.csv")) {
+      XCTAssertEqual($0 as? InputError, .headerOnly(file: "t.csv"))
+    }
   }
 
   /// A byte-order mark is dropped from the header; a quote never closed is located at the
@@ -42,7 +77,7 @@ final class CSVTableTests: XCTestCase {
     XCTAssertEqual(table.rows.count + 1, 27)
     XCTAssertEqual(table.header.count, 60)
     XCTAssertEqual(
-      Array(table.rows.last?.prefix(6) ?? []),
+      table.rows.last.map { Array($0.prefix(6)) },
       ["202425", "Academic year", "Local authority", "E92000001", "England", "E12000008"])
     XCTAssertEqual(table.rows.last?.last, "x")
   }
@@ -82,7 +117,27 @@ final class CSVNumberTests: XCTestCase {
       if CSVFormat.fixed(value, places: places) != nil { fast += 1 }
       XCTAssertEqual(
         CSVFormat.number(value, decimals: places), printf(value, places), "\(value) \(places)")
+      var bytes = Array("x,".utf8)
+      CSVFormat.append(number: value, decimals: places, to: &bytes)
+      XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "x," + printf(value, places))
     }
     XCTAssertGreaterThan(fast, values.count * 9 / 10, "the fast path should take nearly all")
+  }
+
+  /// Text cells appended as bytes are escaped exactly as `CSVFormat.text` escapes them.
+  func testAppendedTextIsEscapedAsText() {
+    let cells = [
+      "", "West Sussex", "=SUM(A1)", "+44", "-3", "@x", "\tindent", "a,b", "say \"hi\"",
+      "two\nlines", "cr\rhere", "Bournemouth, Christchurch and Poole", "é", "a-b", "1,5",
+    ]
+    for cell in cells {
+      var bytes: [UInt8] = []
+      CSVFormat.append(text: cell, to: &bytes)
+      XCTAssertEqual(String(decoding: bytes, as: UTF8.self), CSVFormat.text(cell), cell)
+    }
+    var none: [UInt8] = []
+    CSVFormat.append(number: nil, decimals: 1, to: &none)
+    CSVFormat.append(number: .nan, decimals: 1, to: &none)
+    XCTAssertEqual(none, [])
   }
 }

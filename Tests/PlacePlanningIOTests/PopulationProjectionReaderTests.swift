@@ -57,4 +57,36 @@ final class PopulationProjectionReaderTests: XCTestCase {
           file: "population.csv", line: 4, firstLine: 2, key: "E10000032 mid-2024 age 0"))
     }
   }
+
+  /// An area and mid-year met again after other rows is taken up where it was left: its
+  /// ages are merged, a repeated age is a duplicate naming both lines, and the area is
+  /// known by the name on its last row.
+  func testLongLayoutGroupMetAgainLater() throws {
+    let header = "mid_year,area_code,area_name,geography,age,population\n"
+    func rows(_ name: String, _ year: Int, _ ages: ClosedRange<Int>, base: Int) -> String {
+      ages.map { "\(year),E10000032,\(name),County,\($0),\(base + $0)\n" }.joined()
+    }
+    // West Sussex's 2024 ages in two parts, Kent and West Sussex 2023 between them.
+    let split =
+      header + rows("West Sussex", 2024, 0...12, base: 9000)
+      + "2024,E10000016,Kent,County,0,17000\n"
+      + rows("West Sussex", 2023, 0...25, base: 8000)
+      + rows("West Sussex CC", 2024, 13...25, base: 9000)
+    let population = try PopulationReader.parse(text: split, file: "population.csv")
+    XCTAssertEqual(
+      population.ages(for: ["E10000032"], midYear: 2024), (0...25).map { Double(9000 + $0) })
+    XCTAssertEqual(population.names["E10000032"], "West Sussex CC")
+    XCTAssertThrowsError(
+      try PopulationReader.parse(
+        text: split + "2024,E10000016,Kent,County,1,17100\n2024,E10000032,West Sussex,County,0,1\n",
+        file: "population.csv")
+    ) { error in
+      // Lines: header 1, West Sussex 2024 ages 0-12 on 2-14, Kent 15, 2023 on 16-41,
+      // 2024 ages 13-25 on 42-54, Kent 55, the repeat on 56.
+      XCTAssertEqual(
+        error as? InputError,
+        .duplicateRow(
+          file: "population.csv", line: 56, firstLine: 2, key: "E10000032 mid-2024 age 0"))
+    }
+  }
 }

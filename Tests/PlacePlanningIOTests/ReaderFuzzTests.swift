@@ -130,4 +130,65 @@ final class ReaderFuzzTests: XCTestCase {
     XCTAssertNotNil(UTF8Check.firstInvalid(Data([0xED, 0xA0, 0x80])))
     XCTAssertNotNil(UTF8Check.firstInvalid(Data([0xE0, 0x80, 0x80])))
   }
+
+  /// The validator agrees with the standard library's UTF-8 decoding on random bytes (long
+  /// ASCII runs, which it skips eight bytes at a time, broken by any byte), and locates the
+  /// first bad byte by the line feeds before it.
+  func testUTF8CheckAgreesWithTheStandardLibrary() {
+    var generator = SplitMix64(seed: 2025)
+    for trial in 0..<2000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<Int(generator.next() % 40) {
+        let kind = generator.next() % 10
+        if kind < 6 {
+          bytes += Array(repeating: UInt8(ascii: "a"), count: Int(generator.next() % 20))
+        } else if kind < 7 {
+          bytes.append(0x0A)
+        } else if kind < 9 {
+          bytes += Array("é中🙂".utf8).prefix(Int(generator.next() % 10))
+        } else {
+          bytes.append(UInt8(truncatingIfNeeded: generator.next()))
+        }
+      }
+      let valid = String(validating: bytes, as: UTF8.self) != nil
+      let found = UTF8Check.firstInvalid(bytes)
+      XCTAssertEqual(found == nil, valid, "trial \(trial): \(bytes)")
+      if let found {
+        // The bad byte's line: one more than the line feeds before it.
+        var offset = 0
+        var line = 1
+        var column = 0
+        while offset < bytes.count && (line < found.line || column < found.column - 1) {
+          if bytes[offset] == 0x0A {
+            line += 1
+            column = 0
+          } else {
+            column += 1
+          }
+          offset += 1
+        }
+        guard offset < bytes.count else {
+          XCTFail("trial \(trial): line \(found.line), byte \(found.column) is past the end")
+          continue
+        }
+        XCTAssertEqual(bytes[offset], found.byte, "trial \(trial)")
+        XCTAssertEqual(
+          String(validating: Array(bytes[..<offset]), as: UTF8.self) != nil, true,
+          "trial \(trial): the bytes before the one named are valid")
+      }
+    }
+  }
+}
+
+/// A small deterministic random number generator (SplitMix64, Steele, Lea and Flood 2014).
+private struct SplitMix64 {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
 }

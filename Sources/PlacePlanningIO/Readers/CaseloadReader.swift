@@ -73,7 +73,7 @@ public enum CaseloadReader {
   /// The code and name of a Local authority or National row; nil for other levels.
   /// National rows get England's code, E92000001.
   static func area(
-    _ fields: [String], level: Int, code: Int, name: Int, table: CSVTable, row: Int
+    _ fields: CSVTable.Row, level: Int, code: Int, name: Int, table: CSVTable, row: Int
   ) throws(InputError) -> (code: String, name: String)? {
     switch fields[level] {
     case "Local authority":
@@ -116,7 +116,7 @@ public enum CaseloadReader {
   /// its columns, `other` the residual; rows failing `include` are skipped.
   private static func wideRecords(
     _ table: CSVTable, level: Int, year: Int, code: Int, name: Int, columns: [SettingType: [Int]],
-    include: ([String]) -> Bool
+    include: (CSVTable.Row) -> Bool
   ) throws(InputError) -> [CaseloadRecord] {
     var seen = RowKeys()
     var records: [CaseloadRecord] = []

@@ -161,7 +161,7 @@ public enum ChildLevelReader {
 
   /// A state from its three columns; nil for NONSEND.
   static func state(
-    _ fields: [String], columns: [Int], table: CSVTable, row: Int, valid: ValidStates
+    _ fields: CSVTable.Row, columns: [Int], table: CSVTable, row: Int, valid: ValidStates
   ) throws(InputError) -> ChildState? {
     let setting = fields[columns[0]].trimmedSpaces
     if setting == outside { return nil }

@@ -33,13 +33,17 @@ public enum PopulationReader {
     let ageColumn = try table.require("age", schema: schema)
     let valueColumn = try table.require("population", schema: schema)
     var values: [String: [Int: [Double?]]] = [:]
-    var names: [String: String] = [:]
     // The line each (area, year, age) was read on, 0 when not yet read: a second row for it
-    // is a duplicate. Nested like `values` and filled in place, so no key text is made per
-    // row (the file has a row per area, year and age: about 95,000).
+    // is a duplicate.
     var lines: [String: [Int: [Int]]] = [:]
-    var lastCodeText = ""
-    var code = ""
+    // The last row of each area: its name is the area's, as an area renamed between
+    // mid-years is known by its latest name.
+    var nameRows: [String: Int] = [:]
+    // Rows come grouped by area and year (a row per age, about 95,000 in all): the group
+    // being read is filled here and put in the tables when the area or year changes, so a
+    // row costs no lookup by text. A group met again later is taken up where it was left.
+    var group = Group(code: "", year: 0, values: Self.missing, lines: Self.unread, lastRow: -1)
+    var codeText = ""
     for row in table.rows.indices {
       let fields = table.rows[row]
       let ageText = fields[ageColumn].trimmedSpaces
@@ -58,25 +62,32 @@ public enum PopulationReader {
       }
       guard PopulationEstimates.ages.contains(age) else { continue }
       let year = try CellParser.year(fields[yearColumn], table: table, row: row, column: yearColumn)
-      // Rows come grouped by area: the code is normalised once a group. The name is the
-      // last row's, as an area renamed between mid-years is known by its latest name.
-      if fields[codeColumn] != lastCodeText {
-        lastCodeText = fields[codeColumn]
-        code = lastCodeText.trimmedSpaces.uppercased()
+      let rowCodeText = fields[codeColumn]
+      if rowCodeText != codeText || year != group.year || group.lastRow < 0 {
+        group.store(in: &values, lines: &lines, nameRows: &nameRows)
+        if rowCodeText != codeText {
+          codeText = rowCodeText
+          group.code = codeText.trimmedSpaces.uppercased()
+        }
+        group.year = year
+        group.values = values[group.code]?[year] ?? Self.missing
+        group.lines = lines[group.code]?[year] ?? Self.unread
       }
-      names[code] = fields[nameColumn]
+      group.lastRow = row
       let line = table.line(ofRow: row)
-      let first = lines[code, default: [:]][year, default: Self.unread][age]
+      let first = group.lines[age]
       if first > 0 {
         throw .duplicateRow(
-          file: table.file, line: line, firstLine: first, key: "\(code) mid-\(year) age \(age)")
+          file: table.file, line: line, firstLine: first,
+          key: "\(group.code) mid-\(year) age \(age)")
       }
-      lines[code, default: [:]][year, default: Self.unread][age] = line
-      let count = try CellParser.count(
+      group.lines[age] = line
+      group.values[age] = try CellParser.count(
         fields[valueColumn], table: table, row: row, column: valueColumn,
         maximum: CellParser.maximumPopulation)
-      values[code, default: [:]][year, default: Self.missing][age] = count
     }
+    group.store(in: &values, lines: &lines, nameRows: &nameRows)
+    let names = nameRows.mapValues { table.rows[$0][nameColumn] }
     guard !values.isEmpty else {
       throw .noRecords(file: table.file, expected: "no rows for ages 0-25")
     }
@@ -120,6 +131,27 @@ public enum PopulationReader {
       throw .noRecords(file: table.file, expected: "no persons population rows for ages 0-25")
     }
     return PopulationEstimates(table: values, names: names)
+  }
+
+  /// The ages 0–25 of one area and year being read: their values, the line each was read
+  /// on (0: not yet), and the last row read.
+  struct Group {
+    var code: String
+    var year: Int
+    var values: [Double?]
+    var lines: [Int]
+    var lastRow: Int
+
+    /// Puts the group in the area × year tables (nothing before its first row).
+    func store(
+      in table: inout [String: [Int: [Double?]]], lines allLines: inout [String: [Int: [Int]]],
+      nameRows: inout [String: Int]
+    ) {
+      guard lastRow >= 0 else { return }
+      table[code, default: [:]][year] = values
+      allLines[code, default: [:]][year] = lines
+      nameRows[code] = lastRow
+    }
   }
 
   /// Ages 0–25 of one area and year before any is read: all missing.

@@ -31,13 +31,14 @@ public enum PupilSENPercentagesReader {
     let percent = try table.require("% of pupils", schema: schema)
     var entries: [String: [Int: PupilSENPercentages.Entry]] = [:]
     for row in table.rows.indices {
-      var fields = table.rows[row]
+      let fields = table.rows[row]
       guard
         let area = try CaseloadReader.area(
           fields, level: level, code: code, name: name, table: table, row: row)
       else { continue }
-      if fields[period].hasSuffix(".0") { fields[period].removeLast(2) }
-      let year = try CellParser.year(fields[period], table: table, row: row, column: period)
+      var periodText = fields[period]
+      if periodText.hasSuffix(".0") { periodText.removeLast(2) }
+      let year = try CellParser.year(periodText, table: table, row: row, column: period)
       let value = try CellParser.count(fields[percent], table: table, row: row, column: percent)
       if let value, value > 100 {
         throw .invalid(

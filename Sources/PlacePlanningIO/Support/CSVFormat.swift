@@ -36,24 +36,70 @@ public enum CSVFormat {
   /// digits. Within that of a tie, or when `s` is too large for an exact integer, nil.
   /// A value that rounds to zero is written without a sign, as `number` does.
   static func fixed(_ value: Double, places: Int) -> String? {
-    guard places < powersOfTen.count else { return nil }
-    let scaled = abs(value) * powersOfTen[places]
-    guard scaled < 1e15 else { return nil }
-    let rounded = scaled.rounded()
-    guard abs(abs(scaled - rounded) - 0.5) > max(1e-9, 4 * scaled.ulp) else { return nil }
-    let digits = Int64(rounded)
-    var text = String(digits)
-    if places > 0 {
-      if text.count <= places {
-        text = String(repeating: "0", count: places - text.count + 1) + text
-      }
-      text.insert(".", at: text.index(text.endIndex, offsetBy: -places))
-    }
-    return value < 0 && digits != 0 ? "-" + text : text
+    var bytes: [UInt8] = []
+    guard appendFixed(value, places: places, to: &bytes) else { return nil }
+    return String(decoding: bytes, as: UTF8.self)
   }
+
+  /// Appends `value` with `places` decimals to UTF-8 `bytes` as `fixed` writes it and
+  /// returns true, or appends nothing and returns false where `fixed` is nil.
+  static func appendFixed(_ value: Double, places: Int, to bytes: inout [UInt8]) -> Bool {
+    guard places >= 0, places < powersOfTen.count else { return false }
+    let scaled = abs(value) * powersOfTen[places]
+    guard scaled < 1e15 else { return false }
+    let rounded = scaled.rounded()
+    guard abs(abs(scaled - rounded) - 0.5) > max(1e-9, 4 * scaled.ulp) else { return false }
+    let digits = UInt64(rounded)
+    if value < 0 && digits != 0 { bytes.append(UInt8(ascii: "-")) }
+    // Digit by digit from the most significant, at least one before the point.
+    var count = places + 1
+    while count < integerPowersOfTen.count && digits >= integerPowersOfTen[count] { count += 1 }
+    for position in stride(from: count - 1, through: 0, by: -1) {
+      if position == places - 1 { bytes.append(UInt8(ascii: ".")) }
+      bytes.append(UInt8(ascii: "0") + UInt8(digits / integerPowersOfTen[position] % 10))
+    }
+    return true
+  }
+
+  /// Appends a number as `number` writes it (nothing for nil) to UTF-8 `bytes`, its digits
+  /// written straight in when `appendFixed` can decide them.
+  static func append(number value: Double?, decimals: Int, to bytes: inout [UInt8]) {
+    guard let value, value.isFinite else { return }
+    if !appendFixed(value, places: max(0, decimals), to: &bytes) {
+      bytes.append(contentsOf: number(value, decimals: decimals).utf8)
+    }
+  }
+
+  /// Appends a text cell, escaped as `text` escapes it, to UTF-8 `bytes`: copied as it is
+  /// when it needs neither the apostrophe nor quotes (almost every cell).
+  static func append(text value: String, to bytes: inout [UInt8]) {
+    var plain = true
+    var first = true
+    for byte in value.utf8 {
+      if first && formulaStarts.contains(byte) { plain = false }
+      if byte == comma || byte == quote || byte == 0x0A || byte == 0x0D { plain = false }
+      first = false
+      if !plain { break }
+    }
+    if plain {
+      bytes.append(contentsOf: value.utf8)
+    } else {
+      bytes.append(contentsOf: text(value).utf8)
+    }
+  }
+
+  /// The bytes that make a spreadsheet read a cell as a formula, and the CSV specials.
+  static let formulaStarts: [UInt8] = Array("=+-@\t\r".utf8)
+  static let comma = UInt8(ascii: ",")
+  static let quote = UInt8(ascii: "\"")
 
   /// 10^0 … 10^6, exact in binary.
   static let powersOfTen: [Double] = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000]
+
+  /// 10^0 … 10^19, the powers of ten a `UInt64` holds.
+  static let integerPowersOfTen: [UInt64] = (0...19).map { power in
+    (0..<power).reduce(UInt64(1)) { product, _ in product * 10 }
+  }
 
   /// An optional number; empty when nil.
   public static func number(_ value: Double?, decimals: Int = 1) -> String {

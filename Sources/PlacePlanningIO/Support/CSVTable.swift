@@ -2,15 +2,66 @@ import Foundation
 
 /// A CSV file read whole: header and rows of fields, with their line numbers.
 ///
-/// The bytes are scanned once (RFC 4180 quoting), each field becoming a `String` straight
-/// from its UTF-8 bytes, after the whole file is checked to be UTF-8. A UTF-8 byte-order
-/// mark is removed from the first header. Every row must have as many fields as the header.
+/// The bytes are scanned once (RFC 4180 quoting) after the whole file is checked to be
+/// UTF-8, and each field is kept as where it lies in the bytes: a field becomes a `String`
+/// only when a reader asks for it (`rows[row][column]`), so columns nobody reads cost
+/// nothing. A UTF-8 byte-order mark is removed from the first header. Every row must have
+/// as many fields as the header.
 struct CSVTable {
   let file: String
   let header: [String]
-  let rows: [[String]]
+  let rows: Rows
   /// The file line of each row (header is line 1; blank lines are skipped but counted).
   let lines: [Int]
+
+  /// The bytes of the file and where each field of each row lies in them.
+  final class Storage: Sendable {
+    let bytes: [UInt8]
+    /// Field `f` of the table (row-major) is `bytes[bounds[2f] ..< bounds[2f + 1]]`, or,
+    /// when `bounds[2f]` is negative, `quoted[-bounds[2f] - 1]` (a quoted field whose text
+    /// differs from its bytes: doubled quotes, or text after the closing quote).
+    let bounds: [Int]
+    let quoted: [String]
+
+    init(bytes: [UInt8], bounds: [Int], quoted: [String]) {
+      self.bytes = bytes
+      self.bounds = bounds
+      self.quoted = quoted
+    }
+
+    func field(_ index: Int) -> String {
+      let start = bounds[2 * index]
+      if start < 0 { return quoted[-start - 1] }
+      return String(decoding: bytes[start..<bounds[2 * index + 1]], as: UTF8.self)
+    }
+  }
+
+  /// One row's fields, made text when read.
+  struct Row: RandomAccessCollection {
+    let storage: Storage
+    /// The table-wide index of the row's first field.
+    let first: Int
+    let count: Int
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    subscript(position: Int) -> String { storage.field(first + position) }
+  }
+
+  /// The rows, each as many fields as the header.
+  struct Rows: RandomAccessCollection {
+    let storage: Storage
+    let width: Int
+    /// The table-wide index of the first data row's first field (after the header's).
+    let offset: Int
+    let count: Int
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    subscript(position: Int) -> Row {
+      Row(storage: storage, first: offset + position * width, count: width)
+    }
+  }
 
   /// Line number of row `index` (header is line 1).
   func line(ofRow index: Int) -> Int {
@@ -43,31 +94,38 @@ struct CSVTable {
 
   /// Parses UTF-8 CSV bytes (RFC 4180: comma-separated, fields in double quotes may hold
   /// commas, line breaks and doubled quotes; LF or CRLF line ends). Lines are counted in
-  /// the file, so a row's line is where it starts; blank lines are skipped but counted.
+  /// the file, so a row's line is where it starts; blank lines (and a line holding only an
+  /// empty field, `""`) are skipped but counted. Errors are reported in this order: a quote
+  /// never closed, an empty header, the wrong delimiter, a row of the wrong length, no rows.
   static func parse(bytes: [UInt8], file: String) throws(InputError) -> CSVTable {
     var start = 0
     if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
     guard bytes[start...].contains(where: { !Self.isSpace($0) }) else { throw .empty(file: file) }
-    var records: [[String]] = []
+    var bounds: [Int] = []
+    var quoted: [String] = []
+    // The first record's field count (the header's), then each kept record's line.
+    var width: Int?
     var recordLines: [Int] = []
     var failure: InputError?
+    var wrongCount: InputError?
     bytes.withUnsafeBufferPointer { buffer in
       var index = start
       var line = 1
-      var fields: [String] = []
       var recordLine = 1
+      // The record being read starts at bounds[recordStart].
+      var recordStart = 0
       while index < buffer.count {
         let byte = buffer[index]
         if byte == Self.quote {
           // A quoted field: up to the closing quote, "" standing for one quote.
-          var value: [UInt8] = []
           var position = index + 1
           var closed = false
+          var doubled = false
           while position < buffer.count {
             let inner = buffer[position]
             if inner == Self.quote {
               if position + 1 < buffer.count && buffer[position + 1] == Self.quote {
-                value.append(Self.quote)
+                doubled = true
                 position += 2
                 continue
               }
@@ -76,7 +134,6 @@ struct CSVTable {
               break
             }
             if inner == Self.newline { line += 1 }
-            value.append(inner)
             position += 1
           }
           guard closed else {
@@ -91,8 +148,21 @@ struct CSVTable {
           {
             rest += 1
           }
-          value.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position..<rest]))
-          fields.append(String(decoding: value, as: UTF8.self))
+          if !doubled && rest == position {
+            bounds.append(index + 1)
+            bounds.append(position - 1)
+          } else {
+            var value: [UInt8] = []
+            var inner = index + 1
+            while inner < position - 1 {
+              value.append(buffer[inner])
+              inner += buffer[inner] == Self.quote ? 2 : 1
+            }
+            value.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position..<rest]))
+            quoted.append(String(decoding: value, as: UTF8.self))
+            bounds.append(-quoted.count)
+            bounds.append(0)
+          }
           index = rest
         } else {
           var end = index
@@ -101,21 +171,21 @@ struct CSVTable {
           {
             end += 1
           }
-          fields.append(
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[index..<end]), as: UTF8.self))
+          bounds.append(index)
+          bounds.append(end)
           index = end
         }
         // After a field: a comma starts the next, a line end closes the record.
         if index < buffer.count && buffer[index] == Self.comma {
           index += 1
-          if index == buffer.count { fields.append("") }
+          if index == buffer.count { bounds.append(contentsOf: repeatElement(index, count: 2)) }
           continue
         }
         if index < buffer.count && buffer[index] == Self.carriageReturn { index += 1 }
         if index < buffer.count && buffer[index] == Self.newline { index += 1 }
-        records.append(fields)
-        recordLines.append(recordLine)
-        fields = []
+        Self.close(
+          record: &recordStart, line: recordLine, bounds: &bounds, quoted: quoted,
+          width: &width, lines: &recordLines, wrongCount: &wrongCount, file: file)
         line += 1
         recordLine = line
         // Blank lines: counted, skipped.
@@ -127,34 +197,58 @@ struct CSVTable {
         }
         recordLine = line
       }
-      if !fields.isEmpty {
-        records.append(fields)
-        recordLines.append(recordLine)
+      if recordStart < bounds.count / 2 {
+        Self.close(
+          record: &recordStart, line: recordLine, bounds: &bounds, quoted: quoted,
+          width: &width, lines: &recordLines, wrongCount: &wrongCount, file: file)
       }
     }
     if let failure { throw failure }
-    guard let rawHeader = records.first, !rawHeader.isEmpty else { throw .empty(file: file) }
-    let header = rawHeader.map { $0.trimmedSpaces }
+    guard let width, width > 0 else { throw .empty(file: file) }
+    let storage = Storage(bytes: bytes, bounds: bounds, quoted: quoted)
+    let header = (0..<width).map { storage.field($0).trimmedSpaces }
     if header.count == 1 {
       for (delimiter, label) in [(";", "semicolons"), ("\t", "tabs"), ("|", "pipes")]
       where header[0].contains(delimiter) {
         throw .wrongDelimiter(file: file, found: label)
       }
     }
-    var rows: [[String]] = []
-    var lines: [Int] = []
-    rows.reserveCapacity(records.count - 1)
-    lines.reserveCapacity(records.count - 1)
-    for (record, line) in zip(records.dropFirst(), recordLines.dropFirst()) {
-      if record.count == 1 && record[0].isEmpty { continue }
-      guard record.count == header.count else {
-        throw .wrongFieldCount(file: file, line: line, expected: header.count, found: record.count)
-      }
-      rows.append(record)
+    if let wrongCount { throw wrongCount }
+    let lines = Array(recordLines.dropFirst())
+    guard !lines.isEmpty else { throw .headerOnly(file: file) }
+    return CSVTable(
+      file: file, header: header,
+      rows: Rows(storage: storage, width: width, offset: width, count: lines.count), lines: lines)
+  }
+
+  /// Ends the record whose fields start at `bounds[2 · record]`: the first is the header and
+  /// sets the width; a record of one empty field is dropped; one of another length than
+  /// the header is dropped and, if the first such, kept as the error to report.
+  private static func close(
+    record: inout Int, line: Int, bounds: inout [Int], quoted: [String], width: inout Int?,
+    lines: inout [Int], wrongCount: inout InputError?, file: String
+  ) {
+    let count = bounds.count / 2 - record
+    defer { record = bounds.count / 2 }
+    guard let expected = width else {
+      width = count
       lines.append(line)
+      return
     }
-    guard !rows.isEmpty else { throw .headerOnly(file: file) }
-    return CSVTable(file: file, header: header, rows: rows, lines: lines)
+    let start = bounds[2 * record]
+    let isEmpty = start < 0 ? quoted[-start - 1].isEmpty : bounds[2 * record + 1] == start
+    if count == 1 && isEmpty {
+      bounds.removeLast(2)
+      return
+    }
+    guard count == expected else {
+      if wrongCount == nil {
+        wrongCount = .wrongFieldCount(file: file, line: line, expected: expected, found: count)
+      }
+      bounds.removeLast(2 * count)
+      return
+    }
+    lines.append(line)
   }
 
   static let quote = UInt8(ascii: "\"")

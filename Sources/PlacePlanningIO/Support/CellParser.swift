@@ -22,7 +22,13 @@ enum CellParser {
     _ raw: String, table: CSVTable, row: Int, column: Int, maximum: Double = maximumCount
   ) throws(InputError) -> Double? {
     let cell = raw.trimmedSpaces
-    if cell.isEmpty || suppressionMarkers.contains(cell.lowercased()) { return nil }
+    guard let first = cell.utf8.first else { return nil }
+    // A cell starting with a digit is no marker (every marker starts otherwise).
+    if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+      && suppressionMarkers.contains(cell.lowercased())
+    {
+      return nil
+    }
     guard let value = Double(cell), value.isFinite else {
       throw .notANumber(
         file: table.file, line: table.line(ofRow: row), column: column + 1,
@@ -50,18 +56,15 @@ enum CellParser {
     -> Int
   {
     let cell = raw.trimmedSpaces
-    let fail = InputError.yearOutOfRange(
+    if let number = Int(cell) {
+      if (2000...2100).contains(number) { return number }
+      if (200_001...210_099).contains(number) && number % 100 == (number / 100 + 1) % 100 {
+        return number / 100 + 1
+      }
+    }
+    throw .yearOutOfRange(
       file: table.file, line: table.line(ofRow: row), column: column + 1,
       name: table.header[column], value: String(cell.prefix(40)))
-    guard let number = Int(cell) else { throw fail }
-    if (2000...2100).contains(number) { return number }
-    if (200_001...210_099).contains(number) {
-      let start = number / 100
-      let end = number % 100
-      guard end == (start + 1) % 100 else { throw fail }
-      return start + 1
-    }
-    throw fail
   }
 
   /// Whether `code` has the form of an ONS local-authority code: E06, E07, E08, E09 or E10

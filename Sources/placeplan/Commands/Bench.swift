@@ -28,19 +28,16 @@ extension PlacePlan {
 
     func run() throws {
       for path in [caseload2025, caseload2022] {
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        var best = Double.infinity
-        var count = 0
-        for _ in 0..<max(1, repeats) {
-          let start = DispatchTime.now().uptimeNanoseconds
-          count = try CaseloadReader.read(path: path).records.count
-          best = min(best, seconds(since: start))
+        try timeRead(path, unit: "LA-year records") {
+          try CaseloadReader.read(path: $0).records.count
         }
-        print(
-          String(
-            format: "read %@: %.1f MB in %.3f s = %.1f MB/s (%d LA-year records)",
-            (path as NSString).lastPathComponent, Double(bytes) / 1e6, best,
-            Double(bytes) / 1e6 / best, count))
+      }
+      try timeRead(DataOptions.resolve(data.population), unit: "areas") {
+        try PopulationReader.read(path: $0).names.count
+      }
+      try timeRead(DataOptions.resolve(data.requests), unit: "file") {
+        _ = try RequestsReader.read(path: $0)
+        return 1
       }
 
       let history = CaseloadHistory(
@@ -85,6 +82,26 @@ extension PlacePlan {
               "forecast all LAs in-process, %@: %d LAs x 9 setting types in %.3f s (plan included)",
             method.rawValue, done, seconds(since: start)))
       }
+    }
+
+    /// Reads `path` `repeats` times with `read` (which returns how many `unit` it found) and
+    /// prints the best time and MB/s.
+    private func timeRead(
+      _ path: String, unit: String, _ read: (String) throws -> Int
+    ) throws {
+      let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+      var best = Double.infinity
+      var count = 0
+      for _ in 0..<max(1, repeats) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        count = try read(path)
+        best = min(best, seconds(since: start))
+      }
+      print(
+        String(
+          format: "read %@: %.1f MB in %.3f s = %.1f MB/s (%d %@)",
+          (path as NSString).lastPathComponent, Double(bytes) / 1e6, best,
+          Double(bytes) / 1e6 / best, count, unit))
     }
 
     private func seconds(since start: UInt64) -> Double {

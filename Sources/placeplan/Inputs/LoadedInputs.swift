@@ -167,18 +167,17 @@ struct LoadedInputs {
       ? origin.map { forecaster.plan(method: model.method, through: $0) } : nil
     var forecasts: [LAForecast] = []
     var skipped = 0
-    let progress = Progress(label: "forecast")
-    for (index, series) in selected.enumerated() {
-      if isAll { progress.step(series.laName, index + 1, of: selected.count) }
-      do {
-        forecasts.append(try forecaster.forecast(series, options: options, plan: plan))
-      } catch {
+    for (series, result) in zip(
+      selected, forecaster.forecasts(selected, options: options, plan: plan))
+    {
+      switch result {
+      case .success(let forecast): forecasts.append(forecast)
+      case .failure(let error):
         skipped += 1
         let message = describe(error)
         Output.warn(isAll ? "skipped \(series.laCode) \(series.laName): \(message)" : message)
       }
     }
-    progress.finish()
     if forecasts.isEmpty {
       if isAll { Output.warn("no LA could be forecast") }
       throw ExitCode.failure

@@ -81,8 +81,8 @@ extension DemandForecaster {
               upper80: point.upper80 * factor, lower95: point.lower95 * factor,
               upper95: point.upper95 * factor)
           }
-          anchorNote = String(
-            format: "anchored at the %d census: the fitted rate times %.3f", lastTime, factor)
+          anchorNote = Printf.format(
+            "anchored at the %ld census: the fitted rate times %.3f", lastTime, factor)
         } else {
           forecast = projected
         }

@@ -86,6 +86,18 @@ public struct DemandForecaster: Sendable {
     try forecast(series, options: options, plan: plan, known: [:])
   }
 
+  /// Forecasts of many LAs' series with one plan, made on every core and returned in the
+  /// series' order (a failure in its LA's place).
+  public func forecasts(
+    _ series: [CaseloadHistory.Series], options: Options, plan: ForecastPlan?
+  ) -> [Result<LAForecast, ForecastError>] {
+    parallelMap(series.count) { index in
+      Result { () throws(ForecastError) in
+        try forecast(series[index], options: options, plan: plan)
+      }
+    }
+  }
+
   /// The forecast, taking the methods' raw forecasts from `known` where given (made before
   /// from the same data up to the origin, to this horizon or further).
   func forecast(

@@ -1,3 +1,4 @@
+import ForecastCore
 import Foundation
 
 /// The pooled-growth method: each LA grows at England's rate, plus a quarter of its own
@@ -208,9 +209,8 @@ public struct PooledGrowth: Sendable {
             + Self.requestsWeight * requestTerm)
     }
     let description =
-      String(
-        format:
-          "ln y(T+h) = ln %.0f + D_φ(h) × %.4f + D_ρ(h) × %.4f + %.3f; England growth %.1f%%/yr, own %.1f%%/yr, "
+      Printf.format(
+        "ln y(T+h) = ln %.0f + D_φ(h) × %.4f + D_ρ(h) × %.4f + %.3f; England growth %.1f%%/yr, own %.1f%%/yr, "
           + "prevalence vs England %+.2f (log), requests per plan vs England %+.2f (log)",
         y, nationalGrowth, excess, Self.requestsWeight * requestTerm, 100 * expm1(nationalGrowth),
         100 * expm1(ownGrowth), relative, requestTerm) + "; damping " + damping.summary
@@ -242,8 +242,8 @@ public struct PooledGrowth: Sendable {
         normalizers[index] > 0 ? total * path.shares[index] / normalizers[index] : 0
       }
       let description =
-        String(
-          format: "share %.2f%% of total (England %.2f%%), moving %+.2f%%/yr damped, ",
+        Printf.format(
+          "share %.2f%% of total (England %.2f%%), moving %+.2f%%/yr damped, ",
           100 * path.start, 100 * path.national, 100 * expm1(path.rate))
         + path.damping.summary + "; closed with the other setting types to sum to 1"
       result[setting] = (values, description)

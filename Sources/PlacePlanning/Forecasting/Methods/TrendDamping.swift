@@ -1,3 +1,4 @@
+import ForecastCore
 import Foundation
 
 /// Damped growth: a trend that bends, with its damping chosen by backtest on England's series.
@@ -33,13 +34,12 @@ public struct TrendDamping: Sendable, Equatable {
     self.pairs = pairs
     self.rmsLogError = rmsLogError
     if pairs == 0 {
-      summary = String(
-        format: "φ = %.2f (fewer than %d scorable pairs in England's series; the fallback)",
+      summary = Printf.format(
+        "φ = %.2f (fewer than %ld scorable pairs in England's series; the fallback)",
         damping, Self.minimumPairs)
     } else {
-      summary = String(
-        format:
-          "φ = %.2f (chosen on England's series, %d origin-outturn pairs, RMS log error %.3f)",
+      summary = Printf.format(
+        "φ = %.2f (chosen on England's series, %ld origin-outturn pairs, RMS log error %.3f)",
         damping, pairs, rmsLogError ?? .nan)
     }
   }
