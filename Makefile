@@ -82,7 +82,8 @@ bench: deps
 	$(BIN_RELEASE) bench --caseload-2025 $(SHARED)/data/ehcp_sen2/ehcp2025_caseload.csv \
 	  --caseload-2022 $(SHARED)/data/ehcp_sen2/ehcp2022_sen2_estab_caseload.csv
 	python3 Tests/Peers/csv_read.py $(SHARED)/data/ehcp_sen2/ehcp2025_caseload.csv \
-	  $(SHARED)/data/ehcp_sen2/ehcp2022_sen2_estab_caseload.csv
+	  $(SHARED)/data/ehcp_sen2/ehcp2022_sen2_estab_caseload.csv \
+	  SampleData/ons_mye_persons_age0_25_england_2015_2024.csv SampleData/ehcp_requests_2019_2024.csv
 	@for i in 1 2 3; do /usr/bin/time -f "%e %M" $(BIN_RELEASE) forecast --la all --format csv 2>&1 >/dev/null \
 	  | tail -1; done | sort -n | head -1 \
 	  | awk '{ printf "forecast --la all --format csv (auto, whole process, best of 3): %s s wall, %d KB peak memory\n", $$1, $$2 }'

@@ -46,6 +46,25 @@ final class CaseloadReaderTests: XCTestCase {
     XCTAssertEqual(record[.other], 94)  // 4869 − 1819 − 1672 − 356 − 8 − 887 − 33
   }
 
+  /// A second row for the same LA, census, establishment type and group in the 2022 layout
+  /// is a duplicate naming both lines, even after rows of another census between them.
+  func testEstablishment2022DuplicateRowNamesBothLines() throws {
+    let text = try String(
+      contentsOfFile: TestPaths.fixture("estab2022_extract.csv"), encoding: .utf8)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    while lines.last == "" { lines.removeLast() }
+    // Line 2 (the first data row) repeated at the end of the file.
+    let duplicated = (lines + [lines[1]]).joined(separator: "\n") + "\n"
+    let fields = lines[1].split(separator: ",").map(String.init)
+    XCTAssertThrowsError(try CaseloadReader.parse(text: duplicated, file: "estab.csv")) { error in
+      XCTAssertEqual(
+        error as? InputError,
+        .duplicateRow(
+          file: "estab.csv", line: lines.count + 1, firstLine: 2,
+          key: "\(fields[8]) \(fields[0]) \(fields[10]) / \(fields[11])"))
+    }
+  }
+
   func testDerivedFileMatchesTheReleasesItWasBuiltFrom() throws {
     let derived = try CaseloadReader.read(path: TestPaths.fixture("derived_extract.csv")).records
     let release = try CaseloadReader.read(path: TestPaths.fixture("caseload2025_extract.csv"))

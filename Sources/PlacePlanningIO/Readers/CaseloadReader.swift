@@ -194,10 +194,13 @@ public enum CaseloadReader {
     let value = try table.require("Total_all", schema: schema)
 
     struct Partial {
+      let key: AreaYear
       var name: String
       var firstLine: Int
       var counts = PerSetting<Double>()
       var missing: Set<SettingType> = []
+      /// The line each establishment type and group was read on: a second is a duplicate.
+      var lines: [Entry: Int] = [:]
 
       mutating func add(_ setting: SettingType, _ count: Double?) {
         guard let count else {
@@ -207,49 +210,69 @@ public enum CaseloadReader {
         counts[setting, default: 0] += count
       }
     }
-    var seen = RowKeys()
-    var partials: [String: Partial] = [:]
-    var order: [String] = []
+    struct AreaYear: Hashable {
+      let code: String
+      let census: Int
+    }
+    struct Entry: Hashable {
+      let establishment: String
+      let group: String
+    }
+    // One partial record per LA and census, in the order first met; rows come grouped by
+    // them, so the last one found is tried first.
+    var partials: [Partial] = []
+    var positions: [AreaYear: Int] = [:]
+    var last: (key: AreaYear, position: Int)?
     for row in table.rows.indices {
       let fields = table.rows[row]
       guard
         let area = try area(fields, level: level, code: code, name: name, table: table, row: row)
       else { continue }
       let census = try CellParser.year(fields[period], table: table, row: row, column: period)
-      let la = area.code
-      let establishment = fields[type]
-      try seen.check(
-        "\(la) \(census) \(establishment) / \(fields[group])", table: table, row: row)
-      let count = try CellParser.count(fields[value], table: table, row: row, column: value)
-      let key = "\(la)|\(census)"
-      if partials[key] == nil {
-        partials[key] = Partial(name: area.name, firstLine: table.line(ofRow: row))
-        order.append(key)
+      let key = AreaYear(code: area.code, census: census)
+      let position: Int
+      if let last, last.key == key {
+        position = last.position
+      } else if let found = positions[key] {
+        position = found
+      } else {
+        position = partials.count
+        positions[key] = position
+        partials.append(Partial(key: key, name: area.name, firstLine: table.line(ofRow: row)))
       }
+      last = (key, position)
+      let establishment = fields[type]
+      let groupName = fields[group]
+      let entry = Entry(establishment: establishment, group: groupName)
+      let line = table.line(ofRow: row)
+      if let first = partials[position].lines[entry] {
+        throw .duplicateRow(
+          file: table.file, line: line, firstLine: first,
+          key: "\(area.code) \(census) \(establishment) / \(groupName)")
+      }
+      partials[position].lines[entry] = line
+      let count = try CellParser.count(fields[value], table: table, row: row, column: value)
       if establishment == "Total",
-        let setting = PlacementMapping.establishmentGroupTotals[fields[group]]
+        let setting = PlacementMapping.establishmentGroupTotals[groupName]
       {
-        partials[key]?.add(setting, count)
+        partials[position].add(setting, count)
       } else if PlacementMapping.establishmentSpecialState.contains(establishment) {
-        partials[key]?.add(.specialState, count)
+        partials[position].add(.specialState, count)
       } else if PlacementMapping.establishmentINMS.contains(establishment) {
-        partials[key]?.add(.inms, count)
+        partials[position].add(.inms, count)
       } else if PlacementMapping.isEstablishmentRP(establishment) {
-        partials[key]?.add(.rpSENUnit, count)
+        partials[position].add(.rpSENUnit, count)
       }
     }
     var records: [CaseloadRecord] = []
-    for key in order {
-      guard let partial = partials[key] else { continue }
-      let parts = key.split(separator: "|")
-      guard parts.count == 2, let census = Int(parts[1]) else { continue }
+    for partial in partials {
       var counts = partial.counts
       for setting in partial.missing { counts[setting] = nil }
       counts[.other] = residualOther(counts)
       records.append(
         CaseloadRecord(
-          laCode: String(parts[0]), laName: partial.name, censusYear: census, counts: counts,
-          source: "\(table.file):\(partial.firstLine)"))
+          laCode: partial.key.code, laName: partial.name, censusYear: partial.key.census,
+          counts: counts, source: "\(table.file):\(partial.firstLine)"))
     }
     return records
   }
