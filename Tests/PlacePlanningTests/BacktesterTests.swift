@@ -39,6 +39,38 @@ final class BacktesterTests: XCTestCase {
     XCTAssertEqual(report.summary(method: .naive, setting: .total, horizon: 3)?.accuracy.count, 5)
   }
 
+  /// Forecasting many LAs on both cores gives, in the LAs' order, what forecasting each
+  /// alone gives: the same rows, fits and notes, and the same failures in the same places
+  /// (the five LAs whose series end at a reorganisation).
+  func testForecastsOnBothCoresEqualForecastsMadeOneByOne() throws {
+    let forecaster = try sampleForecaster()
+    let series = forecaster.history.series
+    let options = DemandForecaster.Options(throughYear: 2025, method: .auto)
+    let plan = forecaster.plan(method: .auto, through: 2025)
+    let together = forecaster.forecasts(series, options: options, plan: plan)
+    XCTAssertEqual(together.count, series.count)
+    var failures = 0
+    for (one, result) in zip(series, together) {
+      switch (
+        Result { () throws(ForecastError) in
+          try forecaster.forecast(one, options: options, plan: plan)
+        }, result
+      ) {
+      case (.success(let alone), .success(let made)):
+        XCTAssertEqual(made.laCode, one.laCode)
+        XCTAssertEqual(made.rows, alone.rows, one.laCode)
+        XCTAssertEqual(made.fits, alone.fits, one.laCode)
+        XCTAssertEqual(made.notes, alone.notes, one.laCode)
+      case (.failure(let alone), .failure(let made)):
+        failures += 1
+        XCTAssertEqual("\(made)", "\(alone)", one.laCode)
+      default:
+        XCTFail("\(one.laCode): made alone and together, one failed and one did not")
+      }
+    }
+    XCTAssertEqual(failures, 5)
+  }
+
   /// The plans of a rolling-origin backtest share their backtest forecasts (the cache),
   /// made once to the longest horizon: a plan for 2024 made after one for 2023 on the same
   /// cache chooses the same methods with the same scores and intervals as a plan made alone
