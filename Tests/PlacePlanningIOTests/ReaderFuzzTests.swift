@@ -131,10 +131,10 @@ final class ReaderFuzzTests: XCTestCase {
     XCTAssertNotNil(UTF8Check.firstInvalid(Data([0xE0, 0x80, 0x80])))
   }
 
-  /// The validator agrees with the standard library's UTF-8 decoding on random bytes (long
-  /// ASCII runs, which it skips eight bytes at a time, broken by any byte), and locates the
-  /// first bad byte by the line feeds before it.
-  func testUTF8CheckAgreesWithTheStandardLibrary() {
+  /// The validator agrees with Foundation's UTF-8 decoding on random bytes (long ASCII runs,
+  /// which it skips eight bytes at a time, broken by any byte), and names the same line,
+  /// column and byte as a plain byte-by-byte validator written here (RFC 3629).
+  func testUTF8CheckAgreesWithFoundationAndAByteByByteValidator() {
     var generator = SplitMix64(seed: 2025)
     for trial in 0..<2000 {
       var bytes: [UInt8] = []
@@ -150,33 +150,54 @@ final class ReaderFuzzTests: XCTestCase {
           bytes.append(UInt8(truncatingIfNeeded: generator.next()))
         }
       }
-      let valid = String(validating: bytes, as: UTF8.self) != nil
+      let valid = String(bytes: bytes, encoding: .utf8) != nil
       let found = UTF8Check.firstInvalid(bytes)
       XCTAssertEqual(found == nil, valid, "trial \(trial): \(bytes)")
-      if let found {
-        // The bad byte's line: one more than the line feeds before it.
-        var offset = 0
-        var line = 1
-        var column = 0
-        while offset < bytes.count && (line < found.line || column < found.column - 1) {
-          if bytes[offset] == 0x0A {
-            line += 1
-            column = 0
-          } else {
-            column += 1
-          }
-          offset += 1
-        }
-        guard offset < bytes.count else {
-          XCTFail("trial \(trial): line \(found.line), byte \(found.column) is past the end")
-          continue
-        }
-        XCTAssertEqual(bytes[offset], found.byte, "trial \(trial)")
-        XCTAssertEqual(
-          String(validating: Array(bytes[..<offset]), as: UTF8.self) != nil, true,
-          "trial \(trial): the bytes before the one named are valid")
-      }
+      let reference = Self.byteByByteFirstInvalid(bytes)
+      XCTAssertEqual(found?.line, reference?.line, "trial \(trial): \(bytes)")
+      XCTAssertEqual(found?.column, reference?.column, "trial \(trial): \(bytes)")
+      XCTAssertEqual(found?.byte, reference?.byte, "trial \(trial): \(bytes)")
     }
+  }
+
+  /// The first byte that does not start a valid UTF-8 sequence, or the first byte of one
+  /// that breaks off, with its line and byte within the line, checked one byte at a time.
+  private static func byteByByteFirstInvalid(_ bytes: [UInt8]) -> (
+    line: Int, column: Int, byte: UInt8
+  )? {
+    var index = 0
+    var line = 1
+    var lineStart = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      // (length, allowed range of the second byte) by the lead byte.
+      let shape: (Int, ClosedRange<UInt8>)?
+      switch lead {
+      case 0x00...0x7F: shape = (1, 0x80...0xBF)
+      case 0xC2...0xDF: shape = (2, 0x80...0xBF)
+      case 0xE0: shape = (3, 0xA0...0xBF)
+      case 0xE1...0xEC, 0xEE...0xEF: shape = (3, 0x80...0xBF)
+      case 0xED: shape = (3, 0x80...0x9F)
+      case 0xF0: shape = (4, 0x90...0xBF)
+      case 0xF1...0xF3: shape = (4, 0x80...0xBF)
+      case 0xF4: shape = (4, 0x80...0x8F)
+      default: shape = nil
+      }
+      guard let (length, second) = shape else { return (line, index - lineStart + 1, lead) }
+      for offset in 1..<length {
+        let position = index + offset
+        let allowed = offset == 1 ? second : 0x80...0xBF
+        guard position < bytes.count, allowed.contains(bytes[position]) else {
+          return (line, index - lineStart + 1, lead)
+        }
+      }
+      if lead == 0x0A {
+        line += 1
+        lineStart = index + 1
+      }
+      index += length
+    }
+    return nil
   }
 }
 

@@ -45,7 +45,12 @@ struct CSVTable {
 
     var startIndex: Int { 0 }
     var endIndex: Int { count }
-    subscript(position: Int) -> String { storage.field(first + position) }
+    /// Field `position` (0 ≤ position < count, as an array would require; readers take
+    /// their columns from the header).
+    subscript(position: Int) -> String {
+      precondition(position >= 0 && position < count, "CSV field index out of range")
+      return storage.field(first + position)
+    }
   }
 
   /// The rows, each as many fields as the header.
