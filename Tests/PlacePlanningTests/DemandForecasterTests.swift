@@ -85,6 +85,26 @@ final class DemandForecasterTests: XCTestCase {
     }
   }
 
+  /// A setting type under 20 at the origin is said to be too small to forecast on its own
+  /// evidence, and its interval is wider than counting noise (it comes from other LAs'
+  /// small counts), as the note says: Enfield's RP/SEN units fell to 5 in January 2025
+  /// (SEN2); Poisson noise around 6 is about ±3 at 80%.
+  func testSmallCountIsNotedAndItsIntervalIsWiderThanCountingNoise() throws {
+    let forecaster = try sampleForecaster()
+    let series = try XCTUnwrap(forecaster.history.find("E09000010"))
+    XCTAssertEqual(series.record(for: 2025)?[.rpSENUnit], 5)
+    let forecast = try forecaster.forecast(series, options: .init(horizon: 5, method: .auto))
+    // Its AP/PRU (8) and early years (17) are under 20 too; nothing else is.
+    let notes = forecast.notes.filter { $0.contains("too small to forecast on its own evidence") }
+    XCTAssertEqual(
+      notes.map { $0.prefix { $0 != "," } },
+      ["rp_sen_unit: 5 at 2025", "ap_pru: 8 at 2025", "early_years: 17 at 2025"])
+    let first = try XCTUnwrap(
+      forecast.rows.first { $0.setting == .rpSENUnit && $0.censusYear == 2026 })
+    let noise = 1.2816 * first.value.squareRoot()
+    XCTAssertGreaterThan(try XCTUnwrap(first.upper80), first.value + 2 * noise)
+  }
+
   /// A forecast through 2022 must not see later censuses: changing them changes nothing.
   func testThroughUsesOnlyEarlierCensuses() throws {
     let records = try CaseloadReader.read(path: TestPaths.fixture("derived_extract.csv")).records

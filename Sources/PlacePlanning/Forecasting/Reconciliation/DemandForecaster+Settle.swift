@@ -47,8 +47,10 @@ extension DemandForecaster {
       {
         notes.append(
           "\(setting.rawValue): \(String(format: "%.0f", count)) at \(through), too small to "
-            + "forecast on its own evidence: its counting noise swamps any trend, so read its "
-            + "interval (mostly counting noise) rather than its central value"
+            + "forecast on its own evidence (its counting noise swamps any trend); its interval "
+            + "comes from the errors of other LAs' small counts, which can move several-fold in "
+            + "a year (a unit opening or closing, a change of recording), so read the interval "
+            + "rather than the central value"
         )
       }
     }
