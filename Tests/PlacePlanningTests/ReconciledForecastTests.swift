@@ -103,6 +103,26 @@ final class ReconciledForecastTests: XCTestCase {
     }
   }
 
+  /// The variance behind the weights, by hand (z = 1.2815516): 100 in 80–125 has
+  /// sd = 100 · ln(125/80) / 2.5631 = 17.412; 10 in 2–200 has sd = 10 · ln 100 / 2.5631 =
+  /// 17.967, where the interval's width in children would give 77.25, a weight 18 times as
+  /// large for a count a tenth the size; an interval floored at 0 (linear) uses its width:
+  /// 0–30 around 12 gives sd = 30 / 2.5631 = 11.705. Values from Python's math module;
+  /// tolerance 1e-9 relative (rounding only).
+  func testVarianceFromTheLogInterval() {
+    func variance(_ value: Double, _ lower: Double?, _ upper: Double?) -> Double? {
+      SettingReconciliation.variance(
+        of: ForecastRow(
+          laCode: "E10000032", laName: "West Sussex", setting: .earlyYears, censusYear: 2030,
+          kind: .forecast, value: value, lower80: lower, upper80: upper))
+    }
+    XCTAssertEqual(variance(100, 80, 125) ?? .nan, 303.177_180_756_2, accuracy: 3e-7)
+    XCTAssertEqual(variance(10, 2, 200) ?? .nan, 322.819_088_118_5, accuracy: 3e-7)
+    XCTAssertEqual(variance(12, 0, 30) ?? .nan, 136.996_776_085, accuracy: 1.4e-7)
+    XCTAssertNil(variance(12, nil, nil))
+    XCTAssertNil(variance(12, 12, 12))
+  }
+
   /// Values 60 and 40 with weights 1 and 3 moved to 120: the difference of 20 goes 5 and 15
   /// → 65 and 55. Moved down to 10 with equal weights: −45 each would take 40 below 0, so it
   /// is held at 0 and 60 takes the rest → 10 and 0. Hand calculations; tolerance 1e-9.

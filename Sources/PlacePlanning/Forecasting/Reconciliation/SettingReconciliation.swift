@@ -8,8 +8,10 @@ import Foundation
 /// (mainstream, state special, INMS, AP/PRU, FE, early years, other) and weights `v_k`,
 /// ```
 /// x̃_k = x_k + (ŷ − Σ_j x_j) · v_k / Σ_j v_j
-/// v_k = ((u80_k − l80_k) / (2 · 1.2816))²      the variance implied by the 80% interval
-/// v_k = x_k                                       when any setting type has no interval
+/// v_k = (x_k · ln(u80_k / l80_k) / (2 · 1.2816))²   the variance implied by the 80%
+///                                                  interval (delta method on logs; see
+///                                                  `variance(of:)`)
+/// v_k = x_k                                         when any setting type has no interval
 /// ```
 /// (the second is proportional scaling, a Poisson-like variance). A setting type that would
 /// go below 0 is set to 0 and the rest of the discrepancy is spread over the others. Each
@@ -35,11 +37,7 @@ public enum SettingReconciliation {
     for (index, totalRow) in total.enumerated() {
       let rows = parts.compactMap { forecasts[$0]?[index] }
       let values = rows.map(\.value)
-      let variances = rows.map { row -> Double? in
-        guard let lower = row.lower80, let upper = row.upper80, upper > lower else { return nil }
-        let sd = (upper - lower) / (2 * z80)
-        return sd * sd
-      }
+      let variances = rows.map(variance(of:))
       let useVariances = variances.allSatisfy { $0 != nil }
       if !useVariances { weighted = false }
       let weights = useVariances ? variances.map { $0 ?? 0 } : values.map { max($0, 0) }
@@ -71,10 +69,26 @@ public enum SettingReconciliation {
     }
     let rule =
       weighted
-      ? "in proportion to each setting type's forecast variance (from its 80% interval)"
+      ? "in proportion to each setting type's forecast variance (from its 80% interval on "
+        + "the log scale: v = (x ln(u/l) / 2.563)²)"
       : "in proportion to each setting type's forecast (not every setting type has an interval)"
     return "setting types reconciled to the total: x̃_k = x_k + (ŷ − Σx) v_k / Σv, the "
       + "difference (at most \(String(format: "%.0f", largest)) EHCPs a year) spread \(rule)"
+  }
+
+  /// The variance of a forecast in children implied by its 80% interval `[l, u]` around `x`,
+  /// by the delta method on the log scale (intervals here are symmetric in logs, or near
+  /// it): `sd = x · ln(u / l) / (2 · 1.2816)`; when `l` is 0 (a linear interval floored at
+  /// 0), `sd = (u − l) / (2 · 1.2816)`. Nil without an interval or when `u ≤ l`. Taking the
+  /// interval's width in children instead, a small count's log interval (5 with an upper end
+  /// of 200) made it a far larger share of the variance than its size, and so of the
+  /// difference to the total: early years in Sunderland went from 5 to 28 in five years.
+  static func variance(of row: ForecastRow) -> Double? {
+    guard let lower = row.lower80, let upper = row.upper80, upper > lower else { return nil }
+    let sd =
+      lower > 0 && row.value > 0
+      ? row.value * log(upper / lower) / (2 * z80) : (upper - lower) / (2 * z80)
+    return sd * sd
   }
 
   /// Moves `values` to sum to `target`, each by its weight's part of the difference; a value
