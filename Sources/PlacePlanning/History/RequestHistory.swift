@@ -9,6 +9,9 @@ public struct RequestHistory: Sendable {
     self.counts = counts
   }
 
+  /// How many areas (LAs and England) have requests.
+  public var areaCount: Int { counts.count }
+
   /// Requests in a calendar year under the first of `codes` that has them.
   public func requests(for codes: [String], calendarYear: Int) -> Double? {
     for code in codes {

@@ -35,9 +35,8 @@ extension PlacePlan {
       try timeRead(DataOptions.resolve(data.population), unit: "areas") {
         try PopulationReader.read(path: $0).names.count
       }
-      try timeRead(DataOptions.resolve(data.requests), unit: "file") {
-        _ = try RequestsReader.read(path: $0)
-        return 1
+      try timeRead(DataOptions.resolve(data.requests), unit: "areas") {
+        try RequestsReader.read(path: $0).areaCount
       }
 
       let history = CaseloadHistory(
