@@ -6,17 +6,11 @@ import Foundation
 /// formula by Excel, so it gets a leading apostrophe; numbers are written plainly. Cells with a comma, quote or line
 /// break are quoted with inner quotes doubled (RFC 4180).
 public enum CSVFormat {
-  /// A text cell, escaped.
+  /// A text cell, escaped (see `append(text:to:)`).
   public static func text(_ value: String) -> String {
-    var cell = value
-    if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-      cell = "'" + cell
-    }
-    // Scalars, not characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
-    if cell.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) }) {
-      cell = "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return cell
+    var bytes: [UInt8] = []
+    append(text: value, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// A number with `decimals` places (C locale); whole numbers when `decimals` is 0.
@@ -70,22 +64,26 @@ public enum CSVFormat {
     }
   }
 
-  /// Appends a text cell, escaped as `text` escapes it, to UTF-8 `bytes`: copied as it is
-  /// when it needs neither the apostrophe nor quotes (almost every cell).
+  /// Appends a text cell to UTF-8 `bytes`: an apostrophe before a formula's first byte,
+  /// then, when the cell holds a comma, quote or line break, the whole in quotes with inner
+  /// quotes doubled; otherwise the text as it is (almost every cell). Read as bytes, a
+  /// `\r\n` is two line-break bytes, and the ASCII specials never occur inside a multi-byte
+  /// character.
   static func append(text value: String, to bytes: inout [UInt8]) {
-    var plain = true
-    var first = true
-    for byte in value.utf8 {
-      if first && formulaStarts.contains(byte) { plain = false }
-      if byte == comma || byte == quote || byte == 0x0A || byte == 0x0D { plain = false }
-      first = false
-      if !plain { break }
+    let utf8 = value.utf8
+    let formula = utf8.first.map { formulaStarts.contains($0) } ?? false
+    let quoted = utf8.contains { $0 == comma || $0 == quote || $0 == 0x0A || $0 == 0x0D }
+    guard formula || quoted else {
+      bytes.append(contentsOf: utf8)
+      return
     }
-    if plain {
-      bytes.append(contentsOf: value.utf8)
-    } else {
-      bytes.append(contentsOf: text(value).utf8)
+    if quoted { bytes.append(quote) }
+    if formula { bytes.append(UInt8(ascii: "'")) }
+    for byte in utf8 {
+      bytes.append(byte)
+      if byte == quote { bytes.append(quote) }
     }
+    if quoted { bytes.append(quote) }
   }
 
   /// The bytes that make a spreadsheet read a cell as a formula, and the CSV specials.
