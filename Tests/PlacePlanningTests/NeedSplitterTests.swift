@@ -70,9 +70,18 @@ final class NeedSplitterTests: XCTestCase {
           sum, row.value, accuracy: max(0.5, 0.01 * row.value),
           "\(series.laName) \(row.setting.rawValue) \(row.censusYear)")
         XCTAssertTrue(needs.allSatisfy { $0.row.value >= 0 })
+        // Each need's upper bound is its share of the setting type's, or its own counting
+        // noise, μ + 1.2816 √μ, where that is wider.
         if let upper = row.upper80, row.kind == .forecast {
-          let upperSum = needs.reduce(0.0) { $0 + ($1.row.upper80 ?? 0) }
-          XCTAssertEqual(upperSum, upper, accuracy: max(0.5, 0.01 * upper))
+          for item in needs {
+            let value = item.row.value
+            let expected = max(
+              upper * value / max(row.value, 1e-300), value + CountingNoise.z80 * value.squareRoot()
+            )
+            XCTAssertEqual(
+              item.row.upper80 ?? .nan, expected, accuracy: 1e-6 * max(1, upper),
+              "\(series.laName) \(item.need)")
+          }
         }
         if row.kind == .actual, let cell = census.cell(codes: series.codes, setting: row.setting) {
           for item in needs {

@@ -73,6 +73,16 @@ final class PhaseSplitterTests: XCTestCase {
           "\(setting) \(year)")
       }
     }
+    // No phase's interval is narrower than its own counting noise, μ ± 1.2816 √μ (80%) and
+    // μ ± 1.96 √μ (95%), lower ends floored at 0 (tolerance 1e-9 for rounding).
+    for item in split.rows where item.row.kind == .forecast {
+      let value = item.row.value
+      let noise = value.squareRoot()
+      XCTAssertLessThanOrEqual(
+        item.row.lower80 ?? .nan, max(0, value - 1.2815 * noise) + 1e-9, "\(item)")
+      XCTAssertGreaterThanOrEqual(item.row.upper80 ?? .nan, value + 1.2815 * noise, "\(item)")
+      XCTAssertGreaterThanOrEqual(item.row.upper95 ?? .nan, value + 1.9599 * noise, "\(item)")
+    }
     // All settings' phases are the setting types' phases added up (each setting type ages
     // on its own, so the total's own ageing would disagree with them).
     for year in 2026...2028 {

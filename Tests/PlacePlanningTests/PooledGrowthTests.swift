@@ -113,4 +113,33 @@ final class PooledGrowthTests: XCTestCase {
     XCTAssertGreaterThanOrEqual(coverage ?? 0, 0.70)
     XCTAssertLessThanOrEqual(coverage ?? 1, 0.90)
   }
+
+  /// Cambridgeshire's January 2025 breakdown by setting type is suppressed (its total,
+  /// 8,007, is published). Its INMS share starts from January 2024's, 250 of 7,318, moved
+  /// with England's INMS share from 2024 to 2025 (hand calculation below from England's
+  /// rows), not from England's 5.33%: so INMS does not jump from 250 towards 476 as it did.
+  /// A note names the missing setting types. Tolerance 1e-12 (the same three divisions).
+  func testSuppressedBreakdownStartsFromTheLAsLatestShares() throws {
+    let forecaster = try Self.forecaster()
+    let series = try XCTUnwrap(forecaster.history.find("E10000003"))
+    XCTAssertNil(series.record(for: 2025)?[.inms])
+    let national = try XCTUnwrap(forecaster.history.national)
+    let englandShare = { (year: Int) -> Double in
+      (national.record(for: year)?[.inms] ?? .nan) / (national.record(for: year)?[.total] ?? .nan)
+    }
+    let expected = 250.0 / 7318.0 * englandShare(2025) / englandShare(2024)
+    let pooled = try XCTUnwrap(forecaster.pooledGrowth)
+    let path = try XCTUnwrap(pooled.sharePath(.inms, series: series, through: 2025, horizon: 1))
+    XCTAssertEqual(path.start, expected, accuracy: 1e-12)
+    XCTAssertEqual(path.carriedFrom, 2024)
+    let forecast = try forecaster.forecast(
+      series, options: .init(throughYear: 2025, horizon: 1, method: .auto))
+    let inms = try XCTUnwrap(
+      forecast.rows.first { $0.setting == .inms && $0.kind == .forecast })
+    XCTAssertLessThan(inms.value, 350, "INMS 250 in 2024 cannot near double by 2026")
+    XCTAssertTrue(
+      forecast.notes.contains { $0.hasPrefix("January 2025 publishes no count for mainstream") },
+      "\(forecast.notes)")
+    XCTAssertTrue(forecast.fits[.inms]?.contains("its 2024 share") ?? false)
+  }
 }

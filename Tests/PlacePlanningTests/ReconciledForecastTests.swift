@@ -242,6 +242,39 @@ final class ReconciledForecastTests: XCTestCase {
   }
 }
 
+extension ReconciledForecastTests {
+  /// A total that halves in a year England grew 10% (ln 0.5 − ln 1.1 = −0.79, beyond the
+  /// 0.25 allowed) is flagged, with both changes by hand: −50.0% and +10.0%; a fall of 10%
+  /// (ln 0.9 − ln 1.1 = −0.20) is not. On the real file, Newham's January 2025 count
+  /// (1,199 after 2,705) is flagged and West Sussex's is not.
+  func testABreakAtTheOriginIsFlagged() throws {
+    let record = { (code: String, year: Int, total: Double) in
+      CaseloadRecord(
+        laCode: code, laName: code, censusYear: year, counts: [.total: total], source: "test")
+    }
+    let history = CaseloadHistory(records: [
+      record(CaseloadHistory.englandCode, 2024, 1000),
+      record(CaseloadHistory.englandCode, 2025, 1100),
+    ])
+    let checker = Plausibility(history: history, population: nil)
+    let halved = try XCTUnwrap(
+      checker.breakNote(origin: record("E1", 2025, 50), previous: record("E1", 2024, 100)))
+    XCTAssertTrue(halved.contains("moved -50.0% from January 2024 to January 2025 (100 to 50)"))
+    XCTAssertTrue(halved.contains("against England's +10.0%"), halved)
+    XCTAssertNil(
+      checker.breakNote(origin: record("E1", 2025, 90), previous: record("E1", 2024, 100)))
+
+    let forecaster = try sampleForecaster()
+    for (code, flagged) in [("E09000025", true), ("E10000032", false)] {
+      let series = try XCTUnwrap(forecaster.history.find(code))
+      let forecast = try forecaster.forecast(
+        series, options: .init(throughYear: 2025, horizon: 1, method: .auto))
+      XCTAssertEqual(
+        forecast.notes.contains { $0.hasPrefix("PLAUSIBILITY: the total moved") }, flagged, code)
+    }
+  }
+}
+
 /// One story across commands: places and scenarios start from the reconciled forecast.
 final class ReconciledForecastConsistencyTests: XCTestCase {
   private static func westSussex() throws -> LAForecast {

@@ -46,6 +46,11 @@ public struct ForecastRow: Sendable, Equatable {
     return copy
   }
 
+  /// A part of the row, for a split by age phase or need: value and intervals multiplied by
+  /// `share`, then each interval widened to at least the part's own counting noise
+  /// (`CountingNoise`): a part is a smaller count, with relatively more noise than the whole.
+  func part(_ share: Double) -> ForecastRow { CountingNoise.floored(scaled(by: share)) }
+
   /// The row with value and intervals multiplied by `factor` (used in reconciliation).
   func scaled(by factor: Double) -> ForecastRow {
     var copy = self

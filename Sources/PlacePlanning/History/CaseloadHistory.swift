@@ -26,6 +26,35 @@ public struct CaseloadHistory: Sendable {
     public func through(_ censusYear: Int) -> [CaseloadRecord] {
       records.filter { $0.censusYear <= censusYear }
     }
+
+    /// The latest census from `earliest` to `censusYear` that publishes both the LA's total
+    /// and its count of a setting type, with the two counts. A release that suppresses an
+    /// LA's breakdown by setting type (Cambridgeshire's and North East Lincolnshire's in
+    /// January 2025) leaves the total alone, so the setting type is read from the census
+    /// before; nil when none in the range has it.
+    public func latestCount(
+      of setting: SettingType, through censusYear: Int, earliest: Int
+    ) -> (censusYear: Int, count: Double, total: Double)? {
+      for record in records.reversed()
+      where record.censusYear <= censusYear && record.censusYear >= earliest {
+        if let count = record[setting], let total = record[.total], total > 0 {
+          return (record.censusYear, count, total)
+        }
+      }
+      return nil
+    }
+
+    /// The setting types an earlier census (from `earliest`) counted for this LA but census
+    /// `censusYear` does not: its breakdown was suppressed or not returned.
+    public func settingsMissing(at censusYear: Int, earliest: Int) -> [SettingType] {
+      guard let record = record(for: censusYear) else { return [] }
+      return SettingType.allCases.filter { setting in
+        setting != .total && record[setting] == nil
+          && records.contains {
+            $0.censusYear < censusYear && $0.censusYear >= earliest && $0[setting] != nil
+          }
+      }
+    }
   }
 
   /// England's code, under which national rows are kept.

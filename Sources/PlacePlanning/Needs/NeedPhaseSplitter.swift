@@ -123,6 +123,7 @@ public enum NeedPhaseSplitter {
             let ofSetting = row.value > 0 ? table[p][n] / row.value : 0
             var cell = row.kind == .actual ? row : row.scaled(by: ofSetting)
             cell.value = table[p][n]
+            cell = CountingNoise.floored(cell)
             result.append(NeedForecastRow(row: cell, need: need, share: share, phase: phase))
           }
         }

@@ -13,8 +13,9 @@
 /// so the needs add up to the setting type's forecast every year. Leavers take the stock's
 /// mix (SEN2 publishes ceased plans by age and reason, not need); growth beyond new plans
 /// (`C < 0`: moves in from other setting types) comes with the stock's mix too.
-/// Intervals are split by the same shares (`lower_n = lower · s_n`): they carry the
-/// setting type's forecast uncertainty, not the need mix's, which is observed once.
+/// Intervals are split by the same shares (`lower_n = lower · s_n`), then widened to the
+/// need's own counting noise where narrower (`CountingNoise`): they carry the setting type's
+/// forecast uncertainty and counting noise, not the need mix's, which is observed once.
 ///
 /// `total` in forecast years is the sum of the additive setting types by need (so it agrees
 /// with them); the census year shows the published counts. Suppressed cells are filled by
@@ -62,7 +63,7 @@ public struct NeedSplitter: Sendable {
     return
       "need: each setting type's January \(caseload.year) need mix (SEN2, \(caseload.source)) "
       + flows + "; leavers and moves in take the stock's mix; intervals split by the same "
-      + "shares carry the setting type's uncertainty only (the need mix is observed once); "
+      + "shares (no narrower than each need's counting noise) carry the setting type's uncertainty only (the need mix is observed once); "
       + "suppressed cells filled with England's mix of the setting type"
   }
 
@@ -227,7 +228,7 @@ public struct NeedSplitter: Sendable {
   static func rows(_ row: ForecastRow, shares: [PrimaryNeed: Double]) -> [NeedForecastRow] {
     PrimaryNeed.allCases.map { need in
       let share = shares[need] ?? 0
-      return NeedForecastRow(row: row.scaled(by: share), need: need, share: share)
+      return NeedForecastRow(row: row.part(share), need: need, share: share)
     }
   }
 }

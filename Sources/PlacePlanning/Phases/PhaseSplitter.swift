@@ -17,7 +17,8 @@
 /// fewer than 5 children, the age's count is held at its latest level instead.
 ///
 /// Either way, each year's phase shares of the aged counts then split the setting type's
-/// forecast, and its interval, in proportion:
+/// forecast, and its interval, in proportion (each interval then widened to the phase's own
+/// counting noise where narrower, `CountingNoise`):
 /// `x̂_{s,p}(t) = x̂_s(t) · Σ_{a∈p} n_s(a,t) / Σ_a n_s(a,t)`, so phases add up to the setting.
 public struct PhaseSplitter: Sendable {
   /// One setting type and phase's reconciliation of January T with January T−1.
@@ -121,7 +122,7 @@ public struct PhaseSplitter: Sendable {
           if row.kind == .actual {
             phaseRow.value = inPhase
           } else {
-            phaseRow = row.scaled(by: share)
+            phaseRow = row.part(share)
           }
           result.append(PhaseForecastRow(row: phaseRow, phase: phase, share: share))
         }
@@ -174,7 +175,7 @@ public struct PhaseSplitter: Sendable {
         }), total.value > 0
       else { return item }
       let share = sum / total.value
-      return PhaseForecastRow(row: total.scaled(by: share), phase: item.phase, share: share)
+      return PhaseForecastRow(row: total.part(share), phase: item.phase, share: share)
     }
   }
 

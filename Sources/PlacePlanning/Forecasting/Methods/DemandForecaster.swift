@@ -136,6 +136,13 @@ public struct DemandForecaster: Sendable {
           + "not joined with \(change.predecessors.joined(separator: ", "))")
     }
 
+    let missing = series.settingsMissing(at: through, earliest: through - 3)
+    if !missing.isEmpty {
+      notes.append(
+        "January \(through) publishes no count for \(missing.map(\.rawValue).joined(separator: ", ")) "
+          + "in this LA (suppressed or not returned; the total is published): those setting "
+          + "types start from the LA's latest census that has them, not from England's mix")
+    }
     let usedPlan: ForecastPlan?
     if options.method.usesPlan {
       usedPlan = plan ?? self.plan(method: options.method, through: through)
@@ -177,7 +184,11 @@ public struct DemandForecaster: Sendable {
       let choice = usedPlan?.choices[setting]
       let method = options.method == .auto ? (choice?.method ?? .pooled) : options.method
       guard var outcome = raw[method]?.outcomes[setting] else { continue }
-      let countAtOrigin = series.record(for: through)?[setting] ?? 0
+      // The size band of the count at the origin, or of the latest census before it that
+      // published one (a breakdown suppressed at T is not a count of 0).
+      let countAtOrigin =
+        series.record(for: through)?[setting]
+        ?? series.latestCount(of: setting, through: through, earliest: through - 3)?.count ?? 0
       if options.method.usesPlan, let intervals = choice?.intervals(forCount: countAtOrigin) {
         outcome.points = outcome.points.enumerated().map { index, point in
           let band = intervals.interval(around: point.mean, horizon: index + 1)

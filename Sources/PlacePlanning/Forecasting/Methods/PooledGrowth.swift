@@ -29,7 +29,9 @@ import Foundation
 ///   G_s = (ln S(T) − ln S(T−k)) / k,  k = 3 (4 for INMS), not reaching before 2019 (nor,
 ///   for FE and other, before 2023), D_s(h) damped with φ_s chosen on England's shares
 /// ```
-/// An LA with no count for s at T gets England's share path.
+/// An LA with no count for s at T takes its share at the latest census X < T that has one
+/// (from the share trend's first census), moved with England's: `s(T) = s(X) S(T)/S(X)`,
+/// the pull measured at X; an LA with none gets England's share path.
 ///
 /// Source of the form and parameters: chosen on rolling origins 2019–2023 (horizons 1–3)
 /// over the 147 LAs with complete 2010–2025 series, then checked on other origins: LA
@@ -224,7 +226,8 @@ public struct PooledGrowth: Sendable {
   )] {
     var raw:
       [SettingType: (
-        shares: [Double], start: Double, national: Double, rate: Double, damping: TrendDamping
+        shares: [Double], start: Double, national: Double, rate: Double, damping: TrendDamping,
+        carriedFrom: Int?
       )] = [:]
     for setting in SettingType.allCases where setting != .total {
       if let path = sharePath(setting, series: series, through: through, horizon: totals.count) {
@@ -241,10 +244,16 @@ public struct PooledGrowth: Sendable {
       let values = totals.enumerated().map { index, total in
         normalizers[index] > 0 ? total * path.shares[index] / normalizers[index] : 0
       }
+      let carried =
+        path.carriedFrom.map {
+          " (the LA's count at \(through) not published: its \($0) share, moved with England's since)"
+        } ?? ""
       let description =
         Printf.format(
-          "share %.2f%% of total (England %.2f%%), moving %+.2f%%/yr damped, ",
-          100 * path.start, 100 * path.national, 100 * expm1(path.rate))
+          "share %.2f%% of total", 100 * path.start) + carried
+        + Printf.format(
+          " (England %.2f%%), moving %+.2f%%/yr damped, ", 100 * path.national,
+          100 * expm1(path.rate))
         + path.damping.summary + "; closed with the other setting types to sum to 1"
       result[setting] = (values, description)
     }
@@ -254,18 +263,29 @@ public struct PooledGrowth: Sendable {
   /// A setting type's share before closure, `s(T) · exp(D(h) (G_s + pull))`; nil without
   /// England's count for it at T.
   func sharePath(_ setting: SettingType, series: CaseloadHistory.Series, through: Int, horizon: Int)
-    -> (shares: [Double], start: Double, national: Double, rate: Double, damping: TrendDamping)?
+    -> (
+      shares: [Double], start: Double, national: Double, rate: Double, damping: TrendDamping,
+      carriedFrom: Int?
+    )?
   {
     guard let nationalShare = nationalShare(setting, through) else { return nil }
     let shareGrowth = nationalShareTrend(setting, through: through) ?? 0
     let start: Double
     let pull: Double
-    if let y = series.record(for: through)?[.total], y > 0,
-      let count = series.record(for: through)?[setting]
+    var carriedFrom: Int?
+    if let latest = series.latestCount(
+      of: setting, through: through,
+      earliest: min(through, Self.shareTrendStart(setting, through: through)))
     {
-      // A count of 0 stays 0; the floor of ½ only keeps the log of the pull finite.
-      start = count / y
-      pull = Self.sharePull * (log(max(count, 0.5) / y) - log(nationalShare))
+      // A count of 0 stays 0; the floor of ½ only keeps the log of the pull finite. A share
+      // from an earlier census (the LA's breakdown at T not published) moves with England's
+      // share since: s(T) = s(X) · S(T) / S(X).
+      let nationalThen = self.nationalShare(setting, latest.censusYear) ?? nationalShare
+      start =
+        latest.count / latest.total
+        * (latest.censusYear < through ? nationalShare / nationalThen : 1)
+      pull = Self.sharePull * (log(max(latest.count, 0.5) / latest.total) - log(nationalThen))
+      if latest.censusYear < through { carriedFrom = latest.censusYear }
     } else {
       start = nationalShare
       pull = 0
@@ -275,6 +295,6 @@ public struct PooledGrowth: Sendable {
     let shares = (0..<horizon).map {
       start * exp(TrendDamping.dampedYears(horizon: $0 + 1, damping: damping.damping) * rate)
     }
-    return (shares, start, nationalShare, rate, damping)
+    return (shares, start, nationalShare, rate, damping, carriedFrom)
   }
 }

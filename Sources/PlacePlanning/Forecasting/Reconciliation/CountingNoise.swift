@@ -25,25 +25,28 @@ public enum CountingNoise {
     var widened = 0
     for setting in forecasts.keys.sorted() {
       guard var rows = forecasts[setting] else { continue }
-      for index in rows.indices where rows[index].kind == .forecast {
-        let row = rows[index]
-        guard let l80 = row.lower80, let u80 = row.upper80, let l95 = row.lower95,
-          let u95 = row.upper95
-        else { continue }
-        let noise = max(row.value, 0).squareRoot()
-        let floor80 = (max(0, row.value - z80 * noise), row.value + z80 * noise)
-        let floor95 = (max(0, row.value - z95 * noise), row.value + z95 * noise)
-        let bounds = (
-          min(l80, floor80.0), max(u80, floor80.1), min(l95, floor95.0), max(u95, floor95.1)
-        )
-        if bounds != (l80, u80, l95, u95) { widened += 1 }
-        rows[index].lower80 = bounds.0
-        rows[index].upper80 = bounds.1
-        rows[index].lower95 = bounds.2
-        rows[index].upper95 = bounds.3
+      for index in rows.indices {
+        let row = floored(rows[index])
+        if row != rows[index] { widened += 1 }
+        rows[index] = row
       }
       forecasts[setting] = rows
     }
     return widened
+  }
+
+  /// A forecast row with its intervals widened to at least counting noise around its value;
+  /// an actual row, or one without intervals, unchanged.
+  public static func floored(_ row: ForecastRow) -> ForecastRow {
+    guard row.kind == .forecast, let l80 = row.lower80, let u80 = row.upper80,
+      let l95 = row.lower95, let u95 = row.upper95
+    else { return row }
+    let noise = max(row.value, 0).squareRoot()
+    var copy = row
+    copy.lower80 = min(l80, max(0, row.value - z80 * noise))
+    copy.upper80 = max(u80, row.value + z80 * noise)
+    copy.lower95 = min(l95, max(0, row.value - z95 * noise))
+    copy.upper95 = max(u95, row.value + z95 * noise)
+    return copy
   }
 }

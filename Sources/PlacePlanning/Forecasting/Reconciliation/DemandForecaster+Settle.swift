@@ -39,7 +39,8 @@ extension DemandForecaster {
     ).future
     notes.append(
       contentsOf: plausibility.notes(
-        forecasts: forecasts, origin: series.record(for: through), through: through,
+        forecasts: forecasts, origin: series.record(for: through),
+        previous: series.record(for: through - 1), through: through,
         futurePopulation: futurePopulation))
     for setting in SettingType.allCases where forecasts[setting] != nil {
       if let count = series.record(for: through)?[setting], count > 0,
