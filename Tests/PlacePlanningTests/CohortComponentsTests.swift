@@ -11,10 +11,11 @@ final class CohortComponentsTests: XCTestCase {
   /// q(11) = 3/100 = 0.03. Landing `L(c) = ½N(c) + ½N(c+1)`: L(10) = 5, L(11) = 8, L(12) = 3.
   /// Age 11: cohort 100, ceased 1, new 8, residual 120 − 99 − 8 = 13, rate 0.13.
   /// Age 10: cohort 0 (age 9 at T−1), new 5, residual 105 held as a count.
-  /// Age 12: cohort 50, ceased 1.5, new 3, residual 0 − 48.5 − 3 = −51.5, larger than the
-  /// cohort, so held as a count.
+  /// Age 12: cohort 50, ceased 1.5, new 3, residual 0 − 48.5 − 3 = −51.5: every survivor
+  /// (48.5) left and 3 more, so the rate −48.5/50 = −0.97 and the rest, −3, a count.
   /// A year on with new plans doubled: age 10 = 2·(5 + 105) = 220; age 11 = 110 (1 − 0.01 +
-  /// 0.13) + 2·8 = 139.2; age 12 = 120 (1 − 0.03) + 2·(3 − 51.5) = 19.4.
+  /// 0.13) + 2·8 = 139.2; age 12 = 120 (1 − 0.03 − 0.97) + 2·(3 − 3) = 0 (held wholly as a
+  /// count, the leaving did not scale with the cohort: 120 · 0.97 + 2 · (3 − 51.5) = 19.4).
   func testComponentsByHand() {
     let model = CohortComponents(
       before: [10: 100, 11: 50], now: [10: 110, 11: 120], allBefore: [10: 200, 11: 100],
@@ -29,14 +30,38 @@ final class CohortComponentsTests: XCTestCase {
       CohortComponents.Flow(cohort: 100, ceased: 1, newPlans: 8, residual: 13, stock: 120))
     XCTAssertEqual(model.residualRates[11] ?? 0, 0.13, accuracy: 1e-12)
     XCTAssertEqual(model.residualCounts[10], 105)
-    XCTAssertEqual(model.residualCounts[12], -51.5)
-    XCTAssertNil(model.residualRates[12])
+    XCTAssertEqual(model.residualCounts[12] ?? 0, -3, accuracy: 1e-12)
+    XCTAssertEqual(model.residualRates[12] ?? 0, -0.97, accuracy: 1e-12)
 
     let next = model.step([10: 110, 11: 120], newPlansGrowth: 2)
     XCTAssertEqual(next[10] ?? 0, 220, accuracy: 1e-9)
     XCTAssertEqual(next[11] ?? 0, 139.2, accuracy: 1e-9)
-    XCTAssertEqual(next[12] ?? 0, 19.4, accuracy: 1e-9)
+    XCTAssertEqual(next[12] ?? 0, 0, accuracy: 1e-9)
     XCTAssertEqual(next[9], 0)
+  }
+
+  /// A cohort under 5 measures no rate: where England's residual rate at that age is a
+  /// leaving (negative) rate the LA takes it; a joining rate is not compounded on a small
+  /// cohort, and the LA's own residual stays a count. England: age 5 at T−1 = 100, age 6 at
+  /// T = 40 (rate −0.6); age 6 = 100, age 7 = 130 (rate +0.3); no ceased or new plans. The
+  /// LA: ages 5 and 6 at T−1 = 2 and 3, ages 6 and 7 at T = 0 and 4, so residuals −2 and +1.
+  /// A step from 20 and 30 at ages 5 and 6: age 6 = 20 (1 − 0.6) = 8; age 7 = 30 + 1 = 31.
+  func testSmallCohortsTakeEnglandsLeavingRate() {
+    let england = CohortComponents(
+      before: [5: 100, 6: 100], now: [6: 40, 7: 130], allBefore: [5: 1000, 6: 1000],
+      ceasedByAge: [:], newPlansByAge: [:])
+    XCTAssertEqual(england.residualRates[6] ?? 0, -0.6, accuracy: 1e-12)
+    XCTAssertEqual(england.residualRates[7] ?? 0, 0.3, accuracy: 1e-12)
+    let model = CohortComponents(
+      before: [5: 2, 6: 3], now: [6: 0, 7: 4], allBefore: [5: 10, 6: 10], ceasedByAge: [:],
+      newPlansByAge: [:], pooled: england)
+    XCTAssertEqual(model.residualRates[6] ?? 0, -0.6, accuracy: 1e-12)
+    XCTAssertNil(model.residualCounts[6])
+    XCTAssertNil(model.residualRates[7])
+    XCTAssertEqual(model.residualCounts[7], 1)
+    let next = model.step([5: 20, 6: 30], newPlansGrowth: 1)
+    XCTAssertEqual(next[6] ?? 0, 8, accuracy: 1e-9)
+    XCTAssertEqual(next[7] ?? 0, 31, accuracy: 1e-9)
   }
 
   /// Calibrated on T−1 and T, a step from T−1 with new plans unchanged gives T back.

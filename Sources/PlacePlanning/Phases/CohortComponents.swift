@@ -15,11 +15,25 @@
 ///   before the census; this placement fits England's 2024→2025 ages 5–16 best (residual
 ///   s.d. across ages 734 EHCPs, against 1,520 with a or a+1 and 1,147 with a alone).
 /// - `m(c)`, the residual: moves between setting types, plans transferred in from other LAs,
-///   and timing. Where the cohort `n(c−1, T−1)` has at least `minimumCohort` plans and the
-///   residual is no larger than the cohort (`|ρ| ≤ 1`) it is kept as a rate of that cohort,
-///   `ρ(c) = m(c) / n(c−1, T−1)`; otherwise as a count that grows with new plans. (Moves into
-///   a setting type at a transition age, such as into further education at 16, can be many
-///   times the setting's own cohort a year younger: as a rate they would compound.)
+///   and timing. Where the cohort `n(c−1, T−1)` has at least `minimumCohort` plans:
+///   - a residual from minus the cohort's survivors, `−n(c−1, T−1)(1 − q(c−1))`, up to the
+///     cohort is kept as a rate of the cohort, `ρ(c) = m(c) / n(c−1, T−1)`;
+///   - a residual above the cohort, as a count that grows with new plans (moves into a
+///     setting type at a transition age, such as into further education at 16, can be many
+///     times the setting's own cohort a year younger: as a rate they would compound);
+///   - a residual below minus the survivors (every survivor left, and some of the year's new
+///     plans too, as children leave early years settings at 5) as the rate
+///     `ρ(c) = −(1 − q(c−1))` plus the rest as a count. (Held wholly as a count, the leaving
+///     did not scale with the cohort: West Sussex's early years cohort of 47 at 4 stayed in
+///     early years settings through primary ages.)
+///
+///   Where the cohort has fewer than `minimumCohort` plans it measures no rate: where
+///   England's residual for the setting type at that age (`pooled`) is a leaving rate
+///   (negative), the LA takes it, so leaving scales with a cohort that grows; otherwise the
+///   LA's residual is a count (a joining rate compounded on a small cohort would explode).
+///   Taking England's joining rates too was measured: across all LAs, setting types of 100
+///   or more whose phase share moves over 20 points in five years rose from 93 to 140;
+///   leaving rates only, they fell to 89 (early years' moves from 94 to 8).
 ///
 /// A year on, with new plans scaled by `g` (the caller's growth of new plans):
 /// `n̂(c, t+1) = max(0, n̂(c−1, t) · (1 − q(c−1) + ρ(c)) + g · (L(c) [+ m(c) as a count]))`.
@@ -58,7 +72,7 @@ public struct CohortComponents: Sendable, Equatable {
   /// by age at start.
   public init(
     before: [Int: Double], now: [Int: Double], allBefore: [Int: Double],
-    ceasedByAge: [Int: Double], newPlansByAge: [Int: Double]
+    ceasedByAge: [Int: Double], newPlansByAge: [Int: Double], pooled: CohortComponents? = nil
   ) {
     let rates = Self.ceasedRates(ceasedByAge: ceasedByAge, census: allBefore)
     let landing = Self.landing(newPlansByAge: newPlansByAge)
@@ -71,8 +85,18 @@ public struct CohortComponents: Sendable, Equatable {
       let stock = now[age] ?? 0
       let newPlans = landing[age] ?? 0
       let residual = stock - (cohort - ceased) - newPlans
-      if cohort >= Self.minimumCohort, abs(residual) <= cohort {
-        residualRates[age] = residual / cohort
+      let survivors = cohort - ceased
+      if cohort >= Self.minimumCohort {
+        if residual > cohort {
+          residualCounts[age] = residual
+        } else if residual < -survivors {
+          residualRates[age] = -survivors / cohort
+          residualCounts[age] = residual + survivors
+        } else {
+          residualRates[age] = residual / cohort
+        }
+      } else if let rate = pooled?.residualRates[age], rate < 0 {
+        residualRates[age] = rate
       } else {
         residualCounts[age] = residual
       }

@@ -55,6 +55,21 @@ public struct PhaseSplitter: Sendable {
     self.flows = flows
   }
 
+  /// England's components of a setting type from census T−1 to T, the rates an LA's small
+  /// cohorts take; nil without England's rows.
+  func englandComponents(_ setting: SettingType, censusYear last: Int) -> CohortComponents? {
+    let england = [CaseloadHistory.englandCode]
+    guard let now = ages.counts(codes: england, censusYear: last, setting: setting),
+      let before = ages.counts(codes: england, censusYear: last - 1, setting: setting),
+      let allBefore = ages.counts(codes: england, censusYear: last - 1, setting: .total),
+      let ceased = flows?.ceased(codes: england, calendarYear: last - 1),
+      let newPlans = flows?.newPlans(codes: england, calendarYear: last - 1, setting: setting)
+    else { return nil }
+    return CohortComponents(
+      before: before, now: now, allBefore: allBefore, ceasedByAge: ceased,
+      newPlansByAge: newPlans)
+  }
+
   /// Phase rows for every setting type and year of the forecast; nil when the LA has fewer
   /// than two censuses with an age breakdown up to the forecast's origin.
   public func split(_ forecast: LAForecast, codes: [String]) -> Split? {
@@ -79,7 +94,7 @@ public struct PhaseSplitter: Sendable {
       {
         let model = CohortComponents(
           before: before, now: now, allBefore: allBefore, ceasedByAge: ceasedByAge,
-          newPlansByAge: newPlans)
+          newPlansByAge: newPlans, pooled: englandComponents(setting, censusYear: last))
         components = model
         usedComponents = true
         reconciliation += Self.reconcile(model, setting: setting, censusYear: last)
