@@ -21,6 +21,7 @@ final class AccuracySummaryTests: XCTestCase {
     XCTAssertEqual(summary.bias ?? .nan, 10, accuracy: 1e-12)
     XCTAssertEqual(summary.mase ?? .nan, 1, accuracy: 1e-12)
     XCTAssertEqual(summary.coverage80 ?? .nan, 1.0 / 3, accuracy: 1e-12)
+    XCTAssertEqual(summary.intervalCount, 3)
     XCTAssertNil(summary.coverage95)
   }
 

@@ -171,8 +171,20 @@ final class BacktesterTests: XCTestCase {
     let series = try XCTUnwrap(CaseloadHistory(records: records).find("E10000032"))
     let report = try westSussexReport(methods: [.linear, .linearRecent, .drift])
     let text = try XCTUnwrap(BacktestNarrative.summary(for: series, report: report))
+    // The sentence gives the mean absolute % error of the LA's own origins, and says so.
+    let linear = report.cases.filter {
+      $0.method == .linear && $0.horizon == 3 && $0.setting == .total
+    }
+    let mean =
+      linear.map { 100 * abs($0.outcome.forecast - $0.outcome.actual) / $0.outcome.actual }
+      .reduce(0, +) / Double(linear.count)
     XCTAssertTrue(
-      text.hasPrefix("For West Sussex, three years ahead the linear method has been within "), text)
-    XCTAssertTrue(text.contains("the simple trend (linear-5) within "), text)
+      text.hasPrefix(
+        "For West Sussex, three years ahead the linear method has missed the outturn by "
+          + String(
+            format: "%.1f%% on average (mean absolute %% error over %d origins; ", mean,
+            linear.count)
+          + "the table gives medians)"), text)
+    XCTAssertTrue(text.contains("the simple trend (linear-5) by "), text)
   }
 }

@@ -163,7 +163,9 @@ final class DemandForecasterTests: XCTestCase {
     ) { error in
       XCTAssertEqual(
         error as? ForecastError,
-        .seriesEnded(laCode: "E10000006", lastCensus: 2023, reason: "Cumbria split April 2023"))
+        .seriesEnded(
+          laCode: "E10000006", lastCensus: 2023,
+          reason: "Cumbria split April 2023; successors E06000063, E06000064"))
     }
   }
 }

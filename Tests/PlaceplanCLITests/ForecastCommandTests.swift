@@ -204,7 +204,8 @@ final class BacktestCommandTests: XCTestCase {
     let lines = result.stdout.split(separator: "\n").map(String.init)
     XCTAssertEqual(
       lines.first,
-      "method,setting_type,horizon,n,median_ape,mean_ape,mase,bias_pct,coverage80,coverage95")
+      "method,setting_type,horizon,n,median_ape,mean_ape,mase,bias_pct,coverage80,coverage95,n_intervals"
+    )
     for method in ["naive", "drift", "linear-5", "linear", "log-linear", "prevalence"] {
       XCTAssertTrue(lines.contains { $0.hasPrefix("\(method),total,1,6,") }, method)
     }
@@ -325,6 +326,39 @@ final class PlacesCommandTests: XCTestCase {
     XCTAssertNotEqual(result.status, 0)
     XCTAssertTrue(
       result.stderr.contains("register.csv:2:7: planned_places is \"lots\""), result.stderr)
+  }
+
+  /// A register row under an LA code the caseload file does not know is said, with its
+  /// line, instead of its places vanishing without a word.
+  func testUnknownRegisterCodeIsSaid() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let register = folder.appendingPathComponent("register.csv")
+    try
+      "la_code,setting_name,setting_type,phase,first_year,last_year,planned_places\nE10000032,Oak,special_state,primary,2025/26,,100\nE10000099,Elm,special_state,primary,2025/26,,50\n"
+      .write(to: register, atomically: true, encoding: .utf8)
+    let result = try CommandRunner.run(["places", "--places", register.path])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertTrue(
+      result.stderr.contains(
+        "places register: 1 row(s) have an LA code that is not in the caseload file (E10000099; register.csv:3)"
+      ), result.stderr)
+  }
+
+  /// An LA abolished before the latest census is not forecast as if it still existed: the
+  /// error names its successors and how to forecast from its last census.
+  func testAbolishedLAIsPointedToItsSuccessors() throws {
+    let result = try CommandRunner.run(["forecast", "--la", "Bournemouth"])
+    XCTAssertNotEqual(result.status, 0)
+    XCTAssertTrue(
+      result.stderr.contains(
+        "E06000028's series ends at the 2019 census (Bournemouth, Poole and Dorset reorganised "
+          + "April 2019; successors E06000058, E06000059)"), result.stderr)
+    XCTAssertTrue(result.stderr.contains("use --through 2019"), result.stderr)
+    XCTAssertEqual(
+      try CommandRunner.run(["forecast", "--la", "Bournemouth", "--through", "2019"]).status, 0)
   }
 }
 

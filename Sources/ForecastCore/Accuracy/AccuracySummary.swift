@@ -5,7 +5,7 @@
 /// median APE, mean APE (MAPE) over i
 /// MASE   = mean_i |f_i − a_i| / s_i,   s_i = mean |y_t − y_{t−1}| up to the origin
 /// bias   = mean_i 100 (f_i − a_i) / a_i                (positive = over-forecast)
-/// coverage80 = share of a_i inside the 80% interval (of those with an interval)
+/// coverage80 = share of a_i inside the 80% interval (of the `intervalCount` with one)
 /// ```
 public struct AccuracySummary: Sendable, Equatable {
   /// Outcomes scored.
@@ -20,6 +20,9 @@ public struct AccuracySummary: Sendable, Equatable {
   /// Share of outturns inside the 80% and 95% intervals, 0…1; nil when none has an interval.
   public let coverage80: Double?
   public let coverage95: Double?
+  /// Outcomes with an 80% interval: the denominator of `coverage80` (a method without
+  /// intervals at some origins, e.g. too few earlier errors to calibrate, has fewer).
+  public let intervalCount: Int
 
   /// Scores the outcomes.
   public init(_ outcomes: [ForecastOutcome]) {
@@ -35,6 +38,7 @@ public struct AccuracySummary: Sendable, Equatable {
     let with95 = outcomes.compactMap { outcome in
       outcome.interval95.map { $0.contains(outcome.actual) }
     }
+    intervalCount = with80.count
     coverage80 = with80.isEmpty ? nil : Double(with80.filter { $0 }.count) / Double(with80.count)
     coverage95 = with95.isEmpty ? nil : Double(with95.filter { $0 }.count) / Double(with95.count)
   }

@@ -3,8 +3,12 @@ import Foundation
 
 /// A plain-English paragraph on how accurate the forecasts have been for one LA.
 public enum BacktestNarrative {
-  /// "For West Sussex, three years ahead the prevalence method has been within 6.1% of the
-  /// outturn on average (4 origins); the simple trend (linear-5) within 9.8%."
+  /// "For West Sussex, three years ahead the prevalence method has missed the outturn by
+  /// 6.1% on average (mean absolute % error over 4 origins; the table gives medians); the
+  /// simple trend (linear-5) by 9.8%."
+  ///
+  /// The mean, not the median, because one LA has only a few origins: the sentence says
+  /// what happened to this LA, the table what is typical across the cases.
   ///
   /// Uses the total caseload, the longest scored horizon up to three, the method the
   /// forecast uses (`chosen`; by default `auto` when it was scored, else the best-scoring
@@ -27,13 +31,14 @@ public enum BacktestNarrative {
     let ahead = ["", "one year", "two years", "three years"][horizon]
     let name = best.method == .auto ? "chosen (auto)" : best.method.rawValue
     var text =
-      "For \(series.laName), \(ahead) ahead the \(name) method has been within "
-      + "\(percent(best.ape)) of the outturn on average (\(best.count) origin\(best.count == 1 ? "" : "s"))"
+      "For \(series.laName), \(ahead) ahead the \(name) method has missed the outturn by "
+      + "\(percent(best.ape)) on average (mean absolute % error over \(best.count) "
+      + "origin\(best.count == 1 ? "" : "s"); the table gives medians)"
     if let simple = accuracy(.linearRecent).meanAPE {
-      text += "; the simple trend (linear-5) within \(percent(simple))"
+      text += "; the simple trend (linear-5) by \(percent(simple))"
     }
     if let drift = accuracy(.drift).meanAPE {
-      text += " and last three years' growth (drift) within \(percent(drift))"
+      text += " and last three years' growth (drift) by \(percent(drift))"
     }
     if let bias = accuracy(best.method).bias {
       text +=

@@ -16,6 +16,7 @@ public enum BacktestWriter {
     .init("bias_pct") { measured($0.accuracy.bias, decimals: 2) },
     .init("coverage80") { measured($0.accuracy.coverage80, decimals: 3) },
     .init("coverage95") { measured($0.accuracy.coverage95, decimals: 3) },
+    .init("n_intervals") { .integer($0.accuracy.intervalCount) },
   ])
 
   /// A score: CSV to `decimals` places, JSON unrounded.
@@ -38,7 +39,9 @@ public enum BacktestWriter {
         report.summaries.contains { $0.method == method && $0.setting == setting }
       }
       guard !methods.isEmpty else { continue }
-      out += "\(setting.rawValue): median APE % by horizon (80% interval coverage), n = cases\n"
+      out +=
+        "\(setting.rawValue): median APE % by horizon (80% interval coverage, \"of k\" when only k "
+        + "cases had an interval), n = cases\n"
       let header = ["method"] + horizons.map { "h=\($0)" } + ["MASE h=1", "bias h=1"]
       var rows: [[String]] = []
       for method in methods {
@@ -53,7 +56,9 @@ public enum BacktestWriter {
           }
           var cell = CSVFormat.number(accuracy.medianAPE, decimals: 1)
           if let coverage = accuracy.coverage80 {
-            cell += " (\(CSVFormat.number(100 * coverage, decimals: 0))%)"
+            cell += " (\(CSVFormat.number(100 * coverage, decimals: 0))%"
+            if accuracy.intervalCount < accuracy.count { cell += " of \(accuracy.intervalCount)" }
+            cell += ")"
           }
           cell += " n=\(accuracy.count)"
           row.append(cell)

@@ -134,6 +134,17 @@ public enum S106Statement {
     return "every phase together: any spare state special or RP place offsets any need"
   }
 
+  /// A completion year the places plan does not reach: before its first year or after its
+  /// last.
+  static func outsidePlan<Years: Collection>(_ year: AcademicYear, plan: Years) -> String
+  where Years.Element == AcademicYear {
+    if let first = plan.min(), year < first {
+      return "\(year) is before the places plan (its first year is \(first)), so no spare "
+        + "places are assumed"
+    }
+    return "\(year) is beyond the places plan, so no spare places are assumed"
+  }
+
   /// What the spare places did for a development, year by year, said explicitly.
   public static func spareNote(_ assessment: S106Assessment, result: S106Result) -> String {
     let spare = result.spare
@@ -141,7 +152,7 @@ public enum S106Statement {
     for line in assessment.years where spare.isPhased {
       let year = line.academicYear
       guard spare.initial[year] != nil else {
-        parts.append("\(year) is beyond the places plan, so no spare places are assumed")
+        parts.append(outsidePlan(year, plan: spare.initial.keys))
         continue
       }
       var phases: [String] = []
@@ -182,7 +193,7 @@ public enum S106Statement {
     for line in assessment.years where !spare.isPhased {
       let year = line.academicYear
       guard let forecast = spare.initial[year] else {
-        parts.append("\(year) is beyond the places plan, so no spare places are assumed")
+        parts.append(outsidePlan(year, plan: spare.initial.keys))
         continue
       }
       if forecast <= 0 {

@@ -43,7 +43,7 @@ extension PlacePlan {
       let inputs = try LoadedInputs.load(
         data, population: model.loadsPopulation,
         requests: model.method.usesPlan, projection: nil)
-      let register = try PlacesRegisterInput.load(placesOptions.places)
+      let register = try PlacesRegisterInput.load(placesOptions.places, inputs: inputs)
       let costModels = try costOptions.load()
       let chosen = try scenario.map { try CostOptions.scenarios([$0])[0] } ?? .baseline
       guard let baseline = try inputs.forecasts(data.la, model: model).first else {

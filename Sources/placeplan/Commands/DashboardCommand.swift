@@ -50,7 +50,7 @@ extension PlacePlan {
         Output.warn("\(error)")
         throw ExitCode.failure
       }
-      let register = try PlacesRegisterInput.load(placesOptions.places)
+      let register = try PlacesRegisterInput.load(placesOptions.places, inputs: inputs)
       var options = model
       options.horizon = max(model.horizon, 5)
       let forecasts = try inputs.forecasts(data.la, model: options)

@@ -37,7 +37,7 @@ extension PlacePlan {
       let inputs = try LoadedInputs.load(
         data, population: model.loadsPopulation,
         requests: model.method.usesPlan, projection: nil)
-      let register = try PlacesRegisterInput.load(placesOptions.places)
+      let register = try PlacesRegisterInput.load(placesOptions.places, inputs: inputs)
       let forecasts = try inputs.forecasts(data.la, model: model)
       let planner = placesOptions.planner
       var rows: [CapacityRow] = []
@@ -127,12 +127,27 @@ extension PlacePlan {
 
 /// Reads the places register, reporting a located error and failing on bad input.
 enum PlacesRegisterInput {
-  static func load(_ path: String) throws -> PlacesRegister {
+  /// The register; rows whose LA code is in none of the caseload file's series are said on
+  /// stderr, with their lines (a mistyped code would otherwise drop places without a word).
+  static func load(_ path: String, inputs: LoadedInputs) throws -> PlacesRegister {
+    let register: PlacesRegister
     do {
-      return try PlacesReader.read(path: DataOptions.resolve(path))
+      register = try PlacesReader.read(path: DataOptions.resolve(path))
     } catch {
       Output.warn("\(error)")
       throw ExitCode.failure
     }
+    let known = Set(
+      inputs.history.series.flatMap(\.codes).flatMap { LocalAuthorityCodes.aliases(of: $0) })
+    let unknown = register.entries.filter { !known.contains($0.laCode) }
+    if !unknown.isEmpty {
+      let codes = Array(Set(unknown.map(\.laCode))).sorted()
+      let lines = unknown.prefix(5).map(\.source).joined(separator: ", ")
+      Output.warn(
+        "places register: \(unknown.count) row(s) have an LA code that is not in the caseload "
+          + "file (\(codes.joined(separator: ", ")); \(lines)\(unknown.count > 5 ? ", …" : "")); "
+          + "their places are not counted: check the la_code column")
+    }
+    return register
   }
 }

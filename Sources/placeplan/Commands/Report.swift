@@ -62,7 +62,7 @@ extension PlacePlan {
         Output.warn("the flow files were not read; the report leaves out the flow section")
         inputs = core
       }
-      let register = try PlacesRegisterInput.load(placesOptions.places)
+      let register = try PlacesRegisterInput.load(placesOptions.places, inputs: core)
       let costModels = try costOptions.load()
       let chosen = [Scenario.baseline] + (try CostOptions.scenarios(scenarios))
       progress.step("forecasting", 1, of: 4)

@@ -121,7 +121,7 @@ extension PlacePlan {
         )
         throw ExitCode.failure
       }
-      let register = try PlacesRegisterInput.load(placesOptions.places)
+      let register = try PlacesRegisterInput.load(placesOptions.places, inputs: inputs)
       let costModels = try costOptions.load()
 
       // Forecast far enough to cover the last year of completions.

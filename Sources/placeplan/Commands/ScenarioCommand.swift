@@ -48,7 +48,7 @@ extension PlacePlan.ScenarioCommand {
       let inputs = try LoadedInputs.load(
         data, population: model.loadsPopulation,
         requests: model.method.usesPlan, projection: nil)
-      let register = try PlacesRegisterInput.load(placesOptions.places)
+      let register = try PlacesRegisterInput.load(placesOptions.places, inputs: inputs)
       let costModels = try costOptions.load()
       let model = BusinessCaseOptions.horizon(self.model)
       guard let forecast = try inputs.forecasts(data.la, model: model).first else {

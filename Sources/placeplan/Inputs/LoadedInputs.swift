@@ -157,8 +157,10 @@ struct LoadedInputs {
     let forecaster = model.method == .flow ? try withPipeline().forecaster : self.forecaster
     let isAll = query.lowercased() == "all"
     let selected = try select(query)
-    let origin =
-      model.through ?? (isAll ? latestCensus : selected.first?.records.last?.censusYear)
+    // The file's latest census, for one LA as for all: an LA whose series ends before it
+    // (Bournemouth, abolished in 2019) is told so and pointed to its successors, rather than
+    // forecast from its own last census as if it still existed.
+    let origin = model.through ?? latestCensus
     let options = DemandForecaster.Options(
       throughYear: origin, horizon: model.horizon, method: model.method,
       firstCensusYear: model.from)

@@ -120,7 +120,9 @@ public struct DemandForecaster: Sendable {
         throw .throughAfterData(
           laCode: series.laCode, throughYear: through, lastCensus: last.censusYear)
       }
-      throw .seriesEnded(laCode: series.laCode, lastCensus: last.censusYear, reason: change.summary)
+      throw .seriesEnded(
+        laCode: series.laCode, lastCensus: last.censusYear,
+        reason: change.summary + "; successors " + change.successors.joined(separator: ", "))
     }
     var notes: [String] = []
     if series.codes.count > 1 {

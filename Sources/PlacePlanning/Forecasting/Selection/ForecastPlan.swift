@@ -40,10 +40,21 @@ public struct ForecastPlan: Sendable {
     }
     if let strata = choices[.total]?.intervalStrata, let first = strata.first {
       let size = strata.reduce(0) { $0 + $1.intervals.sampleSize }
+      let uncalibrated = SettingType.allCases.filter {
+        $0 != .total && (choices[$0]?.intervalStrata.isEmpty ?? true)
+      }
+      let settings =
+        uncalibrated.isEmpty
+        ? "setting types: own errors and exponent"
+        : uncalibrated.count == SettingType.allCases.count - 1
+          ? "setting types: none, too few comparable backtest errors before \(through)"
+          : "setting types: own errors and exponent; none for "
+            + uncalibrated.map(\.rawValue).joined(separator: ", ")
+            + ", too few comparable backtest errors before \(through)"
       notes.append(
         "intervals: empirical, from \(size) one-step log errors of all LAs at the last three "
           + "backtest origins, in \(strata.count) size band(s), widening as "
-          + "h^\(ForecastPlan.format(first.intervals.exponent)) (setting types: own errors and exponent)"
+          + "h^\(ForecastPlan.format(first.intervals.exponent)) (\(settings))"
       )
     } else {
       notes.append("intervals: too few backtest errors before \(through) to calibrate; none given")
