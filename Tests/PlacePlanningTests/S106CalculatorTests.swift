@@ -276,20 +276,34 @@ final class S106CalculatorTests: XCTestCase {
     XCTAssertEqual(lasting.available(in: year2028, pool: .secondary), 0)
   }
 
-  /// Spare places come from the positive parts of state special and RP shortfall/excess;
-  /// other setting types are ignored.
+  /// Spare places are the state special and RP places the places plan leaves free after
+  /// placing its children, net across the two; other setting types are ignored. By hand:
+  /// 2029/30: state special 100 places, 79.1 placed (20.9 free); RP 100 places, 110 placed (an
+  /// overflow share below 1 leaves 10 above its places): 20.9 − 10 = 10.9. 2030/31: state
+  /// special demand 80 but the plan moves 20 INMS-bound children into the spare places, so
+  /// 100 are placed and none is free, though places − demand is +20.
   func testSpareCapacityFromPlacesPlanRows() {
-    func row(_ setting: SettingType, _ excess: Double?) -> CapacityRow {
+    func row(
+      _ setting: SettingType, _ year: AcademicYear, places: Double?, demand: Double,
+      placed: Double
+    ) -> CapacityRow {
       CapacityRow(
-        laCode: "E10000032", setting: setting, academicYear: year2029, kind: .forecast,
-        plannedPlaces: 100, demand: 100, demandLower80: nil, demandUpper80: nil, placed: 100,
-        overflowToINMS: 0, utilisationPercent: nil, shortfallExcess: excess,
-        probabilityDemandExceedsPlaces: nil, actualPlacements: nil, actualUtilisationPercent: nil)
+        laCode: "E10000032", setting: setting, academicYear: year, kind: .forecast,
+        plannedPlaces: places, demand: demand, demandLower80: nil, demandUpper80: nil,
+        placed: placed, overflowToINMS: 0, utilisationPercent: nil,
+        shortfallExcess: places.map { $0 - demand }, probabilityDemandExceedsPlaces: nil,
+        actualPlacements: nil, actualUtilisationPercent: nil)
     }
+    let year2030 = AcademicYear(startYear: 2030)
     let spare = SpareCapacity(rows: [
-      row(.specialState, 20.9), row(.rpSENUnit, -27.6), row(.apPRU, 50), row(.inms, nil),
+      row(.specialState, year2029, places: 100, demand: 79.1, placed: 79.1),
+      row(.rpSENUnit, year2029, places: 100, demand: 115, placed: 110),
+      row(.apPRU, year2029, places: 100, demand: 50, placed: 50),
+      row(.inms, year2029, places: nil, demand: 300, placed: 300),
+      row(.specialState, year2030, places: 100, demand: 80, placed: 100),
     ])
-    XCTAssertEqual(spare.initial[year2029] ?? .nan, 20.9, accuracy: 1e-12)
+    XCTAssertEqual(spare.initial[year2029] ?? .nan, 10.9, accuracy: 1e-12)
+    XCTAssertEqual(spare.initial[year2030] ?? .nan, 0, accuracy: 1e-12)
   }
 
   /// The low and high contributions take the special yield and the cost to the ends of

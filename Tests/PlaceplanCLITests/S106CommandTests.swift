@@ -97,8 +97,11 @@ final class S106CommandTests: XCTestCase {
   }
 
   func testJSONHasFactorsDevelopmentsAndTrajectory() throws {
+    // --inms-to-spare 0: the places plan leaves spare state special places free, so the
+    // spare-place ledger has places to offset.
     let result = try CommandRunner.run([
       "s106", "--format", "json", "--spare-rule", "lasting", "--spare-by", "setting",
+      "--inms-to-spare", "0",
     ])
     XCTAssertEqual(result.status, 0, result.stderr)
     let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
@@ -117,6 +120,7 @@ final class S106CommandTests: XCTestCase {
     let lasting = try XCTUnwrap(totals["spare_offset"] as? Double)
     let atArrival = try CommandRunner.run([
       "s106", "--format", "json", "--spare-rule", "at-arrival", "--spare-by", "setting",
+      "--inms-to-spare", "0",
     ])
     let arrivalTotals = try XCTUnwrap(
       (JSONSerialization.jsonObject(with: Data(atArrival.stdout.utf8)) as? [String: Any])?[
@@ -157,6 +161,31 @@ final class S106CommandTests: XCTestCase {
     XCTAssertEqual(value("post-16", "spare_offset"), 0)
   }
 
+  /// By default the places plan moves INMS-bound children into spare state special places
+  /// (`--inms-to-spare 0.25`): in 2028/29 its 2,630 state special places are all placed,
+  /// though demand is 2,558, so no place is free as a whole and none offsets a development's
+  /// need; a place is not counted for the LA's plan and a developer's children both.
+  func testPlacesThePlanFillsAreNotSpare() throws {
+    let places = try CommandRunner.run(["places", "--format", "csv"])
+    XCTAssertEqual(places.status, 0, places.stderr)
+    XCTAssertTrue(
+      places.stdout.contains("E10000032,special_state,2028/29,forecast,2630,"), places.stdout)
+    let special2028 = try XCTUnwrap(
+      places.stdout.split(separator: "\n").first {
+        $0.hasPrefix("E10000032,special_state,2028/29,forecast,")
+      })
+    // placed is the 12th column.
+    XCTAssertEqual(
+      Double(special2028.split(separator: ",", omittingEmptySubsequences: false)[11]), 2630)
+    let result = try CommandRunner.run(["s106", "--format", "json"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let document = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let totals = try XCTUnwrap(document["totals"] as? [String: Any])
+    XCTAssertEqual(totals["spare_offset"] as? Double, 0)
+    XCTAssertEqual(totals["specialist_places"] as? Double ?? 0, 12.77, accuracy: 0.005)
+  }
+
   /// The default offsets a need only by places spare in its phase and in the setting types
   /// as a whole: in 2026/27 state special and RP places are short as a whole (the places
   /// plan: special −73, RP −13), so Horsham's 2026/27 secondary children, who would take
@@ -183,9 +212,11 @@ final class S106CommandTests: XCTestCase {
     let statement = try CommandRunner.run(["s106", "--statement"])
     XCTAssertTrue(
       statement.stdout.contains(
-        "2026/27 (state special and RP as a whole: 0.00 spare): no spare primary places, 320.11 spare secondary places, but none count"
+        "2026/27 (state special and RP as a whole: 0.00 free after the places plan's placements): no spare primary places, 320.11 spare secondary places, but none count"
       ), statement.stdout)
     XCTAssertTrue(
-      statement.stdout.contains("and the state special and RP places as a whole are not short"))
+      statement.stdout.contains(
+        "and the state special and RP places as a whole have places free that year once the places plan has placed its children"
+      ), statement.stdout)
   }
 }

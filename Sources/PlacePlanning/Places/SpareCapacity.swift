@@ -1,21 +1,27 @@
 /// Spare state special and RP places forecast by the places plan, a ledger from which
 /// developments take places in order of completion, so that no place offsets two claims.
 ///
-/// Spare places in an academic year are the positive parts of the places plan's
-/// shortfall/excess (places − demand):
+/// Spare places in an academic year are the state special and RP places the places plan
+/// leaves free once it has placed its children, including the INMS-bound children it moves
+/// into spare state special places (`CapacityPlanner`, `--inms-to-spare`):
 /// ```
-/// spare(y) = max(0, excess_special_state(y)) + max(0, excess_rp_sen_unit(y))    places
+/// spare(y) = max(0, Σ_s (P_s(y) − placed_s(y)))    s ∈ {state special, RP}, places
 /// ```
+/// A place the plan fills with a child who would otherwise go to an independent school is
+/// not spare for a development's children too: counting it for both would offset a
+/// developer's contribution with a place the LA's own plan has used. With the overflow share
+/// below 1, children left above a setting's places count against the whole.
 /// By phase (`init(phaseRows:)`), each register phase is its own pool,
 /// `spare_p(y) = Σ_s max(0, excess_{s,p}(y))`, and children take places only in their own
 /// phase's pool: primary-age children primary places, secondary-age secondary places, post-16
 /// post-16 places, so spare secondary places do not offset a primary need.
 ///
 /// With `wholeRows` (the default of `s106`), a phase's spare place offsets a need only while
-/// the setting types as a whole also have one spare that year,
-/// `whole(y) = Σ_s max(0, excess_s(y))`, and taking it takes it from both: a planning
-/// inspector would not accept spare secondary places against a need in a year when the
-/// state special sector as a whole is short.
+/// the setting types as a whole also have one spare that year, `whole(y)` = `spare(y)`
+/// above, and taking it takes it from both: a planning inspector would not accept spare
+/// secondary places against a need in a year when the state special sector as a whole is
+/// short. The phase pools themselves are places − demand by phase (the plan does not place
+/// INMS-bound children by phase), so by phase alone (`--spare-by phase`) they ignore that use.
 ///
 /// A child who takes a spare place keeps it, so a place taken in year y is taken from every
 /// later year too: `remaining(t) ← max(0, remaining(t) − taken)` for t ≥ y. Years outside
@@ -71,13 +77,14 @@ public struct SpareCapacity: Sendable, Equatable {
     self.rule = rule
   }
 
-  /// Spare places of the setting types as a whole: the places plan's state special and RP
-  /// shortfall/excess above zero, summed by year.
+  /// Spare places of the setting types as a whole: the state special and RP places the
+  /// places plan leaves free after placing its children, `Σ_s (P_s − placed_s)` by year
+  /// (negative values count as none when the ledger is made).
   static func whole(_ rows: [CapacityRow]) -> [AcademicYear: Double] {
     var spare: [AcademicYear: Double] = [:]
     for row in rows where CapacityPlanner.overflowingSettings.contains(row.setting) {
-      guard let excess = row.shortfallExcess else { continue }
-      spare[row.academicYear, default: 0] += max(0, excess)
+      guard let places = row.plannedPlaces else { continue }
+      spare[row.academicYear, default: 0] += places - row.placed
     }
     return spare
   }

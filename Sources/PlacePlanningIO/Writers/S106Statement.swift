@@ -112,8 +112,10 @@ public enum S106Statement {
     out += "- Regional factor: \(CSVFormat.number(factor.value, decimals: 2)). Source: "
     out += "\(sentence(factor.source))\n"
     out += "- Spare places: the places plan (planned places register against the EHCP "
-    out += "forecast), state special and RP shortfall/excess above zero, shared out by year of "
-    out += "completion, rule \(result.spare.rule.rawValue); \(spareRule(result.spare)).\n"
+    out += "forecast), state special and RP places it leaves free once it has placed its "
+    out += "children, INMS-bound children it moves into spare state special places included; "
+    out += "shared out by year of completion, rule \(result.spare.rule.rawValue); "
+    out += "\(spareRule(result.spare)).\n"
     return out
   }
 
@@ -122,14 +124,15 @@ public enum S106Statement {
     if spare.isPhased && spare.checksWhole {
       return "a spare place offsets a need only if it is spare in the children's own phase "
         + "(primary-age children primary places, secondary-age secondary places, post-16 "
-        + "post-16 places) and the state special and RP places as a whole are not short that "
-        + "year: spare secondary places do not meet a primary need, and no place is spare in "
-        + "a year the sector is short"
+        + "post-16 places) and the state special and RP places as a whole have places free "
+        + "that year once the places plan has placed its children (INMS-bound children it "
+        + "moves into spare state special places included): spare secondary places do not "
+        + "meet a primary need, and a place the LA's own plan fills is not spare"
     }
     if spare.isPhased {
       return "by phase only: primary-age children take only spare primary places, "
-        + "secondary-age secondary places and post-16 post-16 places, even in a year the "
-        + "setting types as a whole are short"
+        + "secondary-age secondary places and post-16 post-16 places (places less demand in "
+        + "the phase), even in a year the setting types as a whole have none free"
     }
     return "every phase together: any spare state special or RP place offsets any need"
   }
@@ -176,7 +179,7 @@ public enum S106Statement {
           phases.append("\(places(forecast)) spare \(name), none needed")
         } else if spare.checksWhole, (spare.initialWhole?[year] ?? 0) <= 0 {
           phases.append(
-            "\(places(forecast)) spare \(name), but none count: state special and RP places as a whole are short that year"
+            "\(places(forecast)) spare \(name), but none count: state special and RP places as a whole have none free that year once the places plan has placed its children"
           )
         } else {
           phases.append(
@@ -186,7 +189,7 @@ public enum S106Statement {
       }
       let whole =
         spare.initialWhole?[year].map {
-          " (state special and RP as a whole: \(places($0)) spare)"
+          " (state special and RP as a whole: \(places($0)) free after the places plan's placements)"
         } ?? ""
       parts.append("\(year)\(whole): " + phases.joined(separator: ", "))
     }

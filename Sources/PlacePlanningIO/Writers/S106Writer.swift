@@ -124,31 +124,41 @@ public enum S106Writer {
         "cost per place", "contribution", "range",
       ], rows: placeRows, rightAligned: [1, 2, 3, 4, 6, 7, 8])
     out += "\nHousing trajectory by academic year of completion\n"
+    // With the whole checked, the places the plan leaves free as a whole are shown beside
+    // the phases' spare places: a phase's place counts only while the whole has one free.
+    let whole = result.spare.initialWhole
     let yearRows = result.trajectory.map { year -> [String] in
-      [
+      var row = [
         year.academicYear.description, NumberFormat.count(Double(year.dwellings)),
         CSVFormat.number(year.pupils, decimals: 1),
         S106Statement.places(year.specialistPlaces),
         result.spare.initial[year.academicYear].map(S106Statement.places) ?? "beyond plan",
+      ]
+      if let whole {
+        row.append(whole[year.academicYear].map(S106Statement.places) ?? "beyond plan")
+      }
+      return row + [
         S106Statement.places(year.spareOffset), S106Statement.places(year.placesClaimed),
         NumberFormat.pounds(year.contribution),
       ]
     }
-    out += TextTable.render(
-      header: [
+    var totalRow = [
+      "total", NumberFormat.count(Double(result.dwellings)),
+      CSVFormat.number(result.pupils, decimals: 1),
+      S106Statement.places(result.specialistPlaces), "",
+    ]
+    if whole != nil { totalRow.append("") }
+    totalRow += [
+      S106Statement.places(result.spareOffset), S106Statement.places(result.placesClaimed),
+      NumberFormat.pounds(result.contribution),
+    ]
+    let header =
+      [
         "year", "dwellings", "pupils", "specialist places",
-        result.spare.isPhased ? "spare forecast (all phases)" : "spare forecast", "spare offset",
-        "claimed", "contribution",
-      ],
-      rows: yearRows + [
-        [
-          "total", NumberFormat.count(Double(result.dwellings)),
-          CSVFormat.number(result.pupils, decimals: 1),
-          S106Statement.places(result.specialistPlaces), "",
-          S106Statement.places(result.spareOffset), S106Statement.places(result.placesClaimed),
-          NumberFormat.pounds(result.contribution),
-        ]
-      ], rightAligned: Set(1..<8))
+        result.spare.isPhased ? "spare by phase (all phases)" : "spare forecast",
+      ] + (whole != nil ? ["free as a whole"] : []) + ["spare offset", "claimed", "contribution"]
+    out += TextTable.render(
+      header: header, rows: yearRows + [totalRow], rightAligned: Set(1..<header.count))
     out += "\nSpare state special and RP places (rule \(result.spare.rule.rawValue)):\n"
     for assessment in result.assessments {
       out += "  \(assessment.development.name): "

@@ -65,10 +65,10 @@ extension PlacePlan {
         switch self {
         case .phaseAndSetting:
           return
-            "a place offsets a need only if it is spare in the children's own phase and the state special and RP places as a whole are not short that year (the rule a planning inspector would accept: spare secondary places do not meet a primary need, and none are spare in a year the sector is short)"
+            "a place offsets a need only if it is spare in the children's own phase and the state special and RP places as a whole have places free that year once the places plan has placed its children, INMS-bound children included (the rule a planning inspector would accept: spare secondary places do not meet a primary need, and a place the LA's own plan fills is not spare)"
         case .phase:
           return
-            "a place offsets a need if it is spare in the children's own phase, even in a year the setting types as a whole are short"
+            "a place offsets a need if it is spare in the children's own phase (places less demand), even in a year the setting types as a whole have none free"
         case .setting:
           return "any spare state special or RP place offsets any child's need, whatever its phase"
         }
