@@ -328,6 +328,25 @@ final class PlacesCommandTests: XCTestCase {
       result.stderr.contains("register.csv:2:7: planned_places is \"lots\""), result.stderr)
   }
 
+  /// Without --format, --out's extension chooses it: a .csv file gets CSV, not the text
+  /// table; an explicit --format wins.
+  func testOutExtensionChoosesTheFormat() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let csv = folder.appendingPathComponent("forecast.csv")
+    XCTAssertEqual(try CommandRunner.run(["forecast", "--out", csv.path]).status, 0)
+    XCTAssertTrue(
+      try String(contentsOf: csv, encoding: .utf8).hasPrefix(
+        "la_code,la_name,setting_type,census_year,kind,value"))
+    let table = folder.appendingPathComponent("forecast-table.csv")
+    XCTAssertEqual(
+      try CommandRunner.run(["forecast", "--format", "table", "--out", table.path]).status, 0)
+    XCTAssertTrue(
+      try String(contentsOf: table, encoding: .utf8).hasPrefix("West Sussex (E10000032)"))
+  }
+
   /// A register row under an LA code the caseload file does not know is said, with its
   /// line, instead of its places vanishing without a word.
   func testUnknownRegisterCodeIsSaid() throws {

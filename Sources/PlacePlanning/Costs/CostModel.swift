@@ -87,6 +87,18 @@ public struct CostModel: Sendable {
   }
 
   /// Every assumption with its name, for the provenance and the Monte Carlo.
+  /// What an assumption's number is, for showing it: pounds, a share (0–1) or a factor.
+  public enum AssumptionUnit: Sendable {
+    case pounds, share, factor
+  }
+
+  /// The unit of an assumption named as in `assumptions`.
+  public static func unit(ofAssumption name: String) -> AssumptionUnit {
+    if name == "regional_factor" { return .factor }
+    if name.hasPrefix("transported_share.") { return .share }
+    return .pounds
+  }
+
   public var assumptions: [(name: String, assumption: CostAssumption)] {
     var list: [(String, CostAssumption)] = [
       ("inms_fee_per_placement", inmsFeePerPlacement),

@@ -271,13 +271,19 @@ public enum HTMLReport {
     html += table(
       ["assumption", "value", "range", "price year", "inflation", "source"],
       content.costModel.assumptions.map { name, assumption in
-        [
-          name,
-          // Whole numbers grouped; factors and rates as they are (a regional factor of 1.13
-          // is not "1").
-          assumption.value == assumption.value.rounded() && abs(assumption.value) >= 1
-            ? NumberFormat.count(assumption.value) : String(assumption.value),
-          assumption.low == assumption.high ? "" : "\(assumption.low)–\(assumption.high)",
+        // Pounds grouped with £, shares as percentages, factors as they are (a regional
+        // factor of 1.13 is not "1").
+        let show = { (value: Double) -> String in
+          switch CostModel.unit(ofAssumption: name) {
+          case .pounds: return NumberFormat.pounds(value)
+          case .share: return NumberFormat.percent(100 * value)
+          case .factor: return String(value)
+          }
+        }
+        return [
+          name, show(assumption.value),
+          assumption.low == assumption.high
+            ? "" : "\(show(assumption.low))–\(show(assumption.high))",
           assumption.priceYear.description,
           String(format: "%.1f%%", 100 * assumption.annualInflation),
           assumption.source,

@@ -34,12 +34,16 @@ public enum NumberFormat {
   }
 
   /// Pounds, the sign before the £: whole pounds grouped (`-£14,309,277`), or, `short`, a
-  /// million and over in millions to one decimal (`-£14.3m`). `minus` is the sign written
-  /// (the report uses the typographic minus, U+2212).
+  /// million and over in millions to one decimal, grouped (`-£14.3m`, `£1,978.8m`). `minus`
+  /// is the sign written (the report uses the typographic minus, U+2212).
   public static func pounds(_ value: Double, short: Bool = false, minus: String = "-") -> String {
     let sign = value < 0 ? minus : ""
     let size = abs(value)
-    if short && size >= 1e6 { return sign + String(format: "£%.1fm", size / 1e6) }
+    if short && size >= 1e6 {
+      let tenths = (size / 1e5).rounded()
+      let whole = (tenths / 10).rounded(.down)
+      return sign + "£" + count(whole) + "." + String(Int(tenths - 10 * whole)) + "m"
+    }
     return sign + "£" + count(size)
   }
 

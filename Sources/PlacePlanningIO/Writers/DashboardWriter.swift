@@ -39,8 +39,11 @@ public enum DashboardWriter {
         [row.label]
           + row.values.map { value in
             guard let value else { return "" }
-            return row.unit == "percent"
-              ? CSVFormat.number(value, decimals: 1) + "%" : NumberFormat.count(value)
+            switch row.unit {
+            case "percent": return CSVFormat.number(value, decimals: 1) + "%"
+            case "pounds": return NumberFormat.pounds(value, short: true)
+            default: return NumberFormat.count(value)
+            }
           }
       }
       out += TextTable.render(header: header, rows: body, rightAligned: Set(1..<header.count))

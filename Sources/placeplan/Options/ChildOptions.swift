@@ -30,8 +30,15 @@ struct ChildOptions: ParsableArguments {
   )
   var joinerPopulation: String = "year-before"
 
-  @Option(help: ArgumentHelp("Output format: table, csv, json or xlsx.", valueName: "format"))
-  var format: OutputFormat = .table
+  @Option(
+    name: .customLong("format"),
+    help: ArgumentHelp(
+      "Output format: table, csv, json or xlsx (default: from the --out file's extension, else table).",
+      valueName: "format"))
+  var formatAsked: OutputFormat?
+
+  /// The output format: as asked, else from `--out`'s extension, else a table.
+  var format: OutputFormat { OutputFormat.chosen(formatAsked, out: out) }
 
   @Option(help: ArgumentHelp("Write to this file (atomically).", valueName: "file"))
   var out: String?

@@ -49,8 +49,15 @@ struct DataOptions: ParsableArguments {
       valueName: "file"))
   var timeliness: String = "SampleData/ehcp_timeliness_20_week_2019_2024.csv"
 
-  @Option(help: ArgumentHelp("Output format.", valueName: "format"))
-  var format: OutputFormat = .table
+  @Option(
+    name: .customLong("format"),
+    help: ArgumentHelp(
+      "Output format: table, csv, json or xlsx (default: from the --out file's extension, else table).",
+      valueName: "format"))
+  var formatAsked: OutputFormat?
+
+  /// The output format: as asked, else from `--out`'s extension, else a table.
+  var format: OutputFormat { OutputFormat.chosen(formatAsked, out: out) }
 
   @Option(
     help: ArgumentHelp(
