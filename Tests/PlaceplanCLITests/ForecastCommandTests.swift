@@ -313,6 +313,19 @@ final class PlacesCommandTests: XCTestCase {
     }
   }
 
+  /// An LA without register rows gets its state special and RP demand with places unknown,
+  /// not INMS alone.
+  func testLAWithoutRegisterRowsShowsSpecialistDemand() throws {
+    let result = try CommandRunner.run(["places", "--la", "Kent", "--format", "csv"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertTrue(result.stderr.contains("showing demand only"), result.stderr)
+    for setting in ["special_state", "rp_sen_unit", "inms"] {
+      XCTAssertTrue(
+        result.stdout.contains("E10000016,\(setting),2026/27,forecast,,"),
+        "\(setting)\n\(result.stdout)")
+    }
+  }
+
   func testBadRegisterIsLocated() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "placeplan-\(UUID().uuidString)")
@@ -386,6 +399,19 @@ final class CostsCommandTests: XCTestCase {
   /// the year before opening, the school filling over more than one year, INMS lower than
   /// the baseline's in every year from the first intake (spare state places take INMS-bound
   /// children in both), and the NPV with its 10-90% range; the same seed, the same bytes.
+  /// A scenario that never costs more than the baseline pays back in the first year it
+  /// differs (travel training from 2026/27), not in 2025/26 before it starts.
+  func testPaybackIsNotBeforeTheScenarioStarts() throws {
+    let result = try CommandRunner.run([
+      "scenario", "compare", "Models/scenarios/baseline.yaml",
+      "Models/scenarios/travel-training.yaml", "--format", "json",
+    ])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertTrue(result.stdout.contains("\"payback_year\" : \"immediate\""), result.stdout)
+    XCTAssertTrue(result.stdout.contains("\"payback_year_p10\" : \"2026/27\""), result.stdout)
+    XCTAssertFalse(result.stdout.contains("\"payback_year_p10\" : \"2025/26\""), result.stdout)
+  }
+
   func testScenarioCompareCSV() throws {
     let arguments = [
       "scenario", "compare", "Models/scenarios/baseline.yaml",

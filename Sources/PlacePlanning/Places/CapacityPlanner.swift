@@ -40,7 +40,10 @@ public struct CapacityPlanner: Sendable {
   /// census (baseline) and each forecast year.
   public func plan(forecast: LAForecast, register: PlacesRegister, codes: [String]) -> [CapacityRow]
   {
-    let settings = register.settingTypes(codes: codes)
+    // An LA with no register rows still gets its state special and RP demand (places
+    // unknown), not INMS alone.
+    let registered = register.settingTypes(codes: codes)
+    let settings = registered.isEmpty ? Self.overflowingSettings : registered
     let years =
       [forecast.throughYear]
       + Array(Set(forecast.rows.filter { $0.kind == .forecast }.map(\.censusYear))).sorted()

@@ -19,7 +19,8 @@ public struct ScenarioComparison: Sendable {
     /// First year by which the discounted saving against the first scenario has paid back
     /// what it cost; nil when not within the horizon (or for the first scenario).
     public let paybackYear: AcademicYear?
-    /// Whether it never cost more than the first scenario (so pays back at once).
+    /// Whether it never cost more than the first scenario (so pays back at once, in the
+    /// first year it differs from it).
     public let neverCostsMore: Bool
     /// The 10th and 90th percentiles of the NPV over the draws, £; nil without draws.
     public var presentValueRange: (p10: Double, p90: Double)?
@@ -115,8 +116,12 @@ public struct ScenarioComparison: Sendable {
       var neverMore = true
       var cumulative = 0.0
       var wasNegative = false
+      // The first year the scenario differs from the first (by more than half a penny): a
+      // scenario that never costs more pays back then, not in the years before it starts.
+      var firstEffect: AcademicYear?
       for (offset, year) in years.enumerated() where offset < first.count {
         let saving = first[offset].totalCost - year.totalCost
+        if firstEffect == nil && abs(saving) > 0.005 { firstEffect = year.academicYear }
         cumulative +=
           projector.presentValue([(year.academicYear, saving)])
           / pow(1 + projector.model.discountRate, Double(offset))
@@ -124,7 +129,7 @@ public struct ScenarioComparison: Sendable {
         if saving < 0 { neverMore = false }
         if wasNegative && cumulative >= 0 && payback == nil { payback = year.academicYear }
       }
-      if !wasNegative { payback = years.first?.academicYear }
+      if !wasNegative { payback = firstEffect ?? years.first?.academicYear }
       return (presentValue, payback, neverMore)
     }
   }
