@@ -26,6 +26,9 @@ final class PipelineCommandTests: XCTestCase {
   func testTableHasSummaryAndBacktest() throws {
     let result = try CommandRunner.run(["pipeline"])
     XCTAssertEqual(result.status, 0, result.stderr)
+    // Measures in words in the table (the CSV keeps the keys).
+    XCTAssertTrue(result.stdout.contains("\nCeased: higher education "), result.stdout)
+    XCTAssertFalse(result.stdout.contains("\nceased_he "), result.stdout)
     XCTAssertTrue(
       result.stdout.contains("73% of requests led to a plan in 2024 against 63% nationally"))
     XCTAssertTrue(

@@ -43,6 +43,45 @@ public enum PipelineMeasure: String, CaseIterable, Sendable, Codable {
   /// (EHCPs); as a forecast, the balancing term `B`.
   case flowResidual = "flow_residual"
 
+  /// The measure in words, for tables (CSV and JSON keep `rawValue`).
+  public var label: String {
+    switch self {
+    case .requests: return "Requests for assessment"
+    case .requestsPer10k: return "Requests per 10k aged 0-25"
+    case .decidedToAssess: return "Decided to assess"
+    case .decidedNotToAssess: return "Decided not to assess"
+    case .assessments: return "Assessments completed"
+    case .assessIssued: return "Assessed: plan issued"
+    case .assessNotIssued: return "Assessed: no plan"
+    case .newPlans: return "New plans"
+    case .newPlansPer10k: return "New plans per 10k aged 0-25"
+    case .within20WeeksPercent: return "New plans within 20 weeks %"
+    case .within20WeeksExceptionsExcludedPercent: return "Within 20 weeks, excl. exceptions %"
+    case .requestToAssessmentPercent: return "Requests assessed %"
+    case .assessmentToPlanPercent: return "Assessments ending in a plan %"
+    case .requestToPlanPercent: return "Requests ending in a plan %"
+    case .ceased: return "Plans ceased"
+    case .ceasedMaxAge: return "Ceased: reached 25"
+    case .ceasedNeedsMet: return "Ceased: needs met"
+    case .ceasedHigherEducation: return "Ceased: higher education"
+    case .ceasedEmployment: return "Ceased: paid employment"
+    case .ceasedTransfer: return "Ceased: moved to another LA"
+    case .ceasedNoEngagement: return "Ceased: no longer engaging"
+    case .ceasedMovedOutsideEngland: return "Ceased: moved outside England"
+    case .ceasedDeceased: return "Ceased: deceased"
+    case .ceasedOtherReason: return "Ceased: other reason"
+    case .ceasedNotRecorded: return "Ceased: reason not recorded"
+    case .ceasedRatePercent: return "Ceased % of January caseload"
+    case .ceasedRateEarlyYearsPercent: return "Ceased % at ages 0-4"
+    case .ceasedRatePrimaryPercent: return "Ceased % at ages 5-10"
+    case .ceasedRateSecondaryPercent: return "Ceased % at ages 11-15"
+    case .ceasedRatePost16Percent: return "Ceased % at ages 16-18"
+    case .ceasedRatePost19Percent: return "Ceased % at ages 19-25"
+    case .caseload: return "EHCPs (January census)"
+    case .flowResidual: return "Flow residual (transfers, timing)"
+    }
+  }
+
   /// The measure of the plans ceased for a reason.
   public static func ceased(_ reason: CeasedReason) -> PipelineMeasure {
     switch reason {

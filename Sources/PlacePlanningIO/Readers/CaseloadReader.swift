@@ -50,13 +50,18 @@ public enum CaseloadReader {
     let names = Set(table.header)
     let records: [CaseloadRecord]
     let layout: Layout
-    if names.contains("census_year") && names.contains("total") {
+    // Each layout is recognised by columns only it has, so a file of that layout missing a
+    // further column is told which one (the reader's `require`), not "unknown layout".
+    if names.contains("census_year") && (names.contains("total") || names.contains("new_la_code"))
+    {
       layout = .derivedBySetting
       records = try readDerived(table)
-    } else if names.contains("establishment_type") && names.contains("Total_all") {
+    } else if names.contains("establishment_type") {
       layout = .establishment2022
       records = try readEstablishment(table)
-    } else if names.contains("time_period") && names.contains("ehcplans") {
+    } else if names.contains("time_period")
+      && (names.contains("ehcplans") || names.contains("breakdown_topic"))
+    {
       layout = .release2025
       records = try readRelease(table)
     } else {

@@ -82,17 +82,24 @@ struct YAMLTree {
 
   /// A number within a range.
   func number(_ node: Node, path: String, range: ClosedRange<Double>) throws(InputError) -> Double {
+    let bounds = "from \(Self.shown(range.lowerBound)) to \(Self.shown(range.upperBound))"
     guard let value = node.float ?? node.int.map(Double.init), value.isFinite else {
       throw failure(
-        node, "\(path) is \"\(node.string ?? "")\", not a number", fix: "write a number such as 0.5"
+        node, "\(path) is \"\(node.string ?? "")\", not a number", fix: "write a number \(bounds)"
       )
     }
     guard range.contains(value) else {
       throw failure(
-        node, "\(path) is \(value), outside \(range.lowerBound)-\(range.upperBound)",
-        fix: "use a value from \(range.lowerBound) to \(range.upperBound)")
+        node, "\(path) is \(Self.shown(value)), outside the range \(bounds)",
+        fix: "use a value \(bounds)")
     }
     return value
+  }
+
+  /// A number as a person writes it: whole numbers grouped (`10,000,000,000`, not
+  /// `10000000000.0`), others as they are (`0.5`).
+  static func shown(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? NumberFormat.count(value) : String(value)
   }
 
   /// A string.

@@ -47,8 +47,19 @@ public enum DashboardWriter {
           }
       }
       out += TextTable.render(header: header, rows: body, rightAligned: Set(1..<header.count))
-      for row in dashboard.rows where row.values.allSatisfy({ $0 == nil }) {
-        out += "  \(row.label): \(row.note ?? "no data")\n"
+      // What each row's figures are (a baseline that is not the January census, such as the
+      // school census of January 2023 for the pupil percentages, is said here, not only in
+      // the CSV); rows sharing a note are named together.
+      var order: [String] = []
+      var labels: [String: [String]] = [:]
+      for row in dashboard.rows {
+        let note = row.note ?? (row.values.allSatisfy { $0 == nil } ? "no data" : nil)
+        guard let note else { continue }
+        if labels[note] == nil { order.append(note) }
+        labels[note, default: []].append(row.label)
+      }
+      for note in order {
+        out += "  \((labels[note] ?? []).joined(separator: "; ")): \(note)\n"
       }
       for note in dashboard.notes { out += "  note: \(note)\n" }
       out += "\n"

@@ -42,7 +42,7 @@ public enum PipelineWriter {
       let body = PipelineMeasure.allCases.compactMap { measure -> [String]? in
         let measureRows = report.rows.filter { $0.measure == measure }
         guard !measureRows.isEmpty else { return nil }
-        return [measure.rawValue]
+        return [measure.label]
           + columns.map { column in
             guard
               let row = measureRows.first(where: {
@@ -54,7 +54,9 @@ public enum PipelineWriter {
           }
       }
       out += TextTable.render(header: header, rows: body, rightAligned: Set(1..<header.count))
-      out += "caseload is the January census of the column's year; f = forecast.\n"
+      out +=
+        "Flows are calendar years; EHCPs are the January census of the column's year; "
+        + "f = forecast. CSV and JSON name the measures by key (e.g. new_plans).\n"
       out += "\(report.summary)\n"
       out += "  flow: \(report.fit)\n"
       for note in report.notes { out += "  note: \(note)\n" }
@@ -71,7 +73,7 @@ public enum PipelineWriter {
       "Backtest, one year ahead, all LAs (origin January O: flows to calendar O-1 only):\n"
     let rows = backtest.scores.map { score in
       [
-        score.measure.rawValue, String(score.count), percent(score.medianAPE),
+        score.measure.label, String(score.count), percent(score.medianAPE),
         percent(score.naiveMedianAPE), percent(score.trendedConversionMedianAPE),
         span(score.origins),
       ]
