@@ -53,7 +53,8 @@ final class CostModelReaderTests: XCTestCase {
       of: "    value: 0.80\n", with: "    value: 1.8\n")
     let failure = try XCTUnwrap(error(share))
     XCTAssertTrue(
-      failure.description.contains("transported_share.special_state.value is 1.8, outside the range from 0 to 1"),
+      failure.description.contains(
+        "transported_share.special_state.value is 1.8, outside the range from 0 to 1"),
       failure.description)
     let noSource = try shipped().replacingOccurrences(
       of: "  source: \"DfE high needs funding: £10,000",
@@ -148,7 +149,8 @@ final class ScenarioReaderTests: XCTestCase {
         text: "name: x\ntravel_training:\n  from: \"2026/27\"\n  reduction: 1.5\n", file: "t.yaml")
     ) { error in
       XCTAssertTrue(
-        "\(error)".contains("travel_training.reduction is 1.5, outside the range from 0 to 1"), "\(error)")
+        "\(error)".contains("travel_training.reduction is 1.5, outside the range from 0 to 1"),
+        "\(error)")
     }
   }
 }

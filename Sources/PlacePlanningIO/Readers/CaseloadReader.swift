@@ -52,8 +52,7 @@ public enum CaseloadReader {
     let layout: Layout
     // Each layout is recognised by columns only it has, so a file of that layout missing a
     // further column is told which one (the reader's `require`), not "unknown layout".
-    if names.contains("census_year") && (names.contains("total") || names.contains("new_la_code"))
-    {
+    if names.contains("census_year") && (names.contains("total") || names.contains("new_la_code")) {
       layout = .derivedBySetting
       records = try readDerived(table)
     } else if names.contains("establishment_type") {
