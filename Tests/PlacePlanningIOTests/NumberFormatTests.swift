@@ -16,5 +16,7 @@ final class NumberFormatTests: XCTestCase {
     XCTAssertEqual(NumberFormat.pounds(999_950_000, short: true), "£1,000.0m")
     XCTAssertEqual(NumberFormat.pounds(58_816_000, short: true), "£58.8m")
     XCTAssertEqual(NumberFormat.pounds(950_000, short: true), "£950,000")
+    // Not a crash on values no cost reaches: infinity is written as it is.
+    XCTAssertFalse(NumberFormat.pounds(.infinity, short: true).isEmpty)
   }
 }

@@ -41,11 +41,13 @@ final class CohortComponentsTests: XCTestCase {
   }
 
   /// A cohort under 5 measures no rate: where England's residual rate at that age is a
-  /// leaving (negative) rate the LA takes it; a joining rate is not compounded on a small
-  /// cohort, and the LA's own residual stays a count. England: age 5 at T−1 = 100, age 6 at
-  /// T = 40 (rate −0.6); age 6 = 100, age 7 = 130 (rate +0.3); no ceased or new plans. The
-  /// LA: ages 5 and 6 at T−1 = 2 and 3, ages 6 and 7 at T = 0 and 4, so residuals −2 and +1.
-  /// A step from 20 and 30 at ages 5 and 6: age 6 = 20 (1 − 0.6) = 8; age 7 = 30 + 1 = 31.
+  /// leaving (negative) rate the LA takes it, and the rest of its residual is a count; a
+  /// joining rate is not compounded on a small cohort, and the LA's own residual stays a
+  /// count. England: age 5 at T−1 = 100, age 6 at T = 40 (rate −0.6); age 6 = 100, age 7 =
+  /// 130 (rate +0.3); no ceased or new plans. The LA: ages 5 and 6 at T−1 = 2 and 3, ages 6
+  /// and 7 at T = 0 and 4, so residuals −2 and +1; at 6 the rate −0.6 and the count
+  /// −2 − (−0.6 · 2) = −0.8. A step from 20 and 30 at ages 5 and 6: age 6 = 20 (1 − 0.6) −
+  /// 0.8 = 7.2; age 7 = 30 + 1 = 31; a step from T−1 gives T back (0 and 4).
   func testSmallCohortsTakeEnglandsLeavingRate() {
     let england = CohortComponents(
       before: [5: 100, 6: 100], now: [6: 40, 7: 130], allBefore: [5: 1000, 6: 1000],
@@ -56,12 +58,25 @@ final class CohortComponentsTests: XCTestCase {
       before: [5: 2, 6: 3], now: [6: 0, 7: 4], allBefore: [5: 10, 6: 10], ceasedByAge: [:],
       newPlansByAge: [:], pooled: england)
     XCTAssertEqual(model.residualRates[6] ?? 0, -0.6, accuracy: 1e-12)
-    XCTAssertNil(model.residualCounts[6])
+    XCTAssertEqual(model.residualCounts[6] ?? 0, -0.8, accuracy: 1e-12)
     XCTAssertNil(model.residualRates[7])
     XCTAssertEqual(model.residualCounts[7], 1)
     let next = model.step([5: 20, 6: 30], newPlansGrowth: 1)
-    XCTAssertEqual(next[6] ?? 0, 8, accuracy: 1e-9)
+    XCTAssertEqual(next[6] ?? 0, 7.2, accuracy: 1e-9)
     XCTAssertEqual(next[7] ?? 0, 31, accuracy: 1e-9)
+    let again = model.step([5: 2, 6: 3], newPlansGrowth: 1)
+    XCTAssertEqual(again[6] ?? 0, 0, accuracy: 1e-9)
+    XCTAssertEqual(again[7] ?? 0, 4, accuracy: 1e-9)
+    // England's rate is not taken beyond the LA's survivors: with a third of the LA's
+    // 5-year-olds ceasing (q = 1/3), England's −0.9 is held at −2/3.
+    let steep = CohortComponents(
+      before: [5: 100], now: [6: 10], allBefore: [5: 1000], ceasedByAge: [:],
+      newPlansByAge: [:])
+    let capped = CohortComponents(
+      before: [5: 3], now: [6: 0], allBefore: [5: 3], ceasedByAge: [5: 1, 6: 1],
+      newPlansByAge: [:], pooled: steep)
+    XCTAssertEqual(steep.residualRates[6] ?? 0, -0.9, accuracy: 1e-12)
+    XCTAssertEqual(capped.residualRates[6] ?? 0, -2.0 / 3, accuracy: 1e-12)
   }
 
   /// Calibrated on T−1 and T, a step from T−1 with new plans unchanged gives T back.

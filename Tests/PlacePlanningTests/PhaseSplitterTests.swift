@@ -82,6 +82,8 @@ final class PhaseSplitterTests: XCTestCase {
         item.row.lower80 ?? .nan, max(0, value - 1.2815 * noise) + 1e-9, "\(item)")
       XCTAssertGreaterThanOrEqual(item.row.upper80 ?? .nan, value + 1.2815 * noise, "\(item)")
       XCTAssertGreaterThanOrEqual(item.row.upper95 ?? .nan, value + 1.9599 * noise, "\(item)")
+      XCTAssertLessThanOrEqual(
+        item.row.lower95 ?? .nan, max(0, value - 1.9599 * noise) + 1e-9, "\(item)")
     }
     // All settings' phases are the setting types' phases added up (each setting type ages
     // on its own, so the total's own ageing would disagree with them).

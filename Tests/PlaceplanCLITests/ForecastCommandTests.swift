@@ -395,10 +395,6 @@ final class PlacesCommandTests: XCTestCase {
 }
 
 final class CostsCommandTests: XCTestCase {
-  /// The new-school business case over the default horizon (at least 10 years): capital
-  /// the year before opening, the school filling over more than one year, INMS lower than
-  /// the baseline's in every year from the first intake (spare state places take INMS-bound
-  /// children in both), and the NPV with its 10-90% range; the same seed, the same bytes.
   /// A scenario that never costs more than the baseline pays back in the first year it
   /// differs (travel training from 2026/27), not in 2025/26 before it starts.
   func testPaybackIsNotBeforeTheScenarioStarts() throws {
@@ -412,6 +408,10 @@ final class CostsCommandTests: XCTestCase {
     XCTAssertFalse(result.stdout.contains("\"payback_year_p10\" : \"2025/26\""), result.stdout)
   }
 
+  /// The new-school business case over the default horizon (at least 10 years): capital
+  /// the year before opening, the school filling over more than one year, INMS lower than
+  /// the baseline's in every year from the first intake (spare state places take INMS-bound
+  /// children in both), and the NPV with its 10-90% range; the same seed, the same bytes.
   func testScenarioCompareCSV() throws {
     let arguments = [
       "scenario", "compare", "Models/scenarios/baseline.yaml",

@@ -150,7 +150,7 @@ final class S106CommandTests: XCTestCase {
     // 2026/27: no spare primary or post-16 places; the secondary ones are spare.
     XCTAssertEqual(byPhase["primary"]?["2026/27"], 0)
     XCTAssertEqual(byPhase["post-16"]?["2026/27"], 0)
-    XCTAssertEqual(byPhase["secondary"]?["2026/27"] ?? 0, 320.11, accuracy: 0.005)
+    XCTAssertEqual(byPhase["secondary"]?["2026/27"] ?? 0, 308.06, accuracy: 0.005)
     let developments = try XCTUnwrap(document["developments"] as? [[String: Any]])
     let phases = try XCTUnwrap(developments.first?["phases"] as? [[String: Any]])
     func value(_ phase: String, _ key: String) -> Double? {
@@ -159,6 +159,27 @@ final class S106CommandTests: XCTestCase {
     // Horsham's secondary need is fully met from spare secondary places; post-16 is not.
     XCTAssertEqual(value("secondary", "spare_offset"), value("secondary", "specialist_places"))
     XCTAssertEqual(value("post-16", "spare_offset"), 0)
+  }
+
+  /// By phase alone the statement says spare places are places less demand in the phase
+  /// (it does not claim the plan's INMS-bound placements are taken into account); and a
+  /// statement written to a .json file is still the plain-text statement.
+  func testStatementSaysWhatSpareMeansUnderEachRule() throws {
+    let phase = try CommandRunner.run(["s106", "--statement", "--spare-by", "phase"])
+    XCTAssertEqual(phase.status, 0, phase.stderr)
+    XCTAssertTrue(
+      phase.stdout.contains("state special and RP places less demand in each phase"),
+      phase.stdout)
+    XCTAssertFalse(phase.stdout.contains("INMS-bound children it moves"), phase.stdout)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("statement.json")
+    let written = try CommandRunner.run(["s106", "--statement", "--out", out.path])
+    XCTAssertEqual(written.status, 0, written.stderr)
+    XCTAssertTrue(
+      try String(contentsOf: out, encoding: .utf8).hasPrefix("SECTION 106"), written.stderr)
   }
 
   /// By default the places plan moves INMS-bound children into spare state special places
@@ -212,7 +233,7 @@ final class S106CommandTests: XCTestCase {
     let statement = try CommandRunner.run(["s106", "--statement"])
     XCTAssertTrue(
       statement.stdout.contains(
-        "2026/27 (state special and RP as a whole: 0.00 free after the places plan's placements): no spare primary places, 320.11 spare secondary places, but none count"
+        "2026/27 (state special and RP as a whole: 0.00 free after the places plan's placements): no spare primary places, 308.06 spare secondary places, but none count"
       ), statement.stdout)
     XCTAssertTrue(
       statement.stdout.contains(

@@ -86,7 +86,6 @@ public struct CostModel: Sendable {
     return copy
   }
 
-  /// Every assumption with its name, for the provenance and the Monte Carlo.
   /// What an assumption's number is, for showing it: pounds, a share (0–1) or a factor.
   public enum AssumptionUnit: Sendable {
     case pounds, share, factor
@@ -99,6 +98,7 @@ public struct CostModel: Sendable {
     return .pounds
   }
 
+  /// Every assumption with its name, for the provenance and the Monte Carlo.
   public var assumptions: [(name: String, assumption: CostAssumption)] {
     var list: [(String, CostAssumption)] = [
       ("inms_fee_per_placement", inmsFeePerPlacement),

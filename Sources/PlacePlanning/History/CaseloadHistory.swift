@@ -44,14 +44,17 @@ public struct CaseloadHistory: Sendable {
       return nil
     }
 
-    /// The setting types an earlier census (from `earliest`) counted for this LA but census
-    /// `censusYear` does not: its breakdown was suppressed or not returned.
-    public func settingsMissing(at censusYear: Int, earliest: Int) -> [SettingType] {
+    /// The setting types an earlier census (from `earliest(setting)`) counted for this LA
+    /// but census `censusYear` does not: its breakdown was suppressed or not returned.
+    public func settingsMissing(at censusYear: Int, earliest: (SettingType) -> Int)
+      -> [SettingType]
+    {
       guard let record = record(for: censusYear) else { return [] }
       return SettingType.allCases.filter { setting in
         setting != .total && record[setting] == nil
           && records.contains {
-            $0.censusYear < censusYear && $0.censusYear >= earliest && $0[setting] != nil
+            $0.censusYear < censusYear && $0.censusYear >= earliest(setting)
+              && $0[setting] != nil
           }
       }
     }

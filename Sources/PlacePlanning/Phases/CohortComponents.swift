@@ -29,8 +29,10 @@
 ///
 ///   Where the cohort has fewer than `minimumCohort` plans it measures no rate: where
 ///   England's residual for the setting type at that age (`pooled`) is a leaving rate
-///   (negative), the LA takes it, so leaving scales with a cohort that grows; otherwise the
-///   LA's residual is a count (a joining rate compounded on a small cohort would explode).
+///   (negative), the LA takes it, at most its own survivors' rate `−(1 − q(c−1))`, so leaving
+///   scales with a cohort that grows, and the rest of its residual is a count (the
+///   calibration year is reproduced); otherwise the LA's residual is a count (a joining rate
+///   compounded on a small cohort would explode).
 ///   Taking England's joining rates too was measured: across all LAs, setting types of 100
 ///   or more whose phase share moves over 20 points in five years rose from 93 to 140;
 ///   leaving rates only, they fell to 89 (early years' moves from 94 to 8).
@@ -96,7 +98,11 @@ public struct CohortComponents: Sendable, Equatable {
           residualRates[age] = residual / cohort
         }
       } else if let rate = pooled?.residualRates[age], rate < 0 {
-        residualRates[age] = rate
+        // England's leaving rate, never more than the LA's own survivors; the rest of the
+        // LA's residual stays a count, so the calibration year is reproduced.
+        let leaving = max(rate, -(1 - (rates[age - 1] ?? 0)))
+        residualRates[age] = leaving
+        residualCounts[age] = residual - leaving * cohort
       } else {
         residualCounts[age] = residual
       }

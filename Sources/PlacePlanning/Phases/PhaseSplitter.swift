@@ -55,19 +55,22 @@ public struct PhaseSplitter: Sendable {
     self.flows = flows
   }
 
-  /// England's components of a setting type from census T−1 to T, the rates an LA's small
-  /// cohorts take; nil without England's rows.
-  func englandComponents(_ setting: SettingType, censusYear last: Int) -> CohortComponents? {
-    let england = [CaseloadHistory.englandCode]
-    guard let now = ages.counts(codes: england, censusYear: last, setting: setting),
-      let before = ages.counts(codes: england, censusYear: last - 1, setting: setting),
-      let allBefore = ages.counts(codes: england, censusYear: last - 1, setting: .total),
-      let ceased = flows?.ceased(codes: england, calendarYear: last - 1),
-      let newPlans = flows?.newPlans(codes: england, calendarYear: last - 1, setting: setting)
+  /// The components of a setting type of an area from census T−1 to T, calibrated on its
+  /// ages at both censuses and the flows of calendar T−1; nil without any of them. An LA's
+  /// take England's (`pooled`) as the rates of its small cohorts.
+  func components(
+    _ setting: SettingType, codes: [String], censusYear last: Int,
+    pooled: CohortComponents? = nil
+  ) -> CohortComponents? {
+    guard let now = ages.counts(codes: codes, censusYear: last, setting: setting),
+      let before = ages.counts(codes: codes, censusYear: last - 1, setting: setting),
+      let allBefore = ages.counts(codes: codes, censusYear: last - 1, setting: .total),
+      let ceased = flows?.ceased(codes: codes, calendarYear: last - 1),
+      let newPlans = flows?.newPlans(codes: codes, calendarYear: last - 1, setting: setting)
     else { return nil }
     return CohortComponents(
       before: before, now: now, allBefore: allBefore, ceasedByAge: ceased,
-      newPlansByAge: newPlans)
+      newPlansByAge: newPlans, pooled: pooled)
   }
 
   /// Phase rows for every setting type and year of the forecast; nil when the LA has fewer
@@ -75,8 +78,6 @@ public struct PhaseSplitter: Sendable {
   public func split(_ forecast: LAForecast, codes: [String]) -> Split? {
     let years = ages.censusYears(codes: codes).filter { $0 <= forecast.throughYear }
     guard let last = years.last, years.contains(last - 1) else { return nil }
-    let ceasedByAge = flows?.ceased(codes: codes, calendarYear: last - 1)
-    let allBefore = ages.counts(codes: codes, censusYear: last - 1, setting: .total)
     var usedComponents = false
     var unsplit: [SettingType] = []
     var result: [PhaseForecastRow] = []
@@ -88,16 +89,11 @@ public struct PhaseSplitter: Sendable {
         if forecast.rows.contains(where: { $0.setting == setting }) { unsplit.append(setting) }
         continue
       }
-      var components: CohortComponents?
-      if let ceasedByAge, let allBefore,
-        let newPlans = flows?.newPlans(codes: codes, calendarYear: last - 1, setting: setting)
-      {
-        let model = CohortComponents(
-          before: before, now: now, allBefore: allBefore, ceasedByAge: ceasedByAge,
-          newPlansByAge: newPlans, pooled: englandComponents(setting, censusYear: last))
-        components = model
+      let england = components(setting, codes: [CaseloadHistory.englandCode], censusYear: last)
+      let components = self.components(setting, codes: codes, censusYear: last, pooled: england)
+      if let components {
         usedComponents = true
-        reconciliation += Self.reconcile(model, setting: setting, censusYear: last)
+        reconciliation += Self.reconcile(components, setting: setting, censusYear: last)
       }
       let ratios = Self.ratios(now: now, before: before)
       let settingRows = forecast.rows.filter { $0.setting == setting }

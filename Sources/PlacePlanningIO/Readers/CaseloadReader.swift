@@ -50,17 +50,17 @@ public enum CaseloadReader {
     let names = Set(table.header)
     let records: [CaseloadRecord]
     let layout: Layout
-    // Each layout is recognised by columns only it has, so a file of that layout missing a
-    // further column is told which one (the reader's `require`), not "unknown layout".
+    // The derived and 2022 layouts are recognised by columns only they have, so such a file
+    // missing a further column is told which one (the reader's `require`), not "unknown
+    // layout". Every SEN2 2025 table has time_period and breakdown_topic, so the caseload is
+    // known by its ehcplans column; without it the error lists the layouts expected.
     if names.contains("census_year") && (names.contains("total") || names.contains("new_la_code")) {
       layout = .derivedBySetting
       records = try readDerived(table)
-    } else if names.contains("establishment_type") {
+    } else if names.contains("establishment_type") && names.contains("establishment_group") {
       layout = .establishment2022
       records = try readEstablishment(table)
-    } else if names.contains("time_period")
-      && (names.contains("ehcplans") || names.contains("breakdown_topic"))
-    {
+    } else if names.contains("time_period") && names.contains("ehcplans") {
       layout = .release2025
       records = try readRelease(table)
     } else {

@@ -356,25 +356,21 @@ public enum HTMLReport {
     var html = "<h2>The flow behind the numbers</h2>\n"
     html += "<p>\(escape(report.summary))</p>\n"
     html += ReportCharts.pipeline(report).render()
-    let measures: [(PipelineMeasure, String)] = [
-      (.requestsPer10k, "requests per 10,000 aged 0–25"),
-      (.requestToPlanPercent, "requests leading to a plan, %"),
-      (.assessmentToPlanPercent, "assessments leading to a plan, %"),
-      (.within20WeeksPercent, "new plans issued within 20 weeks, %"),
-      (.ceasedRatePercent, "plans ceased, % of the January caseload"),
-      (.ceasedRatePost16Percent, "plans ceased at 16–18, % of that age"),
-      (.ceasedRatePost19Percent, "plans ceased at 19–25, % of that age"),
+    // The measures in the same words as the pipeline table (`PipelineMeasure.label`).
+    let measures: [PipelineMeasure] = [
+      .requestsPer10k, .requestToPlanPercent, .assessmentToPlanPercent, .within20WeeksPercent,
+      .ceasedRatePercent, .ceasedRatePost16Percent, .ceasedRatePost19Percent,
     ]
     let years = Set(
       report.rows.filter { $0.kind == .actual && $0.measure != .caseload }.map(\.year)
     )
     .sorted().suffix(4)
-    let rows = measures.compactMap { measure, label -> [String]? in
+    let rows = measures.compactMap { measure -> [String]? in
       let values = years.map { year in
         report.rows.first { $0.measure == measure && $0.year == year && $0.kind == .actual }
       }
       guard values.contains(where: { $0 != nil }) else { return nil }
-      return [label] + values.map { $0.map { String(format: "%.1f", $0.value) } ?? "" }
+      return [measure.label] + values.map { $0.map { String(format: "%.1f", $0.value) } ?? "" }
     }
     html += table(["rate"] + years.map(String.init), rows)
     html += "<p class=\"small\">\(escape(report.fit))</p>\n"

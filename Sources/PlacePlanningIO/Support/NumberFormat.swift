@@ -39,7 +39,7 @@ public enum NumberFormat {
   public static func pounds(_ value: Double, short: Bool = false, minus: String = "-") -> String {
     let sign = value < 0 ? minus : ""
     let size = abs(value)
-    if short && size >= 1e6 {
+    if short && size >= 1e6 && size < 1e15 {
       let tenths = (size / 1e5).rounded()
       let whole = (tenths / 10).rounded(.down)
       return sign + "£" + count(whole) + "." + String(Int(tenths - 10 * whole)) + "m"

@@ -112,8 +112,11 @@ public enum S106Statement {
     out += "- Regional factor: \(CSVFormat.number(factor.value, decimals: 2)). Source: "
     out += "\(sentence(factor.source))\n"
     out += "- Spare places: the places plan (planned places register against the EHCP "
-    out += "forecast), state special and RP places it leaves free once it has placed its "
-    out += "children, INMS-bound children it moves into spare state special places included; "
+    out +=
+      result.spare.isPhased && !result.spare.checksWhole
+      ? "forecast), state special and RP places less demand in each phase; "
+      : "forecast), state special and RP places it leaves free once it has placed its "
+        + "children, INMS-bound children it moves into spare state special places included; "
     out += "shared out by year of completion, rule \(result.spare.rule.rawValue); "
     out += "\(spareRule(result.spare)).\n"
     return out

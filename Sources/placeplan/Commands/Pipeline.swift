@@ -47,11 +47,9 @@ extension PlacePlan {
       let inputs = try LoadedInputs.load(
         data, population: true, requests: true, projection: nil, pipeline: true)
       let selected = try inputs.select(data.la)
-      let isAll = data.la.lowercased() == "all"
-      guard
-        let origin = through
-          ?? (isAll ? inputs.latestCensus : selected.first?.records.last?.censusYear)
-      else { throw ExitCode.failure }
+      // The file's latest census, for one LA as for all (as `forecast`): an LA whose series
+      // ended before it is not run from its own last census as if it still existed.
+      guard let origin = through ?? inputs.latestCensus else { throw ExitCode.failure }
       let forecaster = inputs.forecaster
       let backtest = PipelineBacktest(forecaster: forecaster, through: origin)
       let (splitter, ageInputs) = try PhaseInputs.load(

@@ -94,7 +94,7 @@ extension PlacePlan {
       if data.la.lowercased() == "all" {
         throw ValidationError("--la all is not supported for s106; name one LA")
       }
-      if statement && data.format != .table {
+      if statement, let asked = data.formatAsked, asked != .table {
         throw ValidationError("--statement is plain text; leave out --format")
       }
     }
@@ -126,7 +126,7 @@ extension PlacePlan {
 
       // Forecast far enough to cover the last year of completions.
       var forecastModel = model
-      let lastCensus = model.through ?? series.records.last?.censusYear ?? 0
+      let lastCensus = model.through ?? inputs.latestCensus ?? 0
       let lastCompletion =
         trajectory.flatMap { $0.completions.map(\.academicYear) }.max()?.censusYear ?? 0
       forecastModel.horizon = min(15, max(model.horizon, lastCompletion - lastCensus))
@@ -213,7 +213,8 @@ extension PlacePlan {
             role: "costs", file: DataOptions.resolve(costOptions.costs), layout: "cost model YAML"),
         ] + phaseInputs, parameters: parameters)
       do {
-        switch data.format {
+        // The statement is plain text whatever --out's extension.
+        switch statement ? .table : data.format {
         case .csv:
           try Output.emit(S106Writer.csv(result), to: data.out)
           if let out = data.out {

@@ -138,7 +138,9 @@ public struct DemandForecaster: Sendable {
           + "not joined with \(change.predecessors.joined(separator: ", "))")
     }
 
-    let missing = series.settingsMissing(at: through, earliest: through - 3)
+    let missing = series.settingsMissing(at: through) {
+      PooledGrowth.carryStart($0, through: through)
+    }
     if !missing.isEmpty {
       notes.append(
         "January \(through) publishes no count for \(missing.map(\.rawValue).joined(separator: ", ")) "
@@ -190,7 +192,9 @@ public struct DemandForecaster: Sendable {
       // published one (a breakdown suppressed at T is not a count of 0).
       let countAtOrigin =
         series.record(for: through)?[setting]
-        ?? series.latestCount(of: setting, through: through, earliest: through - 3)?.count ?? 0
+        ?? series.latestCount(
+          of: setting, through: through,
+          earliest: PooledGrowth.carryStart(setting, through: through))?.count ?? 0
       if options.method.usesPlan, let intervals = choice?.intervals(forCount: countAtOrigin) {
         outcome.points = outcome.points.enumerated().map { index, point in
           let band = intervals.interval(around: point.mean, horizon: index + 1)

@@ -71,6 +71,13 @@ public struct PooledGrowth: Sendable {
   static let recordingBreak = 2023
   static let brokenAtRecordingBreak: Set<SettingType> = [.fePost16, .other]
 
+  /// The earliest census a setting type's count may be carried from when census T does not
+  /// publish it: the share trend's first census (or T itself before that). One look-back for
+  /// the share path, the interval's size band and the note that says so.
+  static func carryStart(_ setting: SettingType, through: Int) -> Int {
+    min(through, shareTrendStart(setting, through: through))
+  }
+
   /// The first census a setting type's share trend at origin T may reach back to.
   static func shareTrendStart(_ setting: SettingType, through: Int) -> Int {
     brokenAtRecordingBreak.contains(setting) && through >= recordingBreak
@@ -274,8 +281,7 @@ public struct PooledGrowth: Sendable {
     let pull: Double
     var carriedFrom: Int?
     if let latest = series.latestCount(
-      of: setting, through: through,
-      earliest: min(through, Self.shareTrendStart(setting, through: through)))
+      of: setting, through: through, earliest: Self.carryStart(setting, through: through))
     {
       // A count of 0 stays 0; the floor of ½ only keeps the log of the pull finite. A share
       // from an earlier census (the LA's breakdown at T not published) moves with England's

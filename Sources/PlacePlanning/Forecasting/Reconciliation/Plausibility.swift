@@ -16,9 +16,9 @@ public struct Plausibility: Sendable {
   /// The largest move of a setting type's share, percentage points, that passes unflagged.
   public static let shareMovePoints = 10.0
   /// The largest log change of an LA's total relative to England's in the year of the origin
-  /// that passes unflagged: 0.25, about 28% apart. Six LA-years of 1,492 in the censuses
-  /// 2016–2025 go beyond it (derived SEN2 series), among them Newham's −56% in 2025
-  /// (England +8.3%) and North East Lincolnshire's +54% in 2024.
+  /// that passes unflagged: 0.25, about 28% apart. Six LA-years of about 1,500 in the
+  /// censuses 2016–2025 go beyond it (derived SEN2 series), among them Newham's −56% in 2025
+  /// (England +10.8%) and Nottingham's +54% in 2024 (1,371 to 2,115).
   public static let breakLogChange = 0.25
 
   /// The observed prevalences: census year, LA name, EHCPs per resident aged 0–25.
