@@ -39,7 +39,8 @@ final class WorkbookCommandTests: XCTestCase {
 
   /// The forecast workbook: a charts sheet first, the forecast table with numbers as
   /// numbers (years as whole numbers, counts with separators), a frozen header, native
-  /// charts, the provenance; the same inputs give the same bytes.
+  /// charts, the method, fits and notes (what the table footer says), the provenance; the
+  /// same inputs give the same bytes.
   func testForecastWorkbookOpensWithNumbersAndCharts() throws {
     let path = folder.appendingPathComponent("f.xlsx").path
     let result = try CommandRunner.run([
@@ -59,11 +60,15 @@ final class WorkbookCommandTests: XCTestCase {
         print("first", row[0].value, row[3].value, type(row[3].value).__name__, row[3].number_format, row[5].value, type(row[5].value).__name__, row[5].number_format)
         print("freeze", ws.freeze_panes)
         print("charts", len(wb["Charts"]._charts))
+        notes = wb["Method and notes"]
+        print("notes", "|".join(sorted(set(str(r[2].value) for r in notes.iter_rows(min_row=4) if r[2].value in ("method", "fit: total", "note")))))
         prov = wb["Provenance"]
         print("provenance", "|".join(str(r[0].value) for r in prov.iter_rows(min_row=4, max_row=5)))
         """)
     let lines = report.split(separator: "\n").map(String.init)
-    XCTAssertEqual(lines.first, "sheets Charts|Forecast|Chart data|Provenance", report)
+    XCTAssertEqual(
+      lines.first, "sheets Charts|Forecast|Method and notes|Chart data|Provenance", report)
+    XCTAssertTrue(lines.contains("notes fit: total|method|note"), report)
     XCTAssertTrue(
       lines.contains(
         "header la_code|la_name|setting_type|census_year|kind|value|lower80|upper80|lower95|upper95|method"

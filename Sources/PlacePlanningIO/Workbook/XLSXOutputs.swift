@@ -26,9 +26,35 @@ public enum XLSXOutputs {
       forecasts.count == 1
       ? "\(forecasts[0].laName) (\(forecasts[0].laCode)): EHCPs by setting type, census and forecast"
       : "EHCPs by setting type, census and forecast, \(forecasts.count) LAs"
-    return XLSXSheet.fromCSV(
-      ForecastWriter.csv(forecasts), name: "Forecast", title: title, charts: charts
-    ).map { [$0] } ?? []
+    let sheet = XLSXSheet.fromCSV(
+      ForecastWriter.csv(forecasts), name: "Forecast", title: title, charts: charts)
+    return (sheet.map { [$0] } ?? []) + [methodAndNotes(forecasts)]
+  }
+
+  /// What each LA's forecast rests on, as the table's footer and the JSON give it: the
+  /// census years used, the method, the fitted formula of each setting type and every note
+  /// (auto's choice and scores, small counts, PLAUSIBILITY warnings), so a workbook handed
+  /// to a board carries its caveats.
+  static func methodAndNotes(_ forecasts: [LAForecast]) -> XLSXSheet {
+    var rows: [[XLSXSheet.Cell]] = []
+    for forecast in forecasts {
+      let row = { (item: String, text: String) -> [XLSXSheet.Cell] in
+        [.text(forecast.laCode), .text(forecast.laName), .text(item), .text(text)]
+      }
+      rows.append(
+        row(
+          "census years used", forecast.censusYearsUsed.map(String.init).joined(separator: ", ")))
+      rows.append(row("method", forecast.method.rawValue))
+      for setting in SettingType.allCases {
+        if let fit = forecast.fits[setting] { rows.append(row("fit: \(setting.rawValue)", fit)) }
+      }
+      for note in forecast.notes {
+        rows.append(row(note.hasPrefix("PLAUSIBILITY") ? "PLAUSIBILITY" : "note", note))
+      }
+    }
+    return XLSXSheet(
+      name: "Method and notes", title: "What each forecast rests on: method, fits and notes",
+      header: ["la_code", "la_name", "item", "text"], rows: rows)
   }
 
   /// A setting type's census, forecast median and 80% interval as a line chart.
