@@ -395,6 +395,35 @@ final class PlacesCommandTests: XCTestCase {
 }
 
 final class CostsCommandTests: XCTestCase {
+  /// A scenario whose change starts after the years compared is warned about and has "no
+  /// change" for payback, not "immediate".
+  func testScenarioThatChangesNothingIsSaid() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let late = folder.appendingPathComponent("late.yaml")
+    try """
+    name: late-school
+    description: A school far in the future.
+    places:
+      - name: Far school
+        setting_type: special_state
+        from: "2055/56"
+        places: 100
+        capital: new_school
+    """.write(to: late, atomically: true, encoding: .utf8)
+    let result = try CommandRunner.run([
+      "scenario", "compare", "Models/scenarios/baseline.yaml", late.path, "--format", "json",
+    ])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertTrue(
+      result.stderr.contains("scenario late-school costs the same as baseline in every year"),
+      result.stderr)
+    XCTAssertTrue(result.stdout.contains("\"payback_year\" : \"no change\""), result.stdout)
+    XCTAssertFalse(result.stdout.contains("\"immediate\""), result.stdout)
+  }
+
   /// A scenario that never costs more than the baseline pays back in the first year it
   /// differs (travel training from 2026/27), not in 2025/26 before it starts.
   func testPaybackIsNotBeforeTheScenarioStarts() throws {

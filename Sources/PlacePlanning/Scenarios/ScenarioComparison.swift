@@ -22,6 +22,9 @@ public struct ScenarioComparison: Sendable {
     /// Whether it never cost more than the first scenario (so pays back at once, in the
     /// first year it differs from it).
     public let neverCostsMore: Bool
+    /// Whether its costs equal the first scenario's in every year compared: its changes
+    /// start after the horizon, or cancel out (no payback to speak of).
+    public let changesNothing: Bool
     /// The 10th and 90th percentiles of the NPV over the draws, £; nil without draws.
     public var presentValueRange: (p10: Double, p90: Double)?
     /// The 10th and 90th percentiles of the NPV less the first scenario's on the same draw,
@@ -53,7 +56,8 @@ public struct ScenarioComparison: Sendable {
     var entries = zip(scenarios, zip(central, summaries)).map { scenario, item in
       Entry(
         scenario: scenario, years: item.0, presentValueOfTotalCost: item.1.npv,
-        paybackYear: item.1.payback, neverCostsMore: item.1.neverMore)
+        paybackYear: item.1.payback, neverCostsMore: item.1.neverMore,
+        changesNothing: item.1.unchanged)
     }
     if draws > 0 {
       var generator = SeededGenerator(seed: seed)
@@ -103,15 +107,28 @@ public struct ScenarioComparison: Sendable {
     self.seed = seed
   }
 
+  /// A warning for each scenario after the first that changes nothing in the years compared
+  /// (a `from` year after the horizon, or changes that cancel out).
+  public var unchangedWarnings: [String] {
+    guard let first = entries.first, let start = first.years.first?.academicYear,
+      let end = first.years.last?.academicYear
+    else { return [] }
+    return entries.dropFirst().filter(\.changesNothing).map {
+      "scenario \($0.scenario.name) costs the same as \(first.scenario.name) in every year "
+        + "\(start)-\(end): its changes start after these years or cancel out; check its "
+        + "from years, or compare over a longer --horizon"
+    }
+  }
+
   /// NPV, payback against the first scenario and whether a scenario never costs more, for
   /// each scenario's years.
   static func summarise(_ scenarios: [[CostYear]], projector: CostProjector) -> [(
-    npv: Double, payback: AcademicYear?, neverMore: Bool
+    npv: Double, payback: AcademicYear?, neverMore: Bool, unchanged: Bool
   )] {
     let first = scenarios.first ?? []
     return scenarios.enumerated().map { index, years in
       let presentValue = projector.presentValue(years.map { ($0.academicYear, $0.totalCost) })
-      guard index > 0 else { return (presentValue, nil, false) }
+      guard index > 0 else { return (presentValue, nil, false, false) }
       var payback: AcademicYear?
       var neverMore = true
       var cumulative = 0.0
@@ -129,8 +146,8 @@ public struct ScenarioComparison: Sendable {
         if saving < 0 { neverMore = false }
         if wasNegative && cumulative >= 0 && payback == nil { payback = year.academicYear }
       }
-      if !wasNegative { payback = firstEffect ?? years.first?.academicYear }
-      return (presentValue, payback, neverMore)
+      if !wasNegative { payback = firstEffect }
+      return (presentValue, payback, neverMore, firstEffect == nil)
     }
   }
 }

@@ -180,13 +180,11 @@ public enum CostsWriter {
         lines.append(
           CompareLine(
             scenario: name, year: "total", measure: "payback_year_p10",
-            value: .text(range.early?.description ?? "not within horizon"),
-            difference: .text("")))
+            value: .text(paybackBound(range.early, entry)), difference: .text("")))
         lines.append(
           CompareLine(
             scenario: name, year: "total", measure: "payback_year_p90",
-            value: .text(range.late?.description ?? "not within horizon"),
-            difference: .text("")))
+            value: .text(paybackBound(range.late, entry)), difference: .text("")))
       }
     }
     return compareColumns.csv(lines)
@@ -196,13 +194,23 @@ public enum CostsWriter {
   /// scenario (the one compared against) or without draws.
   static func paybackRange(_ entry: ScenarioComparison.Entry, isFirst: Bool) -> String {
     guard !isFirst, let range = entry.paybackRange else { return "" }
+    if entry.changesNothing { return "no change" }
     return (range.early?.description ?? "beyond") + " to " + (range.late?.description ?? "beyond")
   }
 
+  /// "no change" for a scenario that changes nothing in the years compared, "immediate"
+  /// for one that never costs more (it pays back in its first year of effect), else the
+  /// payback year or "beyond" the horizon (one word in the table, the CSV and the JSON).
   static func payback(_ entry: ScenarioComparison.Entry, isFirst: Bool) -> String {
     if isFirst { return "n/a" }
+    if entry.changesNothing { return "no change" }
     if entry.neverCostsMore { return "immediate" }
-    return entry.paybackYear?.description ?? "not within horizon"
+    return entry.paybackYear?.description ?? "beyond"
+  }
+
+  /// One end of the payback range over the draws, in the same words.
+  static func paybackBound(_ year: AcademicYear?, _ entry: ScenarioComparison.Entry) -> String {
+    entry.changesNothing ? "no change" : year?.description ?? "beyond"
   }
 
   public static func compareTable(
@@ -322,8 +330,8 @@ public enum CostsWriter {
         npvDifferenceP10: entry.differenceRange.map { $0.p10.rounded() },
         npvDifferenceP90: entry.differenceRange.map { $0.p90.rounded() },
         paybackYear: payback(entry, isFirst: entry.scenario.name == first?.scenario.name),
-        paybackYearP10: entry.paybackRange.map { $0.early?.description ?? "not within horizon" },
-        paybackYearP90: entry.paybackRange.map { $0.late?.description ?? "not within horizon" })
+        paybackYearP10: entry.paybackRange.map { paybackBound($0.early, entry) },
+        paybackYearP90: entry.paybackRange.map { paybackBound($0.late, entry) })
     }
     return try ForecastWriter.encode(Document(provenance: provenance, scenarios: entries))
   }

@@ -103,6 +103,7 @@ extension PlacePlan {
       let comparison = ScenarioComparison(
         scenarios: chosen, forecast: businessForecast, projector: projector,
         draws: chosen.count > 1 ? business.draws : 0, seed: business.seed, forecasts: demand)
+      for warning in comparison.unchangedWarnings { Output.warn(warning) }
       progress.step("backtesting", 3, of: 4)
       let methods: [ForecastMethod] = [.auto, .drift, .linearRecent, .naive]
       let firstOrigin = min(2018, forecast.throughYear - 1)

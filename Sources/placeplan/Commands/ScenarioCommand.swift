@@ -62,6 +62,7 @@ extension PlacePlan.ScenarioCommand {
       let comparison = ScenarioComparison(
         scenarios: scenarios, forecast: forecast, projector: projector, draws: business.draws,
         seed: business.seed, forecasts: demand)
+      for warning in comparison.unchangedWarnings { Output.warn(warning) }
       var parameters = model.parameters(la: data.la)
       parameters["scenarios"] = scenarios.map(\.name).joined(separator: ", ")
       parameters["overflow_share"] = String(placesOptions.overflowShare)
