@@ -395,6 +395,30 @@ final class PlacesCommandTests: XCTestCase {
 }
 
 final class CostsCommandTests: XCTestCase {
+  /// A costs or scenario CSV written to a file gets its provenance beside it (price basis,
+  /// inputs, parameters), as the forecast's does.
+  func testCostCSVsCarryTheirProvenance() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let costs = folder.appendingPathComponent("costs.csv")
+    XCTAssertEqual(try CommandRunner.run(["costs", "--out", costs.path]).status, 0)
+    let sidecar = try String(
+      contentsOf: folder.appendingPathComponent("costs.csv.provenance.json"), encoding: .utf8)
+    XCTAssertTrue(sidecar.contains("\"provenance\""), sidecar)
+    XCTAssertTrue(sidecar.contains("costs.yaml"), sidecar)
+    let compare = folder.appendingPathComponent("compare.csv")
+    XCTAssertEqual(
+      try CommandRunner.run([
+        "scenario", "compare", "Models/scenarios/baseline.yaml",
+        "Models/scenarios/travel-training.yaml", "--draws", "20", "--out", compare.path,
+      ]).status, 0)
+    XCTAssertTrue(
+      FileManager.default.fileExists(
+        atPath: folder.appendingPathComponent("compare.csv.provenance.json").path))
+  }
+
   /// A scenario whose change starts after the years compared is warned about and has "no
   /// change" for payback, not "immediate".
   func testScenarioThatChangesNothingIsSaid() throws {

@@ -95,6 +95,11 @@ extension PlacePlan {
         return
       }
       try Output.deliver(text, to: data.out)
+      try Output.sidecar(data.format, out: data.out) {
+        try CostsWriter.costsJSON(
+          laCode: forecast.laCode, scenario: chosen.name, years: years, bands: bands,
+          provenance: provenance)
+      }
     }
   }
 }

@@ -108,6 +108,9 @@ extension PlacePlan {
         return
       }
       try Output.deliver(text, to: data.out)
+      try Output.sidecar(data.format, out: data.out) {
+        try DashboardWriter.json(dashboards, provenance: provenance)
+      }
     }
   }
 }

@@ -81,6 +81,9 @@ extension PlacePlan {
         return
       }
       try Output.deliver(text, to: data.out)
+      try Output.sidecar(data.format, out: data.out) {
+        try PlacesWriter.json(rows, provenance: provenance)
+      }
     }
 
     private func deliverNeeds(

@@ -89,6 +89,9 @@ extension PlacePlan.ScenarioCommand {
         return
       }
       try Output.deliver(text, to: data.out)
+      try Output.sidecar(data.format, out: data.out) {
+        try CostsWriter.compareJSON(comparison, provenance: provenance)
+      }
     }
   }
 }

@@ -61,7 +61,7 @@ struct DataOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Write to this file (atomically) instead of standard output; forecast and s106 CSV also get a .provenance.json sidecar.",
+      "Write to this file (atomically) instead of standard output; a CSV also gets its provenance beside it, FILE.provenance.json.",
       valueName: "file"))
   var out: String?
 

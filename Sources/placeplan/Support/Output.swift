@@ -31,12 +31,30 @@ enum Output {
     csv: () -> String, json: () throws -> String, table: () -> String
   ) throws {
     switch format {
-    case .csv: try deliver(csv(), to: path)
+    case .csv:
+      try deliver(csv(), to: path)
+      try sidecar(format, out: path, json: json)
     case .json: try deliver(json(), to: path)
     case .table: try deliver(table(), to: path)
     case .xlsx:
       try workbook(XLSXOutputs.table(csv(), name: sheet), provenance: provenance, to: path)
     }
+  }
+
+  /// Beside a CSV written to a file, the command's JSON (which carries the provenance:
+  /// inputs, method, parameters, notes) as `FILE.provenance.json`, so the CSV stays a plain
+  /// table for Excel and still says where its numbers come from. Nothing for other formats
+  /// or standard output.
+  static func sidecar(_ format: OutputFormat, out: String?, json: () throws -> String) throws {
+    guard format == .csv, let out else { return }
+    let text: String
+    do {
+      text = try json()
+    } catch {
+      warn("\(error)")
+      throw ExitCode.failure
+    }
+    try deliver(text, to: out + ".provenance.json")
   }
 
   /// Writes an Excel workbook to `path` (required: `DataOptions.validate` checks it), or
