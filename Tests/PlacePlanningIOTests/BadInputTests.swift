@@ -138,6 +138,17 @@ final class BadInputTests: XCTestCase {
     }
   }
 
+  /// A folder given where a file is expected is said to be a folder (not a system error).
+  func testFolderForAFile() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "placeplan-\(UUID().uuidString).csv")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    XCTAssertThrowsError(try CaseloadReader.read(path: folder.path)) { error in
+      XCTAssertTrue("\(error)".contains("it is a folder, not a file"), "\(error)")
+    }
+  }
+
   func testPopulationNonNumericAge() {
     let text =
       "mid_year,area_code,area_name,geography,age,population\n2024,E10000032,West Sussex,County,ten,8000\n"

@@ -139,6 +139,17 @@ final class WorkbookCommandTests: XCTestCase {
     let failed = try CommandRunner.run(["forecast", "--format", "xlsx", "--out", missing])
     XCTAssertNotEqual(failed.status, 0)
     XCTAssertTrue(failed.stderr.contains("could not be written"), failed.stderr)
+    // The file asked for is named, with the folder that is missing, not a temporary name.
+    XCTAssertTrue(
+      failed.stderr.contains("f.xlsx: the workbook could not be written (the folder "),
+      failed.stderr)
+    XCTAssertTrue(failed.stderr.contains("no/such/folder does not exist"), failed.stderr)
+    XCTAssertFalse(failed.stderr.contains(".tmp"), failed.stderr)
     XCTAssertFalse(FileManager.default.fileExists(atPath: missing))
+    let csv = try CommandRunner.run([
+      "forecast", "--out", folder.appendingPathComponent("no/such/folder/f.csv").path,
+    ])
+    XCTAssertNotEqual(csv.status, 0)
+    XCTAssertTrue(csv.stderr.contains("no/such/folder does not exist"), csv.stderr)
   }
 }

@@ -8,6 +8,12 @@ public enum AtomicFile {
   public static func write(_ text: String, to path: String) throws(InputError) {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent()
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw .cannotWrite(file: path, reason: "the folder \(folder.path) does not exist")
+    }
     let temporary = folder.appendingPathComponent(
       ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {

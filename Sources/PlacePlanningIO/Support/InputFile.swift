@@ -4,6 +4,12 @@ import Foundation
 enum InputFile {
   /// The file's bytes, and its name as errors give it (the last path component).
   static func bytes(path: String) throws(InputError) -> (name: String, data: Data) {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
+      throw .cannotRead(file: path, reason: "it is a folder, not a file; give the file inside it")
+    }
     do {
       return (
         (path as NSString).lastPathComponent, try Data(contentsOf: URL(fileURLWithPath: path))

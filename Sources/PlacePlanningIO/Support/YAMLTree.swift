@@ -116,7 +116,7 @@ struct YAMLTree {
     guard let text = node.string, let year = AcademicYear(parsing: text) else {
       throw failure(
         node, "\(path) is \"\(node.string ?? "")\", not an academic year",
-        fix: "write it quoted, like \"2027/28\"")
+        fix: "write two consecutive years, quoted, like \"2027/28\"")
     }
     return year
   }

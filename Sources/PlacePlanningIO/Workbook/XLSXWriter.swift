@@ -20,12 +20,22 @@ public enum XLSXWriter {
     throws(OutputError)
   {
     let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(
+    let folder = url.deletingLastPathComponent()
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw .notWritable(
+        file: path, reason: "the folder \(folder.path) does not exist; create it first")
+    }
+    let temporary = folder.appendingPathComponent(
       ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {
       try build(sheets, provenance: provenance, at: temporary.path)
     } catch {
       try? FileManager.default.removeItem(at: temporary)
+      // Name the file asked for, not the temporary one beside it.
+      if case .notWritable(_, let reason) = error { throw .notWritable(file: path, reason: reason) }
       throw error
     }
     guard rename(temporary.path, url.path) == 0 else {
