@@ -40,6 +40,11 @@ final class ChildCommandTests: XCTestCase {
     let bySetting = try CommandRunner.run(
       try demoArguments(["--simulations", "20", "--format", "csv", "--by", "setting"]))
     XCTAssertTrue(bySetting.stdout.hasPrefix("calendar_year,setting,mean,median,lower95,upper95\n"))
+    // The table says what its interval covers, and where to see how often it held.
+    let table = try CommandRunner.run(try demoArguments(["--simulations", "20"]))
+    XCTAssertTrue(
+      table.stdout.contains("not a change in the rates themselves"), table.stdout)
+    XCTAssertTrue(table.stdout.contains("`placeplan child validate`"), table.stdout)
   }
 
   /// Validation: one row per cut-off and later January, the baselines beside the model,

@@ -39,8 +39,19 @@ public enum ChildWriter {
     _ rows: [ChildProjection.Row], breakdown: ChildProjection.Breakdown, provenance: Provenance
   ) -> String {
     "Child-level projection of the EHCP caseload (seeded Monte Carlo)\n"
-      + columns(breakdown).renderTable(rows) + "\n" + ForecastWriter.footer(provenance)
+      + columns(breakdown).renderTable(rows) + "\n" + intervalNote + "\n\n"
+      + ForecastWriter.footer(provenance)
   }
+
+  /// What the simulated interval covers, said beside it: the rates' uncertainty and chance,
+  /// not a change in the trend, so it can be far narrower than how far such projections
+  /// have missed (`child validate` counts how often they held the outturn).
+  static let intervalNote =
+    "The 95% interval covers the uncertainty of the estimated rates and chance (each child's "
+    + "moves drawn at random), not a change in the rates themselves: it can be far narrower "
+    + "than how far such projections have missed. `placeplan child validate` on the same "
+    + "files shows how often they held the outturn; read the aggregate `forecast` interval "
+    + "for the spread a board should plan around."
 }
 
 /// A JSON document of provenance and rows.
