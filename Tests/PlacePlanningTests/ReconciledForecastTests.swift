@@ -243,6 +243,34 @@ final class ReconciledForecastTests: XCTestCase {
 }
 
 extension ReconciledForecastTests {
+  /// A setting type of 100 or more forecast to move over 40% in its first year is flagged
+  /// (mainstream 400 → 600, +50%); other 350 → 400 (+14%) and AP/PRU 50 → 100 (+100%, but
+  /// under 100 at the origin) are not.
+  func testAFirstYearJumpIsFlagged() {
+    let origin = CaseloadRecord(
+      laCode: "E1", laName: "Test", censusYear: 2025,
+      counts: [.total: 800, .mainstream: 400, .apPRU: 50, .other: 350], source: "test")
+    let row = { (setting: SettingType, value: Double) in
+      ForecastRow(
+        laCode: "E1", laName: "Test", setting: setting, censusYear: 2026, kind: .forecast,
+        value: value)
+    }
+    let forecasts: [SettingType: [ForecastRow]] = [
+      .total: [row(.total, 1100)], .mainstream: [row(.mainstream, 600)],
+      .apPRU: [row(.apPRU, 100)], .other: [row(.other, 400)],
+    ]
+    let checker = Plausibility(history: CaseloadHistory(records: []), population: nil)
+    let notes = checker.notes(
+      forecasts: forecasts, origin: origin, through: 2025, futurePopulation: [:]
+    ).filter { $0.contains("in the first year") }
+    XCTAssertEqual(
+      notes,
+      [
+        "PLAUSIBILITY: mainstream moves +50% in the first year (400 to 600 in 2026), more than "
+          + "40%; check its recent censuses for a spike or a change of recording"
+      ])
+  }
+
   /// A total that halves in a year England grew 10% (ln 0.5 − ln 1.1 = −0.79, beyond the
   /// 0.25 allowed) is flagged, with both changes by hand: −50.0% and +10.0%; a fall of 10%
   /// (ln 0.9 − ln 1.1 = −0.20) is not. On the real file, Newham's January 2025 count

@@ -8,6 +8,9 @@ import Foundation
 ///   prevalence any LA in the file has had at a census up to the origin;
 /// - **share**: a setting type's share of the total moving more than `shareMovePoints`
 ///   percentage points between the origin and the last forecast year;
+/// - **a jump in the first year**: a setting type of `jumpMinimumCount` or more at the origin
+///   forecast to move more than `jumpShare` (40%) in the first year, up or down (a method
+///   that draws a line through a census that spiked, say);
 /// - **a break at the origin**: the LA's total changing at the last census by more than
 ///   `breakLogChange` on the log scale against England's change that year,
 ///   `|ln(y(T)/y(T−1)) − ln(N(T)/N(T−1))| > 0.25`. Every forecast starts from the last
@@ -20,6 +23,11 @@ public struct Plausibility: Sendable {
   /// censuses 2016–2025 go beyond it (derived SEN2 series), among them Newham's −56% in 2025
   /// (England +10.8%) and Nottingham's +54% in 2024 (1,371 to 2,115).
   public static let breakLogChange = 0.25
+  /// The largest first-year move of a setting type of `jumpMinimumCount` or more that passes
+  /// unflagged: 40%. Three LAs' "other" exceed it from January 2025 (Central Bedfordshire
+  /// 213 to 355, after censuses of 131, 961, 346 and 213 in 2022-2025).
+  public static let jumpShare = 0.40
+  public static let jumpMinimumCount = 100.0
 
   /// The observed prevalences: census year, LA name, EHCPs per resident aged 0–25.
   let observed: [(censusYear: Int, laName: String, prevalence: Double)]
@@ -91,6 +99,19 @@ public struct Plausibility: Sendable {
       }
     } else if futurePopulation == nil {
       notes.append("prevalence not checked: no population for the forecast years")
+    }
+    for setting in SettingType.additiveParts {
+      guard let origin, let count = origin[setting], count >= Self.jumpMinimumCount,
+        let first = forecasts[setting]?.first(where: { $0.kind == .forecast }),
+        first.censusYear == origin.censusYear + 1, abs(first.value / count - 1) > Self.jumpShare
+      else { continue }
+      notes.append(
+        String(
+          format: "PLAUSIBILITY: " + setting.rawValue
+            + " moves %+.0f%% in the first year (%.0f to %.0f in %d), more than %.0f%%; "
+            + "check its recent censuses for a spike or a change of recording",
+          100 * (first.value / count - 1), count, first.value, first.censusYear,
+          100 * Self.jumpShare))
     }
     guard let origin, let originTotal = origin[.total], originTotal > 0,
       let lastTotal = totals.last, lastTotal.value > 0
