@@ -36,70 +36,80 @@ public struct PipelineBacktest: Sendable {
   /// intervals (see `EmpiricalIntervals`).
   public let logErrors: [PipelineMeasure: [Double]]
 
+  /// One measure of one LA at one origin: the flow forecast, the naive one and (for the
+  /// conversion, new plans and the caseload) the flow forecast with the conversion trended,
+  /// each against the same outturn.
+  struct Case: Sendable {
+    let measure: PipelineMeasure
+    let origin: Int
+    let flow: ForecastOutcome
+    let naive: ForecastOutcome
+    let trended: ForecastOutcome?
+  }
+
   /// Scores origins from 2020 (the first with a flow year before it) to `through − 1`, only
-  /// outturns published by census `through`.
+  /// outturns published by census `through`: at each origin every LA on every core,
+  /// gathered in the LAs' order (as `Backtester`), each case a `ForecastOutcome` summarised
+  /// by `AccuracySummary`, the one error formula of every backtest.
   public init(forecaster: DemandForecaster, through: Int) {
-    var forecastErrors: [PipelineMeasure: [Double]] = [:]
-    var naiveErrors: [PipelineMeasure: [Double]] = [:]
-    var trendedErrors: [PipelineMeasure: [Double]] = [:]
-    var logErrors: [PipelineMeasure: [Double]] = [:]
-    var origins: [PipelineMeasure: Set<Int>] = [:]
     let first = FlowForecast.firstFlowYear + 1
     let originYears = first <= through - 1 ? Array(first...(through - 1)) : []
+    let series = forecaster.history.series
+    var cases: [Case] = []
     for origin in originYears {
-      for series in forecaster.history.series {
-        guard let flow = forecaster.flowForecast(series, through: origin, horizon: 1),
-          let year = flow.forecast.years.first
-        else { continue }
-        let codes = series.codes.flatMap { LocalAuthorityCodes.aliases(of: $0) }
-        let trended = forecaster.flowForecast(
-          series, through: origin, horizon: 1, conversionRule: .dampedTrend)?.forecast.years.first
-        let flows = forecaster.pipeline?.years(for: codes) ?? []
-        let actual = flows.first { $0.calendarYear == origin }
-        let previous = flows.first { $0.calendarYear == origin - 1 }
-        let pairs: [(PipelineMeasure, Double?, Double?, Double?, Double?)] = [
-          (.requests, year.requests, actual?.requests, previous?.requests, nil),
-          (
-            .requestToPlanPercent, 100 * year.conversion, actual?.requestToPlan.map { 100 * $0 },
-            previous?.requestToPlan.map { 100 * $0 }, trended.map { 100 * $0.conversion }
-          ),
-          (.newPlans, year.newPlans, actual?.newPlans, previous?.newPlans, trended?.newPlans),
-          (.ceased, year.ceased, actual?.ceased, previous?.ceased, nil),
-          (
-            .caseload, year.caseloadNextJanuary, series.record(for: origin + 1)?[.total],
-            series.record(for: origin)?[.total], trended?.caseloadNextJanuary
-          ),
-        ]
-        for (measure, forecast, outturn, naive, alternative) in pairs {
-          guard let forecast, let outturn, let naive,
-            let error = ForecastOutcome.absolutePercentageError(
-              forecast: forecast, actual: outturn),
-            let naiveError = ForecastOutcome.absolutePercentageError(
-              forecast: naive, actual: outturn)
-          else { continue }
-          forecastErrors[measure, default: []].append(error)
-          naiveErrors[measure, default: []].append(naiveError)
-          if let alternative,
-            let trendedError = ForecastOutcome.absolutePercentageError(
-              forecast: alternative, actual: outturn)
-          {
-            trendedErrors[measure, default: []].append(trendedError)
-          }
-          logErrors[measure, default: []].append(
-            EmpiricalIntervals.logError(forecast: forecast, actual: outturn))
-          origins[measure, default: []].insert(origin)
-        }
-      }
+      cases += parallelMap(series.count) {
+        Self.cases(series[$0], origin: origin, forecaster: forecaster)
+      }.flatMap { $0 }
     }
     scores = Self.measures.map { measure in
-      Score(
-        measure: measure, count: forecastErrors[measure]?.count ?? 0,
-        medianAPE: AccuracySummary.median(forecastErrors[measure] ?? []),
-        naiveMedianAPE: AccuracySummary.median(naiveErrors[measure] ?? []),
-        trendedConversionMedianAPE: AccuracySummary.median(trendedErrors[measure] ?? []),
-        origins: (origins[measure] ?? []).sorted())
+      let scored = cases.filter { $0.measure == measure }
+      return Score(
+        measure: measure, count: scored.count,
+        medianAPE: AccuracySummary(scored.map(\.flow)).medianAPE,
+        naiveMedianAPE: AccuracySummary(scored.map(\.naive)).medianAPE,
+        trendedConversionMedianAPE: AccuracySummary(scored.compactMap(\.trended)).medianAPE,
+        origins: Set(scored.map(\.origin)).sorted())
     }
-    self.logErrors = logErrors
+    logErrors = Dictionary(grouping: cases, by: \.measure).mapValues { scored in
+      scored.map { EmpiricalIntervals.logError(forecast: $0.flow.forecast, actual: $0.flow.actual) }
+    }
+  }
+
+  /// One LA's cases at one origin: each measure with a flow forecast, an outturn above 0 and
+  /// last year's value.
+  static func cases(
+    _ series: CaseloadHistory.Series, origin: Int, forecaster: DemandForecaster
+  ) -> [Case] {
+    guard let flow = forecaster.flowForecast(series, through: origin, horizon: 1),
+      let year = flow.forecast.years.first
+    else { return [] }
+    let codes = series.codes.flatMap { LocalAuthorityCodes.aliases(of: $0) }
+    let trended = forecaster.flowForecast(
+      series, through: origin, horizon: 1, conversionRule: .dampedTrend)?.forecast.years.first
+    let flows = forecaster.pipeline?.years(for: codes) ?? []
+    let actual = flows.first { $0.calendarYear == origin }
+    let previous = flows.first { $0.calendarYear == origin - 1 }
+    let pairs: [(PipelineMeasure, Double?, Double?, Double?, Double?)] = [
+      (.requests, year.requests, actual?.requests, previous?.requests, nil),
+      (
+        .requestToPlanPercent, 100 * year.conversion, actual?.requestToPlan.map { 100 * $0 },
+        previous?.requestToPlan.map { 100 * $0 }, trended.map { 100 * $0.conversion }
+      ),
+      (.newPlans, year.newPlans, actual?.newPlans, previous?.newPlans, trended?.newPlans),
+      (.ceased, year.ceased, actual?.ceased, previous?.ceased, nil),
+      (
+        .caseload, year.caseloadNextJanuary, series.record(for: origin + 1)?[.total],
+        series.record(for: origin)?[.total], trended?.caseloadNextJanuary
+      ),
+    ]
+    return pairs.compactMap { measure, forecast, outturn, naive, alternative -> Case? in
+      guard let forecast, let outturn, let naive, outturn > 0 else { return nil }
+      return Case(
+        measure: measure, origin: origin,
+        flow: ForecastOutcome(forecast: forecast, actual: outturn),
+        naive: ForecastOutcome(forecast: naive, actual: outturn),
+        trended: alternative.map { ForecastOutcome(forecast: $0, actual: outturn) })
+    }
   }
 
   /// Intervals for a measure from its one-step errors, widened with the horizon as h^0.75;

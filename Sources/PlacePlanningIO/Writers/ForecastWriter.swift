@@ -210,12 +210,16 @@ public enum ForecastWriter {
 
   struct SidecarLA: Encodable {
     let laCode: String
+    let laName: String
+    let method: String
     let censusYearsUsed: [Int]
     let fits: [String: String]
     let notes: [String]
 
     init(forecast: LAForecast) {
       laCode = forecast.laCode
+      laName = forecast.laName
+      method = forecast.method.rawValue
       censusYearsUsed = forecast.censusYearsUsed
       fits = Dictionary(uniqueKeysWithValues: forecast.fits.map { ($0.key.rawValue, $0.value) })
       notes = forecast.notes
