@@ -408,15 +408,20 @@ final class CostsCommandTests: XCTestCase {
       contentsOf: folder.appendingPathComponent("costs.csv.provenance.json"), encoding: .utf8)
     XCTAssertTrue(sidecar.contains("\"provenance\""), sidecar)
     XCTAssertTrue(sidecar.contains("costs.yaml"), sidecar)
+    // The price basis of the CSV's pounds.
+    XCTAssertTrue(
+      sidecar.contains(
+        "\"prices\" : \"cash of each year, each cost line uprated by its own inflation\""),
+      sidecar)
     let compare = folder.appendingPathComponent("compare.csv")
     XCTAssertEqual(
       try CommandRunner.run([
         "scenario", "compare", "Models/scenarios/baseline.yaml",
         "Models/scenarios/travel-training.yaml", "--draws", "20", "--out", compare.path,
       ]).status, 0)
-    XCTAssertTrue(
-      FileManager.default.fileExists(
-        atPath: folder.appendingPathComponent("compare.csv.provenance.json").path))
+    let compareSidecar = try String(
+      contentsOf: folder.appendingPathComponent("compare.csv.provenance.json"), encoding: .utf8)
+    XCTAssertTrue(compareSidecar.contains("\"npv\" : \"cash deflated"), compareSidecar)
   }
 
   /// A scenario whose change starts after the years compared is warned about and has "no
@@ -446,6 +451,25 @@ final class CostsCommandTests: XCTestCase {
       result.stderr)
     XCTAssertTrue(result.stdout.contains("\"payback_year\" : \"no change\""), result.stdout)
     XCTAssertFalse(result.stdout.contains("\"immediate\""), result.stdout)
+    // A scenario that changes no cost centrally but does in some draws (a quarter of INMS
+    // demand to RP places, full in the central projection) keeps its payback range from
+    // those draws, and is not warned about.
+    let rp = folder.appendingPathComponent("rp.yaml")
+    try """
+    name: inms-to-rp
+    description: A quarter of INMS demand met in RP.
+    inms_to_state:
+      share: 0.25
+      from: "2026/27"
+      to: rp_sen_unit
+    """.write(to: rp, atomically: true, encoding: .utf8)
+    let some = try CommandRunner.run([
+      "scenario", "compare", "Models/scenarios/baseline.yaml", rp.path, "--format", "json",
+      "--draws", "200",
+    ])
+    XCTAssertEqual(some.status, 0, some.stderr)
+    XCTAssertFalse(some.stderr.contains("costs the same"), some.stderr)
+    XCTAssertTrue(some.stdout.contains("\"payback_year_p10\" : \"2026/27\""), some.stdout)
   }
 
   /// A scenario that never costs more than the baseline pays back in the first year it

@@ -17,21 +17,26 @@ public struct ScenarioComparison: Sendable {
     /// Net present value of total cost over the years, £ at price-base prices.
     public let presentValueOfTotalCost: Double
     /// First year by which the discounted saving against the first scenario has paid back
-    /// what it cost; nil when not within the horizon (or for the first scenario).
+    /// what it cost; nil when not within the horizon, when the central projection changes
+    /// nothing, or for the first scenario.
     public let paybackYear: AcademicYear?
     /// Whether it never cost more than the first scenario (so pays back at once, in the
     /// first year it differs from it).
     public let neverCostsMore: Bool
-    /// Whether its costs equal the first scenario's in every year compared: its changes
-    /// start after the horizon, or cancel out (no payback to speak of).
-    public let changesNothing: Bool
+    /// Whether the central projection's costs equal the first scenario's in every year
+    /// compared (no payback to speak of there).
+    public let unchangedCentrally: Bool
+    /// Whether they are equal in the central projection and in every draw: its changes
+    /// start after the horizon, or never touch a cost.
+    public var changesNothing: Bool
     /// The 10th and 90th percentiles of the NPV over the draws, £; nil without draws.
     public var presentValueRange: (p10: Double, p90: Double)?
     /// The 10th and 90th percentiles of the NPV less the first scenario's on the same draw,
     /// £ (negative: a saving); nil without draws or for the first scenario.
     public var differenceRange: (p10: Double, p90: Double)?
-    /// The 10th and 90th percentiles of the payback year over the draws (nil where it is
-    /// beyond the horizon); nil without draws or for the first scenario.
+    /// The 10th and 90th percentiles of the payback year over the draws in which the
+    /// scenario changes a cost (nil where it is beyond the horizon); nil without such draws
+    /// or for the first scenario.
     public var paybackRange: (early: AcademicYear?, late: AcademicYear?)?
   }
 
@@ -57,7 +62,7 @@ public struct ScenarioComparison: Sendable {
       Entry(
         scenario: scenario, years: item.0, presentValueOfTotalCost: item.1.npv,
         paybackYear: item.1.payback, neverCostsMore: item.1.neverMore,
-        changesNothing: item.1.unchanged)
+        unchangedCentrally: item.1.unchanged, changesNothing: item.1.unchanged)
     }
     if draws > 0 {
       var generator = SeededGenerator(seed: seed)
@@ -75,7 +80,8 @@ public struct ScenarioComparison: Sendable {
         }
         for (index, summary) in Self.summarise(years, projector: projector).enumerated() {
           npvs[index].append(summary.npv)
-          paybacks[index].append(summary.payback?.startYear ?? beyond)
+          // A draw in which nothing changes has no payback; it is left out of the range.
+          if !summary.unchanged { paybacks[index].append(summary.payback?.startYear ?? beyond) }
         }
       }
       for index in entries.indices {
@@ -91,7 +97,9 @@ public struct ScenarioComparison: Sendable {
         {
           entries[index].differenceRange = (low, high)
         }
+        entries[index].changesNothing = entries[index].unchangedCentrally && paybacks[index].isEmpty
         let sorted = paybacks[index].sorted()
+        guard !sorted.isEmpty else { continue }
         func year(_ probability: Double) -> AcademicYear? {
           guard !sorted.isEmpty else { return nil }
           let position = min(
@@ -107,16 +115,16 @@ public struct ScenarioComparison: Sendable {
     self.seed = seed
   }
 
-  /// A warning for each scenario after the first that changes nothing in the years compared
-  /// (a `from` year after the horizon, or changes that cancel out).
+  /// A warning for each scenario after the first that changes no cost in the years compared,
+  /// in the central projection or any draw (a `from` year after the horizon, say).
   public var unchangedWarnings: [String] {
     guard let first = entries.first, let start = first.years.first?.academicYear,
       let end = first.years.last?.academicYear
     else { return [] }
     return entries.dropFirst().filter(\.changesNothing).map {
       "scenario \($0.scenario.name) costs the same as \(first.scenario.name) in every year "
-        + "\(start)-\(end): its changes start after these years or cancel out; check its "
-        + "from years, or compare over a longer --horizon"
+        + "\(start)-\(end), in every draw: its changes start after these years or touch no "
+        + "cost; check its from years, or compare over a longer --horizon"
     }
   }
 

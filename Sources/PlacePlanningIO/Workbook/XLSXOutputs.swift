@@ -16,7 +16,8 @@ public enum XLSXOutputs {
   }
 
   /// The forecast: every row, with charts of the first LA's total and state special (the
-  /// census, the forecast median and its 80% interval).
+  /// census, the forecast median and its 80% interval), and a sheet of what each LA's
+  /// forecast rests on (`methodAndNotes`); no sheets when the forecast has no rows.
   public static func forecast(_ forecasts: [LAForecast]) -> [XLSXSheet] {
     var charts: [XLSXChart] = []
     if let first = forecasts.first {
@@ -26,9 +27,11 @@ public enum XLSXOutputs {
       forecasts.count == 1
       ? "\(forecasts[0].laName) (\(forecasts[0].laCode)): EHCPs by setting type, census and forecast"
       : "EHCPs by setting type, census and forecast, \(forecasts.count) LAs"
-    let sheet = XLSXSheet.fromCSV(
-      ForecastWriter.csv(forecasts), name: "Forecast", title: title, charts: charts)
-    return (sheet.map { [$0] } ?? []) + [methodAndNotes(forecasts)]
+    guard
+      let sheet = XLSXSheet.fromCSV(
+        ForecastWriter.csv(forecasts), name: "Forecast", title: title, charts: charts)
+    else { return [] }
+    return [sheet, methodAndNotes(forecasts)]
   }
 
   /// What each LA's forecast rests on, as the table's footer and the JSON give it: the

@@ -21,12 +21,8 @@ public enum XLSXWriter {
   {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent()
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    else {
-      throw .notWritable(
-        file: path, reason: "the folder \(folder.path) does not exist; create it first")
+    if let problem = AtomicFile.folderProblem(for: path) {
+      throw .notWritable(file: path, reason: problem)
     }
     let temporary = folder.appendingPathComponent(
       ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")

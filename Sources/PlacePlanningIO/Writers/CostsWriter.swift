@@ -190,11 +190,12 @@ public enum CostsWriter {
     return compareColumns.csv(lines)
   }
 
-  /// The payback years over the middle 80% of draws: `2031 to beyond`; empty for the first
-  /// scenario (the one compared against) or without draws.
+  /// The payback years over the middle 80% of the draws that change a cost: `2031 to
+  /// beyond`; "no change" when none does; empty for the first scenario (the one compared
+  /// against) or without draws.
   static func paybackRange(_ entry: ScenarioComparison.Entry, isFirst: Bool) -> String {
+    if !isFirst && entry.changesNothing && entry.paybackRange == nil { return "no change" }
     guard !isFirst, let range = entry.paybackRange else { return "" }
-    if entry.changesNothing { return "no change" }
     return (range.early?.description ?? "beyond") + " to " + (range.late?.description ?? "beyond")
   }
 
@@ -203,14 +204,14 @@ public enum CostsWriter {
   /// payback year or "beyond" the horizon (one word in the table, the CSV and the JSON).
   static func payback(_ entry: ScenarioComparison.Entry, isFirst: Bool) -> String {
     if isFirst { return "n/a" }
-    if entry.changesNothing { return "no change" }
+    if entry.unchangedCentrally { return "no change" }
     if entry.neverCostsMore { return "immediate" }
     return entry.paybackYear?.description ?? "beyond"
   }
 
   /// One end of the payback range over the draws, in the same words.
   static func paybackBound(_ year: AcademicYear?, _ entry: ScenarioComparison.Entry) -> String {
-    entry.changesNothing ? "no change" : year?.description ?? "beyond"
+    year?.description ?? "beyond"
   }
 
   public static func compareTable(
@@ -276,7 +277,7 @@ public enum CostsWriter {
       "Payback: the first year by which the discounted saving against \(first.scenario.name) has repaid what the scenario cost more (capital included)."
     if ranged {
       out +=
-        " Ranges: 10th-90th percentiles over \(comparison.draws) seeded draws (seed \(comparison.seed)) of demand and of every cost assumption's range, each scenario costed on the same draws; \"beyond\": not within the horizon."
+        " Ranges: 10th-90th percentiles over \(comparison.draws) seeded draws (seed \(comparison.seed)) of demand and of every cost assumption's range, each scenario costed on the same draws; \"beyond\": not within the horizon; \"no change\": the scenario changes no cost (draws in which it changes none are left out of the payback range)."
     }
     out += "\n\n"
     out += ForecastWriter.footer(provenance)

@@ -75,8 +75,16 @@ extension PlacePlan {
       let text: String
       switch data.format {
       case .csv:
-        text = CostsWriter.costsCSV(
-          laCode: forecast.laCode, scenario: chosen.name, years: years, bands: bands)
+        try Output.deliverCSV(
+          CostsWriter.costsCSV(
+            laCode: forecast.laCode, scenario: chosen.name, years: years, bands: bands),
+          to: data.out
+        ) {
+          try CostsWriter.costsJSON(
+            laCode: forecast.laCode, scenario: chosen.name, years: years, bands: bands,
+            provenance: provenance)
+        }
+        return
       case .json:
         text = try CostsWriter.costsJSON(
           laCode: forecast.laCode, scenario: chosen.name, years: years, bands: bands,
@@ -95,11 +103,6 @@ extension PlacePlan {
         return
       }
       try Output.deliver(text, to: data.out)
-      try Output.sidecar(data.format, out: data.out) {
-        try CostsWriter.costsJSON(
-          laCode: forecast.laCode, scenario: chosen.name, years: years, bands: bands,
-          provenance: provenance)
-      }
     }
   }
 }

@@ -96,7 +96,11 @@ extension PlacePlan {
         parameters: parameters)
       let text: String
       switch data.format {
-      case .csv: text = DashboardWriter.csv(dashboards)
+      case .csv:
+        try Output.deliverCSV(DashboardWriter.csv(dashboards), to: data.out) {
+          try DashboardWriter.json(dashboards, provenance: provenance)
+        }
+        return
       case .json: text = try DashboardWriter.json(dashboards, provenance: provenance)
       case .table: text = DashboardWriter.table(dashboards, provenance: provenance)
       case .xlsx:
@@ -108,9 +112,6 @@ extension PlacePlan {
         return
       }
       try Output.deliver(text, to: data.out)
-      try Output.sidecar(data.format, out: data.out) {
-        try DashboardWriter.json(dashboards, provenance: provenance)
-      }
     }
   }
 }

@@ -69,7 +69,11 @@ extension PlacePlan {
       }
       let text: String
       switch data.format {
-      case .csv: text = PlacesWriter.csv(rows)
+      case .csv:
+        try Output.deliverCSV(PlacesWriter.csv(rows), to: data.out) {
+          try PlacesWriter.json(rows, provenance: provenance)
+        }
+        return
       case .json: text = try PlacesWriter.json(rows, provenance: provenance)
       case .table:
         text = PlacesWriter.table(
@@ -81,9 +85,6 @@ extension PlacePlan {
         return
       }
       try Output.deliver(text, to: data.out)
-      try Output.sidecar(data.format, out: data.out) {
-        try PlacesWriter.json(rows, provenance: provenance)
-      }
     }
 
     private func deliverNeeds(

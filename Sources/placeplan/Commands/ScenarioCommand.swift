@@ -78,7 +78,11 @@ extension PlacePlan.ScenarioCommand {
         parameters: parameters)
       let text: String
       switch data.format {
-      case .csv: text = CostsWriter.compareCSV(comparison)
+      case .csv:
+        try Output.deliverCSV(CostsWriter.compareCSV(comparison), to: data.out) {
+          try CostsWriter.compareJSON(comparison, provenance: provenance)
+        }
+        return
       case .json: text = try CostsWriter.compareJSON(comparison, provenance: provenance)
       case .table:
         text = CostsWriter.compareTable(comparison, laName: forecast.laName, provenance: provenance)
@@ -89,9 +93,6 @@ extension PlacePlan.ScenarioCommand {
         return
       }
       try Output.deliver(text, to: data.out)
-      try Output.sidecar(data.format, out: data.out) {
-        try CostsWriter.compareJSON(comparison, provenance: provenance)
-      }
     }
   }
 }

@@ -40,7 +40,10 @@ struct ChildOptions: ParsableArguments {
   /// The output format: as asked, else from `--out`'s extension, else a table.
   var format: OutputFormat { OutputFormat.chosen(formatAsked, out: out) }
 
-  @Option(help: ArgumentHelp("Write to this file (atomically).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Write to this file (atomically); a CSV also gets its provenance beside it, FILE.provenance.json.",
+      valueName: "file"))
   var out: String?
 
   /// The joiner population asked for.

@@ -25,15 +25,14 @@ enum Output {
   }
 
   /// Writes a row output in the format asked for: its CSV, JSON or table text, or a workbook
-  /// holding the CSV as one sheet named `sheet`. Only the text asked for is made.
+  /// holding the CSV as one sheet named `sheet`. Only the text asked for is made, and for a
+  /// CSV written to a file its JSON too, as the provenance beside it (`deliverCSV`).
   static func deliver(
     _ format: OutputFormat, to path: String?, provenance: Provenance, sheet: String,
     csv: () -> String, json: () throws -> String, table: () -> String
   ) throws {
     switch format {
-    case .csv:
-      try deliver(csv(), to: path)
-      try sidecar(format, out: path, json: json)
+    case .csv: try deliverCSV(csv(), to: path, json: json)
     case .json: try deliver(json(), to: path)
     case .table: try deliver(table(), to: path)
     case .xlsx:
@@ -41,20 +40,21 @@ enum Output {
     }
   }
 
-  /// Beside a CSV written to a file, the command's JSON (which carries the provenance:
-  /// inputs, method, parameters, notes) as `FILE.provenance.json`, so the CSV stays a plain
-  /// table for Excel and still says where its numbers come from. Nothing for other formats
-  /// or standard output.
-  static func sidecar(_ format: OutputFormat, out: String?, json: () throws -> String) throws {
-    guard format == .csv, let out else { return }
-    let text: String
+  /// Writes a CSV and, when it goes to a file, the command's JSON (which carries the
+  /// provenance: inputs, method, parameters, notes) beside it as `FILE.provenance.json`, so
+  /// the CSV stays a plain table for Excel and still says where its numbers come from. The
+  /// JSON is made first: a failure to make it leaves no CSV behind.
+  static func deliverCSV(_ csv: String, to path: String?, json: () throws -> String) throws {
+    guard let path else { return try deliver(csv, to: nil) }
+    let provenance: String
     do {
-      text = try json()
+      provenance = try json()
     } catch {
       warn("\(error)")
       throw ExitCode.failure
     }
-    try deliver(text, to: out + ".provenance.json")
+    try deliver(csv, to: path)
+    try deliver(provenance, to: path + ".provenance.json")
   }
 
   /// Writes an Excel workbook to `path` (required: `DataOptions.validate` checks it), or

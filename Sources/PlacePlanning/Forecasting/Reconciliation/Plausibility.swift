@@ -73,8 +73,10 @@ public struct Plausibility: Sendable {
     maximumByYear.last { $0.year <= through }?.maximum
   }
 
-  /// Notes for one LA's reconciled forecast rows: totals above the observed maximum
-  /// prevalence (given its future population 0–25 by census year) and share moves.
+  /// Notes for one LA's reconciled forecast rows, the checks of the type's documentation in
+  /// turn: a break at the origin (`previous` is the census before it), totals above the
+  /// observed maximum prevalence (given the future population 0–25 by census year), a jump
+  /// in the first year, and share moves.
   public func notes(
     forecasts: [SettingType: [ForecastRow]], origin: CaseloadRecord?,
     previous: CaseloadRecord? = nil, through: Int, futurePopulation: [Int: Double]?
