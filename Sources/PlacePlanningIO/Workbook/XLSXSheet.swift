@@ -51,6 +51,9 @@ public struct XLSXSheet: Sendable {
           return text.isEmpty ? .empty : .text(text)
         }
         if let rowFormat, format.hasPrefix("#,##0") { format = rowFormat }
+        // A whole count in a column of one-decimal forecasts shows as the CSV writes it
+        // (a census count of 9,301, not 9,301.0).
+        if format == "#,##0.0" && !text.contains(".") { format = "#,##0" }
         return .number(value, format: format)
       }
     }

@@ -30,21 +30,11 @@ struct ChildOptions: ParsableArguments {
   )
   var joinerPopulation: String = "year-before"
 
-  @Option(
-    name: .customLong("format"),
-    help: ArgumentHelp(
-      "Output format: table, csv, json or xlsx (default: from the --out file's extension, else table).",
-      valueName: "format"))
-  var formatAsked: OutputFormat?
+  @OptionGroup var output: OutputOptions
 
-  /// The output format: as asked, else from `--out`'s extension, else a table.
-  var format: OutputFormat { OutputFormat.chosen(formatAsked, out: out) }
-
-  @Option(
-    help: ArgumentHelp(
-      "Write to this file (atomically); a CSV also gets its provenance beside it, FILE.provenance.json.",
-      valueName: "file"))
-  var out: String?
+  /// The output format and file (`OutputOptions`).
+  var format: OutputFormat { output.format }
+  var out: String? { output.out }
 
   /// The joiner population asked for.
   var chosenJoinerPopulation: TransitionModel.JoinerPopulation {

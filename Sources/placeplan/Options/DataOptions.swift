@@ -49,21 +49,12 @@ struct DataOptions: ParsableArguments {
       valueName: "file"))
   var timeliness: String = "SampleData/ehcp_timeliness_20_week_2019_2024.csv"
 
-  @Option(
-    name: .customLong("format"),
-    help: ArgumentHelp(
-      "Output format: table, csv, json or xlsx (default: from the --out file's extension, else table).",
-      valueName: "format"))
-  var formatAsked: OutputFormat?
+  @OptionGroup var output: OutputOptions
 
-  /// The output format: as asked, else from `--out`'s extension, else a table.
-  var format: OutputFormat { OutputFormat.chosen(formatAsked, out: out) }
-
-  @Option(
-    help: ArgumentHelp(
-      "Write to this file (atomically) instead of standard output; a CSV also gets its provenance beside it, FILE.provenance.json.",
-      valueName: "file"))
-  var out: String?
+  /// The output format and file (`OutputOptions`).
+  var format: OutputFormat { output.format }
+  var formatAsked: OutputFormat? { output.formatAsked }
+  var out: String? { output.out }
 
   @Flag(
     help:
