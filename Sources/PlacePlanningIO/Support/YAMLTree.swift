@@ -30,8 +30,9 @@ struct YAMLTree {
       case .duplicatedKeysInMapping(let duplicates, let context):
         throw .invalid(
           file: file, line: context.mark.line, column: context.mark.column,
-          problem: "keys given twice: \(duplicates.joined(separator: ", "))",
-          fix: "keep one of each")
+          problem:
+            "the mapping that starts here gives a key twice: \(duplicates.joined(separator: ", "))",
+          fix: "keep one of each (the parser reports where the mapping starts, not the repeat)")
       default:
         throw .invalid(
           file: file, line: 1, column: nil, problem: "cannot read the YAML: \(error)",
