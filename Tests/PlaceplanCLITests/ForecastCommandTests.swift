@@ -675,6 +675,13 @@ final class ReportCommandTests: XCTestCase {
           + "2024/25</td><td>560</td><td>777</td>"),
       "designation table")
     XCTAssertTrue(html.contains("EHCPs with primary need ASD</td><td>2,583"), "dashboard need row")
+    // The forecast's plausibility warning stands beside the headline, not only in the notes.
+    let headline = try XCTUnwrap(html.range(of: "<h2>Headline</h2>"))
+    let demand = try XCTUnwrap(html.range(of: "<h2>Demand: EHCPs by setting type</h2>"))
+    let top = html[headline.upperBound..<demand.lowerBound]
+    XCTAssertTrue(top.contains("<b>Read with care.</b>"), String(top))
+    XCTAssertTrue(
+      top.contains("above the highest prevalence any LA has had"), String(top))
     var svgs: [String] = []
     var rest = Substring(html)
     while let start = rest.range(of: "<svg "),

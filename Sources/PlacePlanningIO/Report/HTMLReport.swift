@@ -68,6 +68,7 @@ public enum HTMLReport {
     table { border-collapse: collapse; width: 100%; font-size: 9pt; margin: 2mm 0 4mm; page-break-inside: auto; }
     th, td { border-bottom: 1px solid #ddd; padding: 2px 4px; text-align: right; } th:first-child, td:first-child { text-align: left; }
     th { background: #f0f4f8; } .note { color: #444; font-size: 9pt; } .small { font-size: 8.5pt; color: #444; }
+    .warn { border-left: 4px solid #D55E00; background: #fdf3ec; padding: 2mm 3mm; margin: 3mm 0; font-size: 10pt; }
     @media print { body { padding: 0; } h2 { page-break-before: auto; } }
     """
 
@@ -144,6 +145,16 @@ public enum HTMLReport {
             : ", against the places register given"))
     }
     html += "</div>\n"
+    // The plausibility warnings beside the headline, where a board reads, not only in the
+    // method notes at the end.
+    let warnings = forecast.notes.filter { $0.hasPrefix("PLAUSIBILITY: ") }
+    if !warnings.isEmpty {
+      html += "<div class=\"warn\"><b>Read with care.</b><ul>\n"
+      for warning in warnings {
+        html += "<li>\(escape(String(warning.dropFirst("PLAUSIBILITY: ".count))))</li>\n"
+      }
+      html += "</ul></div>\n"
+    }
     if let narrative = content.narrative { html += "<p>\(escape(narrative))</p>\n" }
 
     // Demand.
