@@ -80,11 +80,8 @@ extension PlacePlan {
       }
       switch data.format {
       case .csv:
-        try Output.deliver(ForecastWriter.csv(forecasts), to: data.out)
-        if let out = data.out {
-          try Output.deliver(
-            ForecastWriter.provenanceJSON(forecasts, provenance: provenance),
-            to: out + ".provenance.json")
+        try Output.deliverCSV(ForecastWriter.csv(forecasts), to: data.out) {
+          try ForecastWriter.provenanceJSON(forecasts, provenance: provenance)
         }
       case .json:
         try Output.deliver(ForecastWriter.json(forecasts, provenance: provenance), to: data.out)
@@ -111,11 +108,8 @@ extension PlacePlan {
       }
       switch data.format {
       case .csv:
-        try Output.deliver(ForecastWriter.csv(needs: rows), to: data.out)
-        if let out = data.out {
-          try Output.deliver(
-            ForecastWriter.provenanceJSON(forecasts, provenance: withNeeds),
-            to: out + ".provenance.json")
+        try Output.deliverCSV(ForecastWriter.csv(needs: rows), to: data.out) {
+          try ForecastWriter.provenanceJSON(forecasts, provenance: withNeeds)
         }
       case .json:
         try Output.deliver(ForecastWriter.json(needs: rows, provenance: withNeeds), to: data.out)

@@ -216,10 +216,13 @@ extension PlacePlan {
         // The statement is plain text whatever --out's extension.
         switch statement ? .table : data.format {
         case .csv:
+          // The provenance first, so a failure to make it leaves no CSV behind (as
+          // `Output.deliverCSV`, whose own reporting this block's catch replaces).
+          let sidecar = try data.out.map { _ in try S106Writer.json(result, provenance: provenance)
+          }
           try Output.emit(S106Writer.csv(result), to: data.out)
-          if let out = data.out {
-            try Output.emit(
-              S106Writer.json(result, provenance: provenance), to: out + ".provenance.json")
+          if let out = data.out, let sidecar {
+            try Output.emit(sidecar, to: out + ".provenance.json")
           }
         case .json:
           try Output.emit(S106Writer.json(result, provenance: provenance), to: data.out)
