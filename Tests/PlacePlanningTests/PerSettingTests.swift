@@ -25,4 +25,22 @@ final class PerSettingTests: XCTestCase {
     XCTAssertTrue(PerSetting<Double>().isEmpty)
     XCTAssertEqual(counts.compactMapValues { $0 > 10 ? $0 : nil }.keys, [.total, .specialState])
   }
+
+  /// Setting types and methods compare and hash by position (not by their raw strings), so
+  /// each case must be equal only to itself and keep its place in `allCases`.
+  func testSettingTypesAndMethodsAreEqualOnlyToThemselves() {
+    for (position, method) in ForecastMethod.allCases.enumerated() {
+      XCTAssertEqual(method.index, position, method.rawValue)
+      XCTAssertEqual(ForecastMethod(rawValue: method.rawValue), method)
+    }
+    XCTAssertEqual(Set(ForecastMethod.allCases).count, ForecastMethod.allCases.count)
+    XCTAssertEqual(Set(SettingType.allCases).count, SettingType.allCases.count)
+    for a in SettingType.allCases {
+      for b in SettingType.allCases {
+        XCTAssertEqual(a == b, a.rawValue == b.rawValue)
+        XCTAssertEqual(a < b, a.index < b.index)
+      }
+    }
+    XCTAssertEqual(SettingType.allCases.sorted(by: >).first, .other)
+  }
 }

@@ -62,7 +62,7 @@ public enum LeastSquares {
     let p = design.columns
     let degreesOfFreedom = n - p
     let variance = solution.weightedResidualSumOfSquares / Double(degreesOfFreedom)
-    var covariance = solution.unscaledCovariance
+    var covariance = try solution.unscaledCovariance()
     for index in covariance.values.indices {
       covariance.values[index] *= variance
     }
@@ -96,7 +96,7 @@ public enum LeastSquares {
       residualDegreesOfFreedom: degreesOfFreedom,
       observations: n,
       rank: solution.rank,
-      conditionEstimate: solution.reciprocalCondition,
+      conditionEstimate: try solution.reciprocalCondition(),
       fittedValues: solution.fittedValues,
       residuals: solution.residuals)
   }
@@ -218,31 +218,15 @@ public enum LeastSquares {
       rss += we * we
     }
 
-    // (XᵀWX)⁻¹ = C P R⁻¹ R⁻ᵀ Pᵀ C.
-    let rInverse = try qr.rInverse()
-    var covariance = Matrix(rows: p, columns: p, columnMajor: [Double](repeating: 0, count: p * p))
-    for a in 0..<p {
-      for b in a..<p {
-        var sum: ExtendedFloat = 0
-        for k in b..<p {
-          sum += ExtendedFloat(rInverse[a, k]) * ExtendedFloat(rInverse[b, k])
-        }
-        let value = Double(
-          sum * ExtendedFloat(columnScales[pivot[a]]) * ExtendedFloat(columnScales[pivot[b]]))
-        covariance[pivot[a], pivot[b]] = value
-        covariance[pivot[b], pivot[a]] = value
-      }
-    }
-
     return LeastSquaresSolution(
       coefficients: beta.map { Double($0) },
-      unscaledCovariance: covariance,
       residuals: residuals,
       fittedValues: fitted.map { Double($0) },
       weightedResidualSumOfSquares: Double(rss),
       rank: rank,
-      reciprocalCondition: try qr.reciprocalCondition(),
-      refinementSteps: steps)
+      refinementSteps: steps,
+      qr: qr,
+      columnScales: columnScales)
   }
 
   /// Checks sizes, finiteness and weights.

@@ -83,7 +83,7 @@ public enum PoissonGLM {
       return sum + e * e / mu[i]
     }
     let dispersion = pearson / Double(n - p)
-    var covariance = information.unscaledCovariance
+    var covariance = try information.unscaledCovariance()
     for index in covariance.values.indices {
       covariance.values[index] *= dispersion
     }

@@ -22,9 +22,8 @@ import Foundation
 public struct FittedTrend: Sendable {
   /// The fitted model's form.
   public let kind: TrendKind
-  /// One line: the fitted formula with parameters, spread, size and (for the GLM) the
-  /// IRLS status.
-  public let description: String
+  /// Number of points fitted.
+  let observations: Int
 
   /// The underlying fit.
   enum Model: Sendable {
@@ -40,6 +39,12 @@ public struct FittedTrend: Sendable {
     self.kind = kind
     self.centre = centre
     self.model = model
+    self.observations = observations
+  }
+
+  /// One line: the fitted formula with parameters, spread, size and (for the GLM) the
+  /// IRLS status (written when asked for, not at every fit).
+  public var description: String {
     let centreText = Self.format(centre)
     switch model {
     case .ordinary(let fit):
@@ -47,18 +52,17 @@ public struct FittedTrend: Sendable {
       let b = fit.coefficients[1]
       let s = fit.residualStandardDeviation
       if kind == .logLinear {
-        description =
+        return
           "log y = \(Self.format(a)) \(Self.signed(b)) (t - \(centreText)), growth "
           + "\(Self.percent(expm1(b)))/yr, s = \(Self.format(s)) (log scale), n = \(observations)"
-      } else {
-        description =
-          "y = \(Self.format(a)) \(Self.signed(b)) (t - \(centreText)), s = \(Self.format(s)), "
-          + "n = \(observations)"
       }
+      return
+        "y = \(Self.format(a)) \(Self.signed(b)) (t - \(centreText)), s = \(Self.format(s)), "
+        + "n = \(observations)"
     case .poisson(let fit):
       let a = fit.coefficients[0]
       let b = fit.coefficients[1]
-      description =
+      return
         "count = exposure × exp(\(Self.format(a)) \(Self.signed(b)) (t - \(centreText))), growth "
         + "\(Self.percent(expm1(b)))/yr, dispersion \(Self.format(fit.dispersion)), IRLS "
         + "\(fit.iterations) iterations, \(fit.converged ? "converged" : "NOT converged"), "

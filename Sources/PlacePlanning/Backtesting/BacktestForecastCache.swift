@@ -13,5 +13,9 @@ public final class BacktestForecastCache {
   /// The forecasts by method; nil where the method could not forecast the LA.
   var entries: [Key: [ForecastMethod: DemandForecaster.RawForecast?]] = [:]
 
+  /// The backtest errors of every `auto` candidate by plan origin, shared by the plans of
+  /// `auto`, `pooled` and `combined` at that origin.
+  var evidence: [Int: PlanEvidence] = [:]
+
   public init() {}
 }

@@ -31,6 +31,30 @@ public enum ForecastMethod: String, CaseIterable, Sendable, Codable {
   /// errors.
   case combined
 
+  /// The position in `allCases`.
+  public var index: Int {
+    switch self {
+    case .auto: return 0
+    case .pooled: return 1
+    case .linear: return 2
+    case .logLinear: return 3
+    case .prevalence: return 4
+    case .naive: return 5
+    case .drift: return 6
+    case .linearRecent: return 7
+    case .flow: return 8
+    case .combined: return 9
+    }
+  }
+
+  // Equality and hashing by position, not by the raw-value string (the defaults a raw-value
+  // enum gets compare and hash its string).
+  public static func == (lhs: ForecastMethod, rhs: ForecastMethod) -> Bool {
+    lhs.index == rhs.index
+  }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(index) }
+
   /// The simple baselines every backtest scores alongside the models.
   public static let baselines: [ForecastMethod] = [.naive, .drift, .linearRecent]
 

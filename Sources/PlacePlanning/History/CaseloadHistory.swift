@@ -19,7 +19,15 @@ public struct CaseloadHistory: Sendable {
 
     /// The record for a census year, if any.
     public func record(for censusYear: Int) -> CaseloadRecord? {
-      records.first { $0.censusYear == censusYear }
+      // Records run year by year from the first, so the year's record is usually at its
+      // offset; a gap falls back to the search.
+      if let first = records.first?.censusYear {
+        let offset = censusYear &- first
+        if offset >= 0, offset < records.count, records[offset].censusYear == censusYear {
+          return records[offset]
+        }
+      }
+      return records.first { $0.censusYear == censusYear }
     }
 
     /// The records up to and including a census year.

@@ -54,7 +54,11 @@ public enum SettingType: String, CaseIterable, Sendable, Codable, Comparable {
     }
   }
 
-  private var order: Int { SettingType.allCases.firstIndex(of: self) ?? 0 }
+  public static func < (lhs: SettingType, rhs: SettingType) -> Bool { lhs.index < rhs.index }
 
-  public static func < (lhs: SettingType, rhs: SettingType) -> Bool { lhs.order < rhs.order }
+  // Equality and hashing by position, not by the raw-value string (the defaults a raw-value
+  // enum gets compare and hash its string; setting types key the forecasters' hot tables).
+  public static func == (lhs: SettingType, rhs: SettingType) -> Bool { lhs.index == rhs.index }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(index) }
 }

@@ -23,8 +23,24 @@ extension DemandForecaster {
     var points: [ForecastPoint]
     var hasIntervals: Bool
     var method: String
-    var description: String
+    /// Writes the one-line account of the fit (only when a reader will see it: a backtest
+    /// makes tens of thousands of fits and reads none).
+    var describe: @Sendable () -> String
     var note: String?
+
+    init(
+      points: [ForecastPoint], hasIntervals: Bool, method: String,
+      description: @autoclosure @escaping @Sendable () -> String, note: String?
+    ) {
+      self.points = points
+      self.hasIntervals = hasIntervals
+      self.method = method
+      self.describe = description
+      self.note = note
+    }
+
+    /// The fitted formula or rule, with its parameters.
+    var description: String { describe() }
   }
 
   func fitSetting(
@@ -62,7 +78,7 @@ extension DemandForecaster {
       let model = TrendModel(kind: kind)
       let fitted: FittedTrend
       let forecast: [ForecastPoint]
-      var anchorNote: String?
+      var anchor: (time: Int, factor: Double)?
       if kind == .prevalence {
         let exposure = times.map { historicPopulation[$0] ?? 0 }
         fitted = try model.fit(times: times, values: values, exposure: exposure)
@@ -81,8 +97,7 @@ extension DemandForecaster {
               upper80: point.upper80 * factor, lower95: point.lower95 * factor,
               upper95: point.upper95 * factor)
           }
-          anchorNote = Printf.format(
-            "anchored at the %ld census: the fitted rate times %.3f", lastTime, factor)
+          anchor = (lastTime, factor)
         } else {
           forecast = projected
         }
@@ -90,9 +105,14 @@ extension DemandForecaster {
         fitted = try model.fit(times: times, values: values)
         forecast = try fitted.forecast(times: futureYears)
       }
+      let anchoredAt = anchor
       return SettingOutcome(
         points: forecast, hasIntervals: true, method: kind.rawValue,
-        description: fitted.description + (anchorNote.map { "; " + $0 } ?? ""), note: note)
+        description: fitted.description
+          + (anchoredAt.map {
+            Printf.format(
+              "; anchored at the %ld census: the fitted rate times %.3f", $0.time, $0.factor)
+          } ?? ""), note: note)
     } catch {
       return naive(
         "\(kind.rawValue) fit failed (\(error)); last value carried forward, no interval")

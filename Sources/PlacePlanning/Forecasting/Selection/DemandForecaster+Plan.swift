@@ -29,56 +29,25 @@ extension DemandForecaster {
     method: ForecastMethod, through: Int, cache: BacktestForecastCache? = nil
   ) -> ForecastPlan {
     let candidates = method == .auto ? ForecastMethod.autoCandidates : [method]
-    let firstOrigin = max(2016, through - 5)
-    let origins = firstOrigin <= through - 1 ? Array(firstOrigin...(through - 1)) : []
-
-    struct Key: Hashable {
-      let method: ForecastMethod
-      let setting: SettingType
-      let horizon: Int
-    }
-    var absolutePercentageErrors: [Key: [Double]] = [:]
-    /// Log errors by origin, each with the LA's count at the origin (for size strata).
-    var logErrors: [Key: [Int: [(count: Double, error: Double)]]] = [:]
-    /// Forecasts that could not be made, by candidate; said in each choice's reason.
-    var failures: [ForecastMethod: Int] = [:]
-    for origin in origins {
-      let horizon = min(5, through - origin)
-      let eligible = history.series.filter { $0.record(for: origin) != nil }
-      let complete = candidateForecasts(
-        eligible, origin: origin, horizon: horizon, candidates: candidates, cache: cache)
-      for (index, series) in eligible.enumerated() {
-        var raws: [ForecastMethod: RawForecast] = [:]
-        for candidate in candidates {
-          if let raw = complete[index][candidate] ?? nil {
-            raws[candidate] = raw.through(origin + horizon)
-          } else {
-            failures[candidate, default: 0] += 1
-          }
-        }
-        for candidate in candidates {
-          guard let raw = raws[candidate] else { continue }
-          for setting in SettingType.allCases {
-            guard let outcome = raw.outcomes[setting] else { continue }
-            let countAtOrigin = series.record(for: origin)?[setting] ?? 0
-            for point in outcome.points {
-              guard let actual = series.record(for: point.time)?[setting] else { continue }
-              let key = Key(method: candidate, setting: setting, horizon: point.time - origin)
-              if Self.selects(setting, origin: origin, outturn: point.time),
-                let error = ForecastOutcome.absolutePercentageError(
-                  forecast: point.mean, actual: actual)
-              {
-                absolutePercentageErrors[key, default: []].append(error)
-              }
-              if Self.calibrates(setting, origin: origin, outturn: point.time) {
-                logErrors[key, default: [:]][origin, default: []].append(
-                  (countAtOrigin, EmpiricalIntervals.logError(forecast: point.mean, actual: actual))
-                )
-              }
-            }
-          }
-        }
+    let evidence: PlanEvidence
+    if let cache, candidates.allSatisfy(ForecastMethod.autoCandidates.contains) {
+      // Gathered once per origin for every candidate, and read by each method's plan.
+      if let known = cache.evidence[through] {
+        evidence = known
+      } else {
+        evidence = PlanEvidence(
+          forecaster: self, through: through, candidates: ForecastMethod.autoCandidates,
+          cache: cache)
+        cache.evidence[through] = evidence
       }
+    } else {
+      evidence = PlanEvidence(
+        forecaster: self, through: through, candidates: candidates, cache: cache)
+    }
+    let origins = evidence.origins
+    let positions = candidates.compactMap(evidence.position(of:))
+    let apes = { (position: Int, setting: SettingType, horizon: Int) -> [Double] in
+      evidence.absolutePercentageErrors(position, setting, horizon)
     }
 
     var choices: [SettingType: ForecastPlan.Choice] = [:]
@@ -87,22 +56,17 @@ extension DemandForecaster {
         origins.filter {
           $0 + horizon <= through && Self.selects(setting, origin: $0, outturn: $0 + horizon)
         }.count >= Self.selectionMinimumOrigins
-          && candidates.allSatisfy {
-            !(absolutePercentageErrors[Key(method: $0, setting: setting, horizon: horizon)] ?? [])
-              .isEmpty
-          }
+          && positions.allSatisfy { !apes($0, setting, horizon).isEmpty }
       }
-      let scores: [(method: ForecastMethod, score: Double)] = candidates.compactMap { candidate in
-        let medians = horizons.compactMap {
-          AccuracySummary.median(
-            absolutePercentageErrors[Key(method: candidate, setting: setting, horizon: $0)] ?? [])
-        }
-        return AccuracySummary.mean(medians).map { (candidate, $0) }
+      let scores: [(method: ForecastMethod, score: Double)] = positions.compactMap { position in
+        let medians = horizons.compactMap { AccuracySummary.median(apes(position, setting, $0)) }
+        return AccuracySummary.mean(medians).map { (evidence.candidates[position], $0) }
       }
       let chosen = scores.min { $0.score < $1.score }?.method ?? candidates[0]
       let recentErrors = { (horizon: Int) -> [(count: Double, error: Double)] in
-        let byOrigin = logErrors[Key(method: chosen, setting: setting, horizon: horizon)] ?? [:]
-        return byOrigin.keys.sorted().suffix(Self.calibrationOrigins).flatMap { byOrigin[$0] ?? [] }
+        guard let position = evidence.position(of: chosen) else { return [] }
+        return evidence.recentLogErrors(
+          position, setting, horizon, origins: Self.calibrationOrigins)
       }
       let strata = Self.intervalStrata(
         oneStep: recentErrors(1),
@@ -123,8 +87,9 @@ extension DemandForecaster {
       } else {
         reason = "\(chosen.rawValue): backtest origins \(span)"
       }
-      let failed = candidates.compactMap { candidate in
-        failures[candidate].map { "\(candidate.rawValue) \($0)" }
+      let failed = positions.compactMap { position in
+        evidence.failures[position] > 0
+          ? "\(evidence.candidates[position].rawValue) \(evidence.failures[position])" : nil
       }
       if !failed.isEmpty {
         reason +=
