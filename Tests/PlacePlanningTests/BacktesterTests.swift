@@ -129,6 +129,23 @@ final class BacktesterTests: XCTestCase {
     XCTAssertGreaterThan(compared, 150)
   }
 
+  /// A forecast not for a reader (as the backtester makes them) has the same forecast rows,
+  /// value for value, and skips only the census rows, the fits' descriptions and the notes.
+  func testForecastNotForAReaderHasTheSameForecastRows() throws {
+    let forecaster = try sampleForecaster()
+    let la = try XCTUnwrap(forecaster.history.find("E10000032"))
+    for method in [ForecastMethod.prevalence, .linear, .drift] {
+      let read = try forecaster.forecast(la, options: .init(throughYear: 2023, method: method))
+      let lean = try forecaster.forecast(
+        la, options: .init(throughYear: 2023, method: method, forReader: false))
+      XCTAssertEqual(lean.rows, read.rows.filter { $0.kind == .forecast }, method.rawValue)
+      XCTAssertGreaterThan(read.rows.count, lean.rows.count)
+      XCTAssertTrue(lean.fits.isEmpty)
+      XCTAssertFalse(read.fits.isEmpty)
+      XCTAssertLessThan(lean.notes.count, read.notes.count)
+    }
+  }
+
   /// Horizons beyond the five the plans score: the shared forecasts are made long enough
   /// (or made again), so every method is scored at every horizon asked for.
   func testSharedForecastsServeHorizonsBeyondFive() throws {

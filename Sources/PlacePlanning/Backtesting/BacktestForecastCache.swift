@@ -13,8 +13,11 @@ public final class BacktestForecastCache {
   /// The forecasts by method; nil where the method could not forecast the LA.
   var entries: [Key: [ForecastMethod: DemandForecaster.RawForecast?]] = [:]
 
-  /// The backtest errors of every `auto` candidate by plan origin, shared by the plans of
-  /// `auto`, `pooled` and `combined` at that origin.
+  /// The backtest errors of every `auto` candidate by backtest origin, shared by the plans
+  /// of `auto`, `pooled` and `combined` at every later origin.
+  var originErrors: [Int: PlanEvidence.OriginErrors] = [:]
+
+  /// The evidence of the plans at each origin (every `auto` candidate's errors).
   var evidence: [Int: PlanEvidence] = [:]
 
   public init() {}

@@ -19,30 +19,38 @@ public struct BacktestReport: Sendable {
   public init(cases: [Backtester.Case], unscored: [Backtester.Unscored] = []) {
     self.cases = cases
     self.unscored = unscored
-    struct Key: Hashable {
-      let method: ForecastMethod
-      let setting: SettingType
-      let horizon: Int
-    }
-    var groups: [Key: [Backtester.Case]] = [:]
-    for item in cases {
-      groups[Key(method: item.method, setting: item.setting, horizon: item.horizon), default: []]
-        .append(item)
-    }
+    // Outcomes grouped by method, setting type and horizon, in that order of slots.
     let horizons = Set(cases.map(\.horizon)).sorted()
-    var summaries: [Summary] = []
+    let settingCount = SettingType.allCases.count
+    let slot = { (method: ForecastMethod, setting: SettingType, horizon: Int) -> Int? in
+      horizons.firstIndex(of: horizon).map {
+        (method.index * settingCount + setting.index) * horizons.count + $0
+      }
+    }
+    var groups = [[ForecastOutcome]](
+      repeating: [], count: ForecastMethod.allCases.count * settingCount * horizons.count)
+    for item in cases {
+      if let index = slot(item.method, item.setting, item.horizon) {
+        groups[index].append(item.outcome)
+      }
+    }
+    var keys: [(method: ForecastMethod, setting: SettingType, horizon: Int, slot: Int)] = []
     for method in ForecastMethod.allCases {
       for setting in SettingType.allCases {
         for horizon in horizons {
-          guard let group = groups[Key(method: method, setting: setting, horizon: horizon)] else {
-            continue
+          if let index = slot(method, setting, horizon), !groups[index].isEmpty {
+            keys.append((method, setting, horizon, index))
           }
-          summaries.append(
-            Summary(
-              method: method, setting: setting, horizon: horizon,
-              accuracy: AccuracySummary(group.map(\.outcome))))
         }
       }
+    }
+    // Each group scored on every core, kept in the slots' order.
+    let (grouped, slots) = (groups, keys)
+    let summaries = parallelMap(keys.count) { position in
+      let key = slots[position]
+      return Summary(
+        method: key.method, setting: key.setting, horizon: key.horizon,
+        accuracy: AccuracySummary(grouped[key.slot]))
     }
     self.summaries = summaries
   }

@@ -111,7 +111,8 @@ public struct Backtester: Sendable {
     }
     let horizon = min(options.horizons.upperBound, lastCensus - origin)
     guard horizon >= options.horizons.lowerBound else { return .success([]) }
-    let request = DemandForecaster.Options(throughYear: origin, horizon: horizon, method: method)
+    let request = DemandForecaster.Options(
+      throughYear: origin, horizon: horizon, method: method, forReader: false)
     let forecast: LAForecast
     do {
       forecast = try forecaster.forecast(

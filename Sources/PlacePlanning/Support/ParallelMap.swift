@@ -3,7 +3,7 @@ import Dispatch
 /// `transform(0) … transform(count − 1)` computed on every core, returned in index order, so
 /// the result (and anything built from it in order) does not depend on how the work was
 /// scheduled.
-func parallelMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+public func parallelMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
   guard count > 1 else { return (0..<max(count, 0)).map(transform) }
   let slots = Slots<T>(count: count)
   DispatchQueue.concurrentPerform(iterations: count) { index in

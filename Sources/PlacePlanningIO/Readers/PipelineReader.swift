@@ -71,10 +71,15 @@ public enum PipelineReader {
 
   /// Reads every file given, in the order of `File.allCases`.
   public static func read(_ paths: Paths) throws(InputError) -> PipelineHistory {
+    // The files are parsed on every core, then read into the history in the files' order,
+    // so the first bad file in that order is the one reported.
+    let files = File.allCases.compactMap { file in paths.files[file].map { (file, $0) } }
+    let tables = parallelMap(files.count) { index in
+      Result { () throws(InputError) in try CSVTable.read(path: files[index].1) }
+    }
     var history = PipelineHistory()
-    for file in File.allCases {
-      guard let path = paths.files[file] else { continue }
-      try read(table: CSVTable.read(path: path), as: file, into: &history)
+    for (index, table) in tables.enumerated() {
+      try read(table: table.get(), as: files[index].0, into: &history)
     }
     return history
   }

@@ -25,9 +25,9 @@ struct LoadedInputs {
     let caseloadPath = DataOptions.resolve(data.caseload)
     let populationPath = DataOptions.resolve(data.population)
     let requestsPath = DataOptions.resolve(data.requests)
-    // The population and requests files (the largest inputs) are read on other threads while
-    // the caseload is read here; their errors, if any, are still reported in the order the
-    // files are named: caseload, population, flows, requests.
+    // The population, flow and requests files (the largest inputs) are read on other threads
+    // while the caseload is read here; their errors, if any, are still reported in the order
+    // the files are named: caseload, population, flows, requests.
     let populationRead =
       needed
       ? Background {
@@ -41,6 +41,11 @@ struct LoadedInputs {
       ? Background {
         Result { () throws(InputError) in try RequestsReader.read(path: requestsPath) }
       }
+      : nil
+    let pipelinePaths = PipelineReader.Paths(files: data.pipelinePaths)
+    let pipelineRead =
+      pipelineWanted
+      ? Background { Result { () throws(InputError) in try PipelineReader.read(pipelinePaths) } }
       : nil
     do {
       let caseload = try CaseloadReader.read(path: caseloadPath)
@@ -64,8 +69,8 @@ struct LoadedInputs {
         }
       }
       var pipeline: PipelineHistory?
-      if pipelineWanted {
-        pipeline = try PipelineReader.read(PipelineReader.Paths(files: data.pipelinePaths))
+      if let pipelineRead {
+        pipeline = try pipelineRead.value.get()
         inputs += pipelineProvenance(data.pipelinePaths)
       }
       var requests: RequestHistory?

@@ -20,15 +20,20 @@ public struct DemandForecaster: Sendable {
     public var method: ForecastMethod
     /// The first census of the fitting window; nil means `defaultFirstCensus(through:)`.
     public var firstCensusYear: Int?
+    /// Whether the forecast is for a reader: with the census rows it starts from, each fit's
+    /// description and the notes. A backtest, which scores only the forecast rows, sets it
+    /// false; the forecast rows are the same either way.
+    public var forReader: Bool
 
     public init(
       throughYear: Int? = nil, horizon: Int = 5, method: ForecastMethod = .prevalence,
-      firstCensusYear: Int? = nil
+      firstCensusYear: Int? = nil, forReader: Bool = true
     ) {
       self.throughYear = throughYear
       self.horizon = horizon
       self.method = method
       self.firstCensusYear = firstCensusYear
+      self.forReader = forReader
     }
   }
 
@@ -204,8 +209,11 @@ public struct DemandForecaster: Sendable {
         }
         outcome.hasIntervals = true
       }
-      fits[setting] =
-        options.method == .auto ? "\(method.rawValue): \(outcome.description)" : outcome.description
+      if options.forReader {
+        fits[setting] =
+          options.method == .auto
+          ? "\(method.rawValue): \(outcome.description)" : outcome.description
+      }
       if let note = outcome.note { notes.append("\(setting.rawValue): \(note)") }
       forecasts[setting] = rows(from: outcome, series: series, setting: setting)
     }
@@ -215,11 +223,11 @@ public struct DemandForecaster: Sendable {
     }
     notes += try settle(
       &forecasts, series: series, through: through, horizon: options.horizon,
-      reconcile: options.method.reconcilesSettings)
+      reconcile: options.method.reconcilesSettings, forReader: options.forReader)
 
     var rows: [ForecastRow] = []
     for setting in SettingType.allCases {
-      for record in series.records where record.censusYear <= through {
+      for record in series.records where options.forReader && record.censusYear <= through {
         guard let value = record[setting] else { continue }
         rows.append(
           ForecastRow(

@@ -3,11 +3,12 @@ import Foundation
 extension DemandForecaster {
   /// What follows the setting types' own forecasts, in order: reconciliation to the total
   /// (`SettingReconciliation`, when `reconcile`), interval caps, the counting-noise floor
-  /// (`CountingNoise`), the notes on unscored years, plausibility and small counts, and a
-  /// check that every value is finite. Returns the notes.
+  /// (`CountingNoise`), the notes on unscored years, plausibility and small counts (for a
+  /// reader only: they change no number), and a check that every value is finite. Returns
+  /// the notes.
   func settle(
     _ forecasts: inout [SettingType: [ForecastRow]], series: CaseloadHistory.Series,
-    through: Int, horizon: Int, reconcile: Bool
+    through: Int, horizon: Int, reconcile: Bool, forReader: Bool = true
   ) throws(ForecastError) -> [String] {
     var notes: [String] = []
     if reconcile,
@@ -33,6 +34,25 @@ extension DemandForecaster {
             : "")
           + "a projection rather than a tested forecast")
     }
+    if forReader {
+      notes += readerNotes(forecasts, series: series, through: through)
+    }
+    for setting in SettingType.allCases {
+      for row in forecasts[setting] ?? [] {
+        let ends = [row.value, row.lower80, row.upper80, row.lower95, row.upper95]
+        if ends.contains(where: { $0.map { !$0.isFinite } ?? false }) {
+          throw .nonFinite(laCode: series.laCode, setting: setting, censusYear: row.censusYear)
+        }
+      }
+    }
+    return notes
+  }
+
+  /// The notes on plausibility (against the prevalences LAs have had) and on small counts.
+  private func readerNotes(
+    _ forecasts: [SettingType: [ForecastRow]], series: CaseloadHistory.Series, through: Int
+  ) -> [String] {
+    var notes: [String] = []
     let futureYears = (forecasts[.total] ?? []).map(\.censusYear)
     let futurePopulation = try? populations(
       series: series, censusYears: [], futureYears: futureYears, through: through
@@ -53,15 +73,6 @@ extension DemandForecaster {
             + "a year (a unit opening or closing, a change of recording), so read the interval "
             + "rather than the central value"
         )
-      }
-    }
-
-    for setting in SettingType.allCases {
-      for row in forecasts[setting] ?? [] {
-        let ends = [row.value, row.lower80, row.upper80, row.lower95, row.upper95]
-        if ends.contains(where: { $0.map { !$0.isFinite } ?? false }) {
-          throw .nonFinite(laCode: series.laCode, setting: setting, censusYear: row.censusYear)
-        }
       }
     }
     return notes

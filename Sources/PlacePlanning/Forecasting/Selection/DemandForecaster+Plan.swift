@@ -29,9 +29,10 @@ extension DemandForecaster {
     method: ForecastMethod, through: Int, cache: BacktestForecastCache? = nil
   ) -> ForecastPlan {
     let candidates = method == .auto ? ForecastMethod.autoCandidates : [method]
+    // With a cache, the errors of every candidate, gathered once per origin and read by
+    // each method's plan at this origin.
     let evidence: PlanEvidence
     if let cache, candidates.allSatisfy(ForecastMethod.autoCandidates.contains) {
-      // Gathered once per origin for every candidate, and read by each method's plan.
       if let known = cache.evidence[through] {
         evidence = known
       } else {
@@ -42,13 +43,10 @@ extension DemandForecaster {
       }
     } else {
       evidence = PlanEvidence(
-        forecaster: self, through: through, candidates: candidates, cache: cache)
+        forecaster: self, through: through, candidates: candidates, cache: nil)
     }
     let origins = evidence.origins
     let positions = candidates.compactMap(evidence.position(of:))
-    let apes = { (position: Int, setting: SettingType, horizon: Int) -> [Double] in
-      evidence.absolutePercentageErrors(position, setting, horizon)
-    }
 
     var choices: [SettingType: ForecastPlan.Choice] = [:]
     for setting in SettingType.allCases {
@@ -56,10 +54,12 @@ extension DemandForecaster {
         origins.filter {
           $0 + horizon <= through && Self.selects(setting, origin: $0, outturn: $0 + horizon)
         }.count >= Self.selectionMinimumOrigins
-          && positions.allSatisfy { !apes($0, setting, horizon).isEmpty }
+          && positions.allSatisfy { evidence.hasErrors($0, setting, horizon) }
       }
       let scores: [(method: ForecastMethod, score: Double)] = positions.compactMap { position in
-        let medians = horizons.compactMap { AccuracySummary.median(apes(position, setting, $0)) }
+        let medians = horizons.compactMap {
+          evidence.medianAbsolutePercentageError(position, setting, $0)
+        }
         return AccuracySummary.mean(medians).map { (evidence.candidates[position], $0) }
       }
       let chosen = scores.min { $0.score < $1.score }?.method ?? candidates[0]
@@ -113,10 +113,19 @@ extension DemandForecaster {
     let known = eligible.map {
       cache?.entries[BacktestForecastCache.Key(laCode: $0.laCode, origin: origin)] ?? [:]
     }
-    let complete = parallelMap(eligible.count) { index in
-      self.backtestForecasts(
+    // Only the LAs with a candidate still to make are forecast.
+    let toMake = eligible.indices.filter { index in
+      candidates.contains { known[index][$0] == nil }
+    }
+    let made = parallelMap(toMake.count) { position in
+      let index = toMake[position]
+      return self.backtestForecasts(
         eligible[index], origin: origin, horizon: longest, candidates: candidates,
         known: known[index])
+    }
+    var complete = known
+    for (position, index) in toMake.enumerated() {
+      complete[index] = made[position]
     }
     for (index, series) in eligible.enumerated() {
       cache?.entries[BacktestForecastCache.Key(laCode: series.laCode, origin: origin)] =

@@ -2,11 +2,13 @@ import ForecastCore
 
 /// The backtest errors a plan decides from: every candidate's forecasts of every LA from
 /// origins `through−5 … through−1` (not before 2016), scored against the censuses up to
-/// `through`, gathered once and read by the plans of all methods at that origin.
+/// `through`.
 ///
 /// Errors are held in flat arrays indexed by candidate, setting type and horizon (and
-/// origin, for the log errors), in the order the LAs come, so that medians and quantiles
-/// see the same values in the same order whichever plan reads them.
+/// origin, for the log errors), origin by origin and LA by LA in the order the LAs come, so
+/// that medians and quantiles see the same values whichever plan reads them. The errors
+/// from one origin do not depend on the plan's `through` (only how many horizons count
+/// does), so with a cache they are gathered once per origin and shared by every plan.
 struct PlanEvidence {
   /// An error with the LA's count of the setting type at the origin (for size strata).
   typealias SizedError = (count: Double, error: Double)
@@ -16,13 +18,24 @@ struct PlanEvidence {
   /// Backtest origins, ascending.
   let origins: [Int]
   /// `100 |f − a| / a` by slot, for the errors that count in the choice of method.
-  private(set) var absolutePercentageErrors: [[Double]]
+  let absolutePercentageErrors: [[Double]]
   /// Log errors `log(a / f)` by slot and origin, for the errors that calibrate intervals.
-  private(set) var logErrors: [[[SizedError]]]
+  let logErrors: [[[SizedError]]]
   /// Forecasts that could not be made, by candidate.
-  private(set) var failures: [Int]
+  let failures: [Int]
+  /// The median of each slot's absolute percentage errors (nil when it has none), computed
+  /// on every core.
+  let medianAbsolutePercentageErrors: [Double?]
 
   static let horizons = 5
+
+  /// Every candidate's errors from one origin, by slot, for horizons 1…`horizon`.
+  struct OriginErrors {
+    let horizon: Int
+    let absolute: [[Double]]
+    let log: [[SizedError]]
+    let failures: [Int]
+  }
 
   init(
     forecaster: DemandForecaster, through: Int, candidates: [ForecastMethod],
@@ -33,31 +46,44 @@ struct PlanEvidence {
     let firstOrigin = max(2016, through - 5)
     origins = firstOrigin <= through - 1 ? Array(firstOrigin...(through - 1)) : []
     let slots = candidates.count * SettingType.allCases.count * Self.horizons
-    absolutePercentageErrors = Array(repeating: [], count: slots)
-    logErrors = Array(repeating: Array(repeating: [], count: origins.count), count: slots)
-    failures = Array(repeating: 0, count: candidates.count)
+    var absolute = [[Double]](repeating: [], count: slots)
+    var log = [[[SizedError]]](
+      repeating: Array(repeating: [], count: origins.count), count: slots)
+    var failures = Array(repeating: 0, count: candidates.count)
     for (originIndex, origin) in origins.enumerated() {
       let horizon = min(Self.horizons, through - origin)
-      let eligible = forecaster.history.series.filter { $0.record(for: origin) != nil }
-      let complete = forecaster.candidateForecasts(
-        eligible, origin: origin, horizon: horizon, candidates: candidates, cache: cache)
-      for (index, series) in eligible.enumerated() {
-        for (candidateIndex, candidate) in candidates.enumerated() {
-          guard let raw = complete[index][candidate] ?? nil else {
-            failures[candidateIndex] += 1
-            continue
+      let errors: OriginErrors
+      if let cache, let known = cache.originErrors[origin], known.horizon >= horizon {
+        errors = known
+      } else {
+        // With a cache, forecasts reach `scoredHorizons` years, and all of them are scored
+        // (an outturn after `through` is not in the history of a plan at `through`).
+        errors = Self.errors(
+          forecaster: forecaster, origin: origin,
+          horizon: cache == nil ? horizon : Self.horizons, candidates: candidates, cache: cache)
+        cache?.originErrors[origin] = errors
+      }
+      for position in candidates.indices {
+        failures[position] += errors.failures[position]
+        for setting in SettingType.allCases {
+          for step in 1...horizon {
+            let index = Self.slot(position, setting, step)
+            absolute[index] += errors.absolute[index]
+            log[index][originIndex] = errors.log[index]
           }
-          add(
-            raw, of: series, candidate: candidateIndex, origin: origin,
-            originIndex: originIndex, lastYear: origin + horizon)
         }
       }
     }
+    absolutePercentageErrors = absolute
+    logErrors = log
+    self.failures = failures
+    let gathered = absolute
+    medianAbsolutePercentageErrors = parallelMap(slots) { AccuracySummary.median(gathered[$0]) }
   }
 
   /// The slot of a candidate (by position), setting type and horizon (1…5).
-  func slot(_ candidate: Int, _ setting: SettingType, _ horizon: Int) -> Int {
-    (candidate * SettingType.allCases.count + setting.index) * Self.horizons + horizon - 1
+  static func slot(_ candidate: Int, _ setting: SettingType, _ horizon: Int) -> Int {
+    (candidate * SettingType.allCases.count + setting.index) * horizons + horizon - 1
   }
 
   /// A candidate's position, if it is one.
@@ -65,36 +91,60 @@ struct PlanEvidence {
     candidates.firstIndex(of: candidate)
   }
 
-  /// The errors of one candidate's forecasts of one LA up to `lastYear`.
-  private mutating func add(
-    _ raw: DemandForecaster.RawForecast, of series: CaseloadHistory.Series, candidate: Int,
-    origin: Int, originIndex: Int, lastYear: Int
-  ) {
-    guard let atOrigin = series.record(for: origin) else { return }
-    for setting in SettingType.allCases {
-      guard let outcome = raw.outcomes[setting] else { continue }
-      let countAtOrigin = atOrigin[setting] ?? 0
-      for point in outcome.points where point.time <= lastYear {
-        guard let actual = series.record(for: point.time)?[setting] else { continue }
-        let index = slot(candidate, setting, point.time - origin)
-        if DemandForecaster.selects(setting, origin: origin, outturn: point.time),
-          let error = ForecastOutcome.absolutePercentageError(forecast: point.mean, actual: actual)
-        {
-          absolutePercentageErrors[index].append(error)
+  /// The candidates' errors from `origin`, for outturns up to `origin + horizon` that the
+  /// history has, LA by LA.
+  private static func errors(
+    forecaster: DemandForecaster, origin: Int, horizon: Int, candidates: [ForecastMethod],
+    cache: BacktestForecastCache?
+  ) -> OriginErrors {
+    let slots = candidates.count * SettingType.allCases.count * horizons
+    var absolute = [[Double]](repeating: [], count: slots)
+    var log = [[SizedError]](repeating: [], count: slots)
+    var failures = Array(repeating: 0, count: candidates.count)
+    let eligible = forecaster.history.series.filter { $0.record(for: origin) != nil }
+    let complete = forecaster.candidateForecasts(
+      eligible, origin: origin, horizon: horizon, candidates: candidates, cache: cache)
+    for (index, series) in eligible.enumerated() {
+      guard let atOrigin = series.record(for: origin) else { continue }
+      for (position, candidate) in candidates.enumerated() {
+        guard let raw = complete[index][candidate] ?? nil else {
+          failures[position] += 1
+          continue
         }
-        if DemandForecaster.calibrates(setting, origin: origin, outturn: point.time) {
-          logErrors[index][originIndex].append(
-            (countAtOrigin, EmpiricalIntervals.logError(forecast: point.mean, actual: actual)))
+        for setting in SettingType.allCases {
+          guard let outcome = raw.outcomes[setting] else { continue }
+          let countAtOrigin = atOrigin[setting] ?? 0
+          for point in outcome.points where point.time <= origin + horizon {
+            guard let actual = series.record(for: point.time)?[setting] else { continue }
+            let slot = slot(position, setting, point.time - origin)
+            if DemandForecaster.selects(setting, origin: origin, outturn: point.time),
+              let error = ForecastOutcome.absolutePercentageError(
+                forecast: point.mean, actual: actual)
+            {
+              absolute[slot].append(error)
+            }
+            if DemandForecaster.calibrates(setting, origin: origin, outturn: point.time) {
+              log[slot].append(
+                (countAtOrigin, EmpiricalIntervals.logError(forecast: point.mean, actual: actual)))
+            }
+          }
         }
       }
     }
+    return OriginErrors(horizon: horizon, absolute: absolute, log: log, failures: failures)
   }
 
-  /// The absolute percentage errors of a candidate (by position), setting type and horizon.
-  func absolutePercentageErrors(_ candidate: Int, _ setting: SettingType, _ horizon: Int)
-    -> [Double]
+  /// Whether a candidate (by position) has errors for a setting type and horizon.
+  func hasErrors(_ candidate: Int, _ setting: SettingType, _ horizon: Int) -> Bool {
+    !absolutePercentageErrors[Self.slot(candidate, setting, horizon)].isEmpty
+  }
+
+  /// The median absolute percentage error of a candidate (by position), setting type and
+  /// horizon; nil when there are none.
+  func medianAbsolutePercentageError(_ candidate: Int, _ setting: SettingType, _ horizon: Int)
+    -> Double?
   {
-    absolutePercentageErrors[slot(candidate, setting, horizon)]
+    medianAbsolutePercentageErrors[Self.slot(candidate, setting, horizon)]
   }
 
   /// The log errors of a candidate (by position), setting type and horizon at the latest
@@ -102,7 +152,7 @@ struct PlanEvidence {
   func recentLogErrors(
     _ candidate: Int, _ setting: SettingType, _ horizon: Int, origins count: Int
   ) -> [SizedError] {
-    logErrors[slot(candidate, setting, horizon)].filter { !$0.isEmpty }.suffix(count)
+    logErrors[Self.slot(candidate, setting, horizon)].filter { !$0.isEmpty }.suffix(count)
       .flatMap { $0 }
   }
 }
