@@ -50,54 +50,65 @@ public struct Backtester: Sendable {
   /// Scores every series and summarises by method, setting type and horizon. Methods that
   /// need a plan (`auto`, `pooled`, `combined`) make it once per origin, from data up to that
   /// origin, sharing their backtest forecasts through one `BacktestForecastCache`.
-  /// `progress` is told (done, total) after each origin and method.
+  ///
+  /// In three steps: the `auto` candidates' forecasts from every origin (each LA's on every
+  /// core), the plans of every origin, then every method's forecasts of each LA from each
+  /// origin (the LAs on every core). Cases are kept in the order origin, method, LA.
+  /// `progress` is told (done, total) after each origin's methods.
   public func run(
     series: [CaseloadHistory.Series], options: Options,
     progress: ((_ done: Int, _ total: Int) -> Void)? = nil
   ) -> BacktestReport {
-    var cases: [Case] = []
-    var unscored: [Unscored] = []
-    let total = options.origins.count * options.methods.count
-    var done = 0
+    let origins = Array(options.origins)
+    let methods = options.methods
     let cache = BacktestForecastCache()
-    for origin in options.origins {
-      // The candidates' forecasts from this origin, made once: every method built on them
-      // (auto, pooled, combined and the baselines) and the plans of later origins take
-      // them from the cache.
-      let candidates = ForecastMethod.autoCandidates.filter { candidate in
-        options.methods.contains { $0 == candidate || $0.usesPlan }
-      }
+    // The candidates' forecasts from each origin, made once: every method built on them
+    // (auto, pooled, combined and the baselines) and the plans of later origins take them
+    // from the cache. A plan adds only earlier origins' forecasts, so each origin's are
+    // complete once made here.
+    let candidates = ForecastMethod.autoCandidates.filter { candidate in
+      methods.contains { $0 == candidate || $0.usesPlan }
+    }
+    var known: [[[ForecastMethod: DemandForecaster.RawForecast?]]] = []
+    for origin in origins {
       if !candidates.isEmpty {
         _ = forecaster.candidateForecasts(
           series.filter { $0.record(for: origin) != nil }, origin: origin,
           horizon: max(DemandForecaster.scoredHorizons, options.horizons.upperBound),
           candidates: candidates, cache: cache)
       }
-      // Every method at this origin reads the same shared forecasts (the plans add only
-      // earlier origins').
-      let known = series.map {
-        cache.entries[BacktestForecastCache.Key(laCode: $0.laCode, origin: origin)] ?? [:]
+      known.append(
+        series.map {
+          cache.entries[BacktestForecastCache.Key(laCode: $0.laCode, origin: origin)] ?? [:]
+        })
+    }
+    let plans = origins.map { origin in
+      methods.map { method in
+        method.usesPlan ? forecaster.plan(method: method, through: origin, cache: cache) : nil
       }
-      for method in options.methods {
-        defer {
-          done += 1
-          progress?(done, total)
-        }
-        let plan =
-          method.usesPlan ? forecaster.plan(method: method, through: origin, cache: cache) : nil
-        // The LAs on every core, gathered in the LAs' order.
-        let scored = parallelMap(series.count) { index in
+    }
+
+    var cases: [Case] = []
+    var unscored: [Unscored] = []
+    for (originIndex, origin) in origins.enumerated() {
+      let (plansHere, knownHere) = (plans[originIndex], known[originIndex])
+      // The LAs on every core, each with every method, gathered in the LAs' order.
+      let scored = parallelMap(series.count) { index in
+        methods.indices.map { position in
           self.score(
-            series[index], method: method, origin: origin, plan: plan, options: options,
-            known: known[index])
+            series[index], method: methods[position], origin: origin, plan: plansHere[position],
+            options: options, known: knownHere[index])
         }
-        for result in scored {
-          switch result {
+      }
+      for position in methods.indices {
+        for results in scored {
+          switch results[position] {
           case .success(let scored): cases += scored
           case .failure(let failure): unscored.append(failure)
           }
         }
       }
+      progress?((originIndex + 1) * methods.count, origins.count * methods.count)
     }
     return BacktestReport(cases: cases, unscored: unscored)
   }
