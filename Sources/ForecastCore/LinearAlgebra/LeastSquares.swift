@@ -103,6 +103,10 @@ public enum LeastSquares {
 
   /// Validates the input and returns the refined weighted least-squares solution
   /// (see the type documentation for the method).
+  ///
+  /// The working vectors live in two scratch blocks allocated once per solve (a backtest
+  /// solves some hundred thousand small problems, and an array per vector cost more than the
+  /// arithmetic); the operations and their order are those of the method above.
   static func solve(
     design: Matrix, response: [Double], weights: [Double]?
   ) throws(LeastSquaresError) -> LeastSquaresSolution {
@@ -110,9 +114,29 @@ public enum LeastSquares {
     let p = design.columns
     try validate(design: design, response: response, weights: weights)
 
+    // Extended-precision scratch: √w (n), A (n·p), b (n), r (n), f (n), z (p), g (p).
+    let extended = UnsafeMutablePointer<ExtendedFloat>.allocate(capacity: 4 * n + n * p + 2 * p)
+    extended.initialize(repeating: 0, count: 4 * n + n * p + 2 * p)
+    defer { extended.deallocate() }
+    let rootWeights = extended
+    let scaled = rootWeights + n
+    let target = scaled + n * p
+    let r = target + n
+    let f = r + n
+    let z = f + n
+    let g = z + p
+    // Double scratch: a vector of length n, two of length p, and dormqr's workspace.
+    let doubles = UnsafeMutablePointer<Double>.allocate(capacity: n + 2 * p + PivotedQR.workspace)
+    doubles.initialize(repeating: 0, count: n + 2 * p + PivotedQR.workspace)
+    defer { doubles.deallocate() }
+    let vector = doubles
+    let small = vector + n
+    let other = small + p
+    let work = other + p
+
     // Row weights √w and exact power-of-two column scales.
-    let rootWeights: [ExtendedFloat] = (0..<n).map { i in
-      ExtendedFloat(weights?[i] ?? 1).squareRoot()
+    for i in 0..<n {
+      rootWeights[i] = ExtendedFloat(weights?[i] ?? 1).squareRoot()
     }
     var columnScales = [Double](repeating: 1, count: p)
     for j in 0..<p {
@@ -126,17 +150,17 @@ public enum LeastSquares {
         columnScales[j] = Double(sign: .plus, exponent: -norm.exponent, significand: 1)
       }
     }
-    var scaled = [ExtendedFloat](repeating: 0, count: n * p)
+    var rounded = [Double](repeating: 0, count: n * p)
     for j in 0..<p {
       let scale = ExtendedFloat(columnScales[j])
       for i in 0..<n {
         scaled[i + j * n] = rootWeights[i] * ExtendedFloat(design[i, j]) * scale
+        rounded[i + j * n] = Double(scaled[i + j * n])
       }
     }
-    let target: [ExtendedFloat] = (0..<n).map { rootWeights[$0] * ExtendedFloat(response[$0]) }
+    for i in 0..<n { target[i] = rootWeights[i] * ExtendedFloat(response[i]) }
 
-    let qr = try PivotedQR(
-      Matrix(rows: n, columns: p, columnMajor: scaled.map { Double($0) }))
+    let qr = try PivotedQR(rows: n, columns: p, columnMajor: rounded)
     let pivot = qr.pivot
 
     // Numerical rank from the pivoted diagonal.
@@ -148,20 +172,18 @@ public enum LeastSquares {
         rank: rank, columns: p, dependentColumns: pivot[rank...].sorted())
     }
 
-    // Pivoted columns in extended precision: column k of A P.
-    func pivotedColumn(_ k: Int) -> ArraySlice<ExtendedFloat> {
-      let start = pivot[k] * n
-      return scaled[start..<(start + n)]
-    }
-
-    // Initial solution z = R⁻¹ (Qᵀ b)₁ and residual r = b − A z.
-    let qtb = try qr.applyQTranspose(target.map { Double($0) })
-    var z = try qr.solveR(Array(qtb[0..<p]), transpose: false).map { ExtendedFloat($0) }
-    var r = target
+    // Initial solution z = R⁻¹ (Qᵀ b)₁ and residual r = b − A z (column k of A P starts at
+    // scaled[pivot[k]·n]).
+    for i in 0..<n { vector[i] = Double(target[i]) }
+    try qr.applyQ(vector, transpose: true, work: work)
+    for k in 0..<p { small[k] = vector[k] }
+    try qr.solveR(small, transpose: false)
+    for k in 0..<p { z[k] = ExtendedFloat(small[k]) }
+    for i in 0..<n { r[i] = target[i] }
     for k in 0..<p {
-      let column = pivotedColumn(k)
-      for (i, a) in zip(0..<n, column) {
-        r[i] -= a * z[k]
+      let column = scaled + pivot[k] * n
+      for i in 0..<n {
+        r[i] -= column[i] * z[k]
       }
     }
 
@@ -170,40 +192,46 @@ public enum LeastSquares {
     var previousSize = ExtendedFloat.infinity
     let noiseFloor: ExtendedFloat = 0x1p-64
     for _ in 0..<10 {
-      var f = [ExtendedFloat](repeating: 0, count: n)
       for i in 0..<n { f[i] = target[i] - r[i] }
-      var g = [ExtendedFloat](repeating: 0, count: p)
       for k in 0..<p {
-        let column = pivotedColumn(k)
+        let column = scaled + pivot[k] * n
         var dot: ExtendedFloat = 0
-        for (i, a) in zip(0..<n, column) {
-          f[i] -= a * z[k]
-          dot += a * r[i]
+        for i in 0..<n {
+          f[i] -= column[i] * z[k]
+          dot += column[i] * r[i]
         }
         g[k] = -dot
       }
-      let h = try qr.solveR(g.map { Double($0) }, transpose: true)
-      let d = try qr.applyQTranspose(f.map { Double($0) })
-      let dz = try qr.solveR((0..<p).map { d[$0] - h[$0] }, transpose: false)
-      let dr = try qr.applyQ(h + d[p...])
+      // h = R⁻ᵀ g (in `other`), d = Qᵀ f (in `vector`), δz = R⁻¹ (d₁ − h) (in `small`).
+      for k in 0..<p { other[k] = Double(g[k]) }
+      try qr.solveR(other, transpose: true)
+      for i in 0..<n { vector[i] = Double(f[i]) }
+      try qr.applyQ(vector, transpose: true, work: work)
+      for k in 0..<p { small[k] = vector[k] - other[k] }
+      try qr.solveR(small, transpose: false)
+      // δr = Q [h; d₂] (in `vector`).
+      for k in 0..<p { vector[k] = other[k] }
+      try qr.applyQ(vector, transpose: false, work: work)
 
-      let zSize = z.map { abs($0) }.max() ?? 0
-      let correctionSize = ExtendedFloat(dz.map { abs($0) }.max() ?? 0)
+      let zSize = Self.largestMagnitude(UnsafeBufferPointer(start: z, count: p))
+      let correctionSize = ExtendedFloat(
+        Self.largestMagnitude(UnsafeBufferPointer(start: small, count: p)))
       let relativeSize = zSize > 0 ? correctionSize / zSize : correctionSize
       if steps > 0 && relativeSize > previousSize / 2 { break }
-      for k in 0..<p { z[k] += ExtendedFloat(dz[k]) }
-      for i in 0..<n { r[i] += ExtendedFloat(dr[i]) }
+      for k in 0..<p { z[k] += ExtendedFloat(small[k]) }
+      for i in 0..<n { r[i] += ExtendedFloat(vector[i]) }
       steps += 1
       previousSize = relativeSize
       if relativeSize <= noiseFloor { break }
     }
 
-    // Back to the original parameterisation.
-    var beta = [ExtendedFloat](repeating: 0, count: p)
+    // Back to the original parameterisation (β in `g`, the fitted values in `f`).
+    let beta = g
     for k in 0..<p {
       beta[pivot[k]] = z[k] * ExtendedFloat(columnScales[pivot[k]])
     }
-    var fitted = [ExtendedFloat](repeating: 0, count: n)
+    let fitted = f
+    for i in 0..<n { fitted[i] = 0 }
     for j in 0..<p {
       for i in 0..<n {
         fitted[i] += ExtendedFloat(design[i, j]) * beta[j]
@@ -219,14 +247,23 @@ public enum LeastSquares {
     }
 
     return LeastSquaresSolution(
-      coefficients: beta.map { Double($0) },
+      coefficients: (0..<p).map { Double(beta[$0]) },
       residuals: residuals,
-      fittedValues: fitted.map { Double($0) },
+      fittedValues: (0..<n).map { Double(fitted[$0]) },
       weightedResidualSumOfSquares: Double(rss),
       rank: rank,
       refinementSteps: steps,
       qr: qr,
       columnScales: columnScales)
+  }
+
+  /// `max |xᵢ|` as `Sequence.max()` finds it (the first of equals; 0 when empty).
+  private static func largestMagnitude<T: FloatingPoint>(_ values: UnsafeBufferPointer<T>) -> T {
+    guard var largest = values.first.map({ abs($0) }) else { return 0 }
+    for value in values.dropFirst() where largest < abs(value) {
+      largest = abs(value)
+    }
+    return largest
   }
 
   /// Checks sizes, finiteness and weights.

@@ -23,27 +23,31 @@ struct PivotedQR: Sendable {
   /// Zero-based column permutation.
   let pivot: [Int]
 
-  /// Factorises `matrix` (requires `rows ≥ columns ≥ 1`).
-  init(_ matrix: Matrix) throws(LeastSquaresError) {
+  /// Factorises the `rows×columns` matrix held column-major in `values` (requires
+  /// `rows ≥ columns ≥ 1`).
+  init(rows: Int, columns: Int, columnMajor values: [Double]) throws(LeastSquaresError) {
     precondition(
-      matrix.rows >= matrix.columns && matrix.columns >= 1, "PivotedQR needs a tall matrix")
-    var m = Int32(matrix.rows)
-    var n = Int32(matrix.columns)
+      rows >= columns && columns >= 1 && values.count == rows * columns,
+      "PivotedQR needs a tall matrix")
+    var m = Int32(rows)
+    var n = Int32(columns)
     var lda = m
-    var a = matrix.values
-    var jpvt = [Int32](repeating: 0, count: matrix.columns)
-    var tau = [Double](repeating: 0, count: matrix.columns)
+    var a = values
+    var jpvt = [Int32](repeating: 0, count: columns)
+    var tau = [Double](repeating: 0, count: columns)
     var info: Int32 = 0
-    var query = [Double](repeating: 0, count: 1)
+    var query: Double = 0
     var lwork: Int32 = -1
     dgeqp3_(&m, &n, &a, &lda, &jpvt, &tau, &query, &lwork, &info)
     guard info == 0 else { throw .lapack(routine: "dgeqp3", info: info) }
-    lwork = Int32(max(query[0], Double(3 * matrix.columns + 1)))
-    var work = [Double](repeating: 0, count: Int(lwork))
-    dgeqp3_(&m, &n, &a, &lda, &jpvt, &tau, &work, &lwork, &info)
+    lwork = Int32(max(query, Double(3 * columns + 1)))
+    let work = UnsafeMutablePointer<Double>.allocate(capacity: Int(lwork))
+    work.initialize(repeating: 0, count: Int(lwork))
+    defer { work.deallocate() }
+    dgeqp3_(&m, &n, &a, &lda, &jpvt, &tau, work, &lwork, &info)
     guard info == 0 else { throw .lapack(routine: "dgeqp3", info: info) }
-    self.rows = matrix.rows
-    self.columns = matrix.columns
+    self.rows = rows
+    self.columns = columns
     self.factors = a
     self.tau = tau
     self.pivot = jpvt.map { Int($0) - 1 }
@@ -54,46 +58,36 @@ struct PivotedQR: Sendable {
     (0..<columns).map { factors[$0 + $0 * rows] }
   }
 
-  /// `Qᵀ v` for a vector of length `rows`.
-  func applyQTranspose(_ v: [Double]) throws(LeastSquaresError) -> [Double] {
-    try applyQ(v, transpose: true)
-  }
+  /// The length of the workspace `applyQ` needs.
+  static let workspace = 64
 
-  /// `Q v` for a vector of length `rows`.
-  func applyQ(_ v: [Double]) throws(LeastSquaresError) -> [Double] {
-    try applyQ(v, transpose: false)
-  }
-
-  private func applyQ(_ v: [Double], transpose: Bool) throws(LeastSquaresError) -> [Double] {
-    precondition(v.count == rows, "vector length must equal the number of rows")
+  /// `c ← Qᵀ c` (or `Q c`) in place for a vector of length `rows`, by LAPACK `dormqr` with
+  /// a workspace of `workspace` values.
+  func applyQ(
+    _ c: UnsafeMutablePointer<Double>, transpose: Bool, work: UnsafeMutablePointer<Double>
+  ) throws(LeastSquaresError) {
     var m = Int32(rows)
     var one: Int32 = 1
     var k = Int32(columns)
     var lda = Int32(rows)
-    var c = v
     var ldc = Int32(rows)
-    var lwork: Int32 = 64
-    var work = [Double](repeating: 0, count: Int(lwork))
+    var lwork = Int32(Self.workspace)
     var info: Int32 = 0
     dormqr_(
-      "L", transpose ? "T" : "N", &m, &one, &k, factors, &lda, tau, &c, &ldc, &work, &lwork, &info)
+      "L", transpose ? "T" : "N", &m, &one, &k, factors, &lda, tau, c, &ldc, work, &lwork, &info)
     guard info == 0 else { throw .lapack(routine: "dormqr", info: info) }
-    return c
   }
 
-  /// Solves `R x = v` (or `Rᵀ x = v` when `transpose`) with the leading `columns×columns`
-  /// block of `R`; `v.count == columns`.
-  func solveR(_ v: [Double], transpose: Bool) throws(LeastSquaresError) -> [Double] {
-    precondition(v.count == columns, "right-hand side length must equal the number of columns")
+  /// Solves `R x = b` (or `Rᵀ x = b` when `transpose`) in place with the leading
+  /// `columns×columns` block of `R`, by LAPACK `dtrtrs`; `b` holds `columns` values.
+  func solveR(_ b: UnsafeMutablePointer<Double>, transpose: Bool) throws(LeastSquaresError) {
     var n = Int32(columns)
     var one: Int32 = 1
     var lda = Int32(rows)
-    var b = v
     var ldb = Int32(columns)
     var info: Int32 = 0
-    dtrtrs_("U", transpose ? "T" : "N", "N", &n, &one, factors, &lda, &b, &ldb, &info)
+    dtrtrs_("U", transpose ? "T" : "N", "N", &n, &one, factors, &lda, b, &ldb, &info)
     guard info == 0 else { throw .lapack(routine: "dtrtrs", info: info) }
-    return b
   }
 
   /// The leading `columns×columns` block of `R` as a separate column-major array.
