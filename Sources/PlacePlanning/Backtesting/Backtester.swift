@@ -134,10 +134,17 @@ public struct Backtester: Sendable {
         Unscored(
           laCode: series.laCode, method: method, origin: origin, reason: error.kind))
     }
+    // The forecast rows by setting type, in one pass.
+    let rows = forecast.rows
+    var bySetting = [[Int]](repeating: [], count: SettingType.allCases.count)
+    for index in rows.indices where rows[index].kind == .forecast {
+      bySetting[rows[index].setting.index].append(index)
+    }
     var cases: [Case] = []
     for setting in options.settings {
       let scale = Self.scale(series: series, setting: setting, origin: origin)
-      for row in forecast.rows where row.setting == setting && row.kind == .forecast {
+      for index in bySetting[setting.index] {
+        let row = rows[index]
         let h = row.censusYear - origin
         guard options.horizons.contains(h),
           let actual = series.record(for: row.censusYear)?[setting]

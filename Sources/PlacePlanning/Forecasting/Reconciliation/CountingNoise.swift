@@ -24,13 +24,13 @@ public enum CountingNoise {
   public static func widen(_ forecasts: inout [SettingType: [ForecastRow]]) -> Int {
     var widened = 0
     for setting in forecasts.keys.sorted() {
-      guard var rows = forecasts[setting] else { continue }
-      for index in rows.indices {
-        let row = floored(rows[index])
-        if row != rows[index] { widened += 1 }
-        rows[index] = row
+      forecasts.modifyValue(forKey: setting) { rows in
+        for index in rows.indices {
+          let row = floored(rows[index])
+          if row != rows[index] { widened += 1 }
+          rows[index] = row
+        }
       }
-      forecasts[setting] = rows
     }
     return widened
   }

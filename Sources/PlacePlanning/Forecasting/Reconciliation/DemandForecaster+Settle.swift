@@ -83,18 +83,20 @@ extension DemandForecaster {
   /// small counts get wide relative intervals from their own errors.
   static func capIntervals(_ forecasts: inout [SettingType: [ForecastRow]]) {
     func cap(_ setting: SettingType, by whole: SettingType) {
-      guard let bounds = forecasts[whole], var rows = forecasts[setting] else { return }
-      for index in rows.indices {
-        guard let limit = bounds.first(where: { $0.censusYear == rows[index].censusYear })
-        else { continue }
-        if let upper = limit.upper80 {
-          rows[index].upper80 = rows[index].upper80.map { min($0, max(upper, rows[index].value)) }
-        }
-        if let upper = limit.upper95 {
-          rows[index].upper95 = rows[index].upper95.map { min($0, max(upper, rows[index].value)) }
+      guard let bounds = forecasts[whole] else { return }
+      forecasts.modifyValue(forKey: setting) { rows in
+        for index in rows.indices {
+          guard let limit = bounds.first(where: { $0.censusYear == rows[index].censusYear })
+          else { continue }
+          let value = rows[index].value
+          if let upper = limit.upper80 {
+            rows[index].upper80 = rows[index].upper80.map { min($0, max(upper, value)) }
+          }
+          if let upper = limit.upper95 {
+            rows[index].upper95 = rows[index].upper95.map { min($0, max(upper, value)) }
+          }
         }
       }
-      forecasts[setting] = rows
     }
     for setting in SettingType.additiveParts { cap(setting, by: .total) }
     cap(.rpSENUnit, by: .mainstream)

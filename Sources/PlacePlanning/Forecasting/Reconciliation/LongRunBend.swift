@@ -54,9 +54,7 @@ public enum LongRunBend {
   /// Bends every setting type's forecast beyond `scored` years.
   static func bend(_ forecasts: inout [SettingType: [ForecastRow]], scored: Int) {
     for setting in SettingType.allCases {
-      guard var rows = forecasts[setting] else { continue }
-      bend(&rows, scored: scored)
-      forecasts[setting] = rows
+      forecasts.modifyValue(forKey: setting) { bend(&$0, scored: scored) }
     }
   }
 }

@@ -46,24 +46,27 @@ public enum SettingReconciliation {
       let discrepancy = totalRow.value - values.reduce(0, +)
       largest = max(largest, abs(discrepancy))
       for (offset, setting) in parts.enumerated() {
-        guard var series = forecasts[setting] else { continue }
-        let before = series[index].value
-        let factor = before > 0 ? adjusted[offset] / before : 1
-        if before > 0 {
-          series[index] = series[index].scaled(by: factor)
-        } else {
-          series[index] = series[index].shifted(by: adjusted[offset])
+        var whole: Double?
+        var factor = 1.0
+        forecasts.modifyValue(forKey: setting) { series in
+          let before = series[index].value
+          factor = before > 0 ? adjusted[offset] / before : 1
+          if before > 0 {
+            series[index] = series[index].scaled(by: factor)
+          } else {
+            series[index] = series[index].shifted(by: adjusted[offset])
+          }
+          whole = series[index].value
         }
-        forecasts[setting] = series
-        if setting == .mainstream, var units = forecasts[.rpSENUnit], index < units.count {
+        guard setting == .mainstream, let whole else { continue }
+        forecasts.modifyValue(forKey: .rpSENUnit) { units in
+          guard index < units.count else { return }
           units[index] = units[index].scaled(by: factor)
           // A part of mainstream never exceeds it (its own method may differ from
           // mainstream's): held at mainstream's value, its interval scaled to match.
-          let whole = series[index].value
           if units[index].value > whole, units[index].value > 0 {
             units[index] = units[index].scaled(by: whole / units[index].value)
           }
-          forecasts[.rpSENUnit] = units
         }
       }
     }
