@@ -139,7 +139,7 @@ final class ReconciledForecastTests: XCTestCase {
   /// 48 ± 1.2816 √48 = 39.12–56.88 (95%: 48 ± 1.96 √48 = 34.42–61.58); a wide interval is
   /// kept. Hand calculation; tolerance 0.005.
   func testCountingNoiseFloor() {
-    var forecasts: [SettingType: [ForecastRow]] = [
+    var forecasts: PerSetting<[ForecastRow]> = [
       .specialState: [
         ForecastRow(
           laCode: "E06000017", laName: "Rutland", setting: .specialState, censusYear: 2026,
@@ -229,7 +229,7 @@ final class ReconciledForecastTests: XCTestCase {
         laCode: "E1", laName: "Test", setting: setting, censusYear: 2035, kind: .forecast,
         value: value)
     }
-    let forecasts: [SettingType: [ForecastRow]] = [
+    let forecasts: PerSetting<[ForecastRow]> = [
       .total: [row(.total, 2000)], .mainstream: [row(.mainstream, 800)],
       .specialState: [row(.specialState, 250)], .other: [row(.other, 950)],
     ]
@@ -255,7 +255,7 @@ extension ReconciledForecastTests {
         laCode: "E1", laName: "Test", setting: setting, censusYear: 2026, kind: .forecast,
         value: value)
     }
-    let forecasts: [SettingType: [ForecastRow]] = [
+    let forecasts: PerSetting<[ForecastRow]> = [
       .total: [row(.total, 1100)], .mainstream: [row(.mainstream, 600)],
       .apPRU: [row(.apPRU, 100)], .other: [row(.other, 400)],
     ]

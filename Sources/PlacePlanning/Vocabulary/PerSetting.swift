@@ -31,6 +31,17 @@ public struct PerSetting<Value>: Sequence, ExpressibleByDictionaryLiteral {
     set { slots[setting.index] = newValue }
   }
 
+  /// Runs `body` on the value for a setting type in place, when there is one (taken out
+  /// first, so that an array value is changed without being copied).
+  public mutating func modifyValue(
+    forKey setting: SettingType, _ body: (inout Value) throws -> Void
+  ) rethrows {
+    guard var value = slots[setting.index] else { return }
+    slots[setting.index] = nil
+    defer { slots[setting.index] = value }
+    try body(&value)
+  }
+
   /// The setting types with a value, in `SettingType.allCases` order.
   public var keys: [SettingType] { SettingType.allCases.filter { slots[$0.index] != nil } }
 

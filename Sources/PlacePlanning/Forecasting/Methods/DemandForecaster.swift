@@ -181,7 +181,7 @@ public struct DemandForecaster: Sendable {
       }
     }
 
-    var forecasts: [SettingType: [ForecastRow]] = [:]
+    var forecasts: PerSetting<[ForecastRow]> = [:]
     var fits: [SettingType: String] = [:]
     var windowYears: Set<Int> = []
     for method in methods {

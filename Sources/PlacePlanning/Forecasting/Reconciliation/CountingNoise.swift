@@ -21,7 +21,7 @@ public enum CountingNoise {
   /// Widens every forecast interval in `forecasts` to at least counting noise around its
   /// value; returns how many rows were widened.
   @discardableResult
-  public static func widen(_ forecasts: inout [SettingType: [ForecastRow]]) -> Int {
+  public static func widen(_ forecasts: inout PerSetting<[ForecastRow]>) -> Int {
     var widened = 0
     for setting in forecasts.keys.sorted() {
       forecasts.modifyValue(forKey: setting) { rows in

@@ -7,7 +7,7 @@ extension DemandForecaster {
   /// reader only: they change no number), and a check that every value is finite. Returns
   /// the notes.
   func settle(
-    _ forecasts: inout [SettingType: [ForecastRow]], series: CaseloadHistory.Series,
+    _ forecasts: inout PerSetting<[ForecastRow]>, series: CaseloadHistory.Series,
     through: Int, horizon: Int, reconcile: Bool, forReader: Bool = true
   ) throws(ForecastError) -> [String] {
     var notes: [String] = []
@@ -50,7 +50,7 @@ extension DemandForecaster {
 
   /// The notes on plausibility (against the prevalences LAs have had) and on small counts.
   private func readerNotes(
-    _ forecasts: [SettingType: [ForecastRow]], series: CaseloadHistory.Series, through: Int
+    _ forecasts: PerSetting<[ForecastRow]>, series: CaseloadHistory.Series, through: Int
   ) -> [String] {
     var notes: [String] = []
     let futureYears = (forecasts[.total] ?? []).map(\.censusYear)
@@ -81,7 +81,7 @@ extension DemandForecaster {
   /// Caps each setting type's interval ends at the total's ends of the same level (RP/SEN
   /// units at mainstream's): a part cannot exceed the whole, though setting types with
   /// small counts get wide relative intervals from their own errors.
-  static func capIntervals(_ forecasts: inout [SettingType: [ForecastRow]]) {
+  static func capIntervals(_ forecasts: inout PerSetting<[ForecastRow]>) {
     func cap(_ setting: SettingType, by whole: SettingType) {
       guard let bounds = forecasts[whole] else { return }
       forecasts.modifyValue(forKey: setting) { rows in

@@ -52,7 +52,7 @@ public enum LongRunBend {
   }
 
   /// Bends every setting type's forecast beyond `scored` years.
-  static func bend(_ forecasts: inout [SettingType: [ForecastRow]], scored: Int) {
+  static func bend(_ forecasts: inout PerSetting<[ForecastRow]>, scored: Int) {
     for setting in SettingType.allCases {
       forecasts.modifyValue(forKey: setting) { bend(&$0, scored: scored) }
     }

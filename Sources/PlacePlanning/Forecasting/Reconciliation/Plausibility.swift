@@ -78,7 +78,7 @@ public struct Plausibility: Sendable {
   /// observed maximum prevalence (given the future population 0–25 by census year), a jump
   /// in the first year, and share moves.
   public func notes(
-    forecasts: [SettingType: [ForecastRow]], origin: CaseloadRecord?,
+    forecasts: PerSetting<[ForecastRow]>, origin: CaseloadRecord?,
     previous: CaseloadRecord? = nil, through: Int, futurePopulation: [Int: Double]?
   ) -> [String] {
     var notes: [String] = []

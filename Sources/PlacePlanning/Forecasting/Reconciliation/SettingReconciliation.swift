@@ -26,7 +26,7 @@ public enum SettingReconciliation {
 
   /// Reconciles `forecasts` in place; returns a note for the provenance, nil when nothing
   /// was reconciled (no total).
-  public static func reconcile(_ forecasts: inout [SettingType: [ForecastRow]]) -> String? {
+  public static func reconcile(_ forecasts: inout PerSetting<[ForecastRow]>) -> String? {
     guard let total = forecasts[.total] else { return nil }
     let parts = SettingType.additiveParts
     guard parts.allSatisfy({ forecasts[$0]?.count == total.count }) else {
