@@ -134,43 +134,10 @@ public enum LeastSquares {
     let other = small + p
     let work = other + p
 
-    // Row weights √w and exact power-of-two column scales.
-    for i in 0..<n {
-      rootWeights[i] = ExtendedFloat(weights?[i] ?? 1).squareRoot()
-    }
-    var columnScales = [Double](repeating: 1, count: p)
-    for j in 0..<p {
-      var sumOfSquares: Double = 0
-      for i in 0..<n {
-        let value = Double(rootWeights[i] * ExtendedFloat(design[i, j]))
-        sumOfSquares += value * value
-      }
-      let norm = sumOfSquares.squareRoot()
-      if norm > 0 && norm.isFinite {
-        columnScales[j] = Double(sign: .plus, exponent: -norm.exponent, significand: 1)
-      }
-    }
-    var rounded = [Double](repeating: 0, count: n * p)
-    for j in 0..<p {
-      let scale = ExtendedFloat(columnScales[j])
-      for i in 0..<n {
-        scaled[i + j * n] = rootWeights[i] * ExtendedFloat(design[i, j]) * scale
-        rounded[i + j * n] = Double(scaled[i + j * n])
-      }
-    }
-    for i in 0..<n { target[i] = rootWeights[i] * ExtendedFloat(response[i]) }
-
-    let qr = try PivotedQR(rows: n, columns: p, columnMajor: rounded)
+    let (qr, columnScales, rank) = try factorise(
+      design: design, weights: weights, rootWeights: rootWeights, scaled: scaled)
     let pivot = qr.pivot
-
-    // Numerical rank from the pivoted diagonal.
-    let diagonal = qr.rDiagonal.map { abs($0) }
-    let tolerance = Double(max(n, p)) * Double.ulpOfOne * (diagonal.first ?? 0)
-    let rank = diagonal.prefix { $0 > tolerance }.count
-    if rank < p {
-      throw .rankDeficient(
-        rank: rank, columns: p, dependentColumns: pivot[rank...].sorted())
-    }
+    for i in 0..<n { target[i] = rootWeights[i] * ExtendedFloat(response[i]) }
 
     // Initial solution z = R⁻¹ (Qᵀ b)₁ and residual r = b − A z (column k of A P starts at
     // scaled[pivot[k]·n]).
@@ -255,6 +222,68 @@ public enum LeastSquares {
       refinementSteps: steps,
       qr: qr,
       columnScales: columnScales)
+  }
+
+  /// Steps 1–3 of the method: the row weights `√wᵢ` and the scaled design `A` (in extended
+  /// precision, written to `rootWeights` and `scaled`), the exact column scales, the
+  /// pivoted QR of `A` rounded to `Double`, and the numerical rank (full, or it throws).
+  private static func factorise(
+    design: Matrix, weights: [Double]?, rootWeights: UnsafeMutablePointer<ExtendedFloat>,
+    scaled: UnsafeMutablePointer<ExtendedFloat>
+  ) throws(LeastSquaresError) -> (qr: PivotedQR, columnScales: [Double], rank: Int) {
+    let n = design.rows
+    let p = design.columns
+    for i in 0..<n {
+      rootWeights[i] = ExtendedFloat(weights?[i] ?? 1).squareRoot()
+    }
+    var columnScales = [Double](repeating: 1, count: p)
+    for j in 0..<p {
+      var sumOfSquares: Double = 0
+      for i in 0..<n {
+        let value = Double(rootWeights[i] * ExtendedFloat(design[i, j]))
+        sumOfSquares += value * value
+      }
+      let norm = sumOfSquares.squareRoot()
+      if norm > 0 && norm.isFinite {
+        columnScales[j] = Double(sign: .plus, exponent: -norm.exponent, significand: 1)
+      }
+    }
+    var rounded = [Double](repeating: 0, count: n * p)
+    for j in 0..<p {
+      let scale = ExtendedFloat(columnScales[j])
+      for i in 0..<n {
+        scaled[i + j * n] = rootWeights[i] * ExtendedFloat(design[i, j]) * scale
+        rounded[i + j * n] = Double(scaled[i + j * n])
+      }
+    }
+    let qr = try PivotedQR(rows: n, columns: p, columnMajor: rounded)
+
+    // Numerical rank from the pivoted diagonal.
+    let diagonal = qr.rDiagonal.map { abs($0) }
+    let tolerance = Double(max(n, p)) * Double.ulpOfOne * (diagonal.first ?? 0)
+    let rank = diagonal.prefix { $0 > tolerance }.count
+    if rank < p {
+      throw .rankDeficient(
+        rank: rank, columns: p, dependentColumns: qr.pivot[rank...].sorted())
+    }
+    return (qr, columnScales, rank)
+  }
+
+  /// `(XᵀWX)⁻¹` alone (step 5, without a response to fit): what an IRLS fit needs at its
+  /// final weights. The same as `solve(…).unscaledCovariance()` for any response.
+  static func unscaledCovariance(design: Matrix, weights: [Double]) throws(LeastSquaresError)
+    -> Matrix
+  {
+    let n = design.rows
+    let p = design.columns
+    try validate(
+      design: design, response: [Double](repeating: 0, count: n), weights: weights)
+    let extended = UnsafeMutablePointer<ExtendedFloat>.allocate(capacity: n + n * p)
+    extended.initialize(repeating: 0, count: n + n * p)
+    defer { extended.deallocate() }
+    let (qr, columnScales, _) = try factorise(
+      design: design, weights: weights, rootWeights: extended, scaled: extended + n)
+    return try LeastSquaresSolution.unscaledCovariance(qr: qr, columnScales: columnScales)
   }
 
   /// `max |xᵢ|` as `Sequence.max()` finds it (the first of equals; 0 when empty).

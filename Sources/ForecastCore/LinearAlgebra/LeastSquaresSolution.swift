@@ -29,6 +29,13 @@ struct LeastSquaresSolution: Sendable {
   ///
   /// with `R⁻¹` from LAPACK `dtrtri` and the products summed in extended precision.
   func unscaledCovariance() throws(LeastSquaresError) -> Matrix {
+    try Self.unscaledCovariance(qr: qr, columnScales: columnScales)
+  }
+
+  /// `(XᵀWX)⁻¹` from the QR factors and column scales of the scaled design.
+  static func unscaledCovariance(qr: PivotedQR, columnScales: [Double]) throws(LeastSquaresError)
+    -> Matrix
+  {
     let p = qr.columns
     let pivot = qr.pivot
     let rInverse = try qr.rInverse()

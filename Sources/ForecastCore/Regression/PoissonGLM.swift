@@ -75,15 +75,13 @@ public enum PoissonGLM {
       }
     }
 
-    // (XᵀWX)⁻¹ at the final means; the response is irrelevant here.
-    let information = try LeastSquares.solve(
-      design: design, response: [Double](repeating: 0, count: n), weights: mu)
+    // (XᵀWX)⁻¹ at the final means.
+    var covariance = try LeastSquares.unscaledCovariance(design: design, weights: mu)
     let pearson = (0..<n).reduce(0.0) { sum, i in
       let e = counts[i] - mu[i]
       return sum + e * e / mu[i]
     }
     let dispersion = pearson / Double(n - p)
-    var covariance = try information.unscaledCovariance()
     for index in covariance.values.indices {
       covariance.values[index] *= dispersion
     }

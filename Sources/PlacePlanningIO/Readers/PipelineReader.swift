@@ -71,15 +71,17 @@ public enum PipelineReader {
 
   /// Reads every file given, in the order of `File.allCases`.
   public static func read(_ paths: Paths) throws(InputError) -> PipelineHistory {
-    // The files are parsed on every core, then read into the history in the files' order,
-    // so the first bad file in that order is the one reported.
+    // The files are parsed and read on every core, then put into the history in the
+    // files' order, so the first bad file in that order is the one reported.
     let files = File.allCases.compactMap { file in paths.files[file].map { (file, $0) } }
-    let tables = parallelMap(files.count) { index in
-      Result { () throws(InputError) in try CSVTable.read(path: files[index].1) }
+    let read = parallelMap(files.count) { index in
+      Result { () throws(InputError) in
+        try rows(of: CSVTable.read(path: files[index].1), as: files[index].0)
+      }
     }
     var history = PipelineHistory()
-    for (index, table) in tables.enumerated() {
-      try read(table: table.get(), as: files[index].0, into: &history)
+    for (index, rows) in read.enumerated() {
+      try put(rows.get(), from: files[index].0, into: &history)
     }
     return history
   }
@@ -90,15 +92,34 @@ public enum PipelineReader {
   {
     var history = PipelineHistory()
     for item in texts {
-      try read(
-        table: CSVTable.parse(text: item.text, file: item.name), as: item.file, into: &history)
+      try put(
+        rows(of: CSVTable.parse(text: item.text, file: item.name), as: item.file),
+        from: item.file, into: &history)
     }
     return history
   }
 
-  static func read(table: CSVTable, as file: File, into history: inout PipelineHistory)
-    throws(InputError)
-  {
+  /// One area's year as a file gives it: the counts read and the notes on them.
+  struct AreaYear {
+    let code: String
+    let name: String
+    let year: Int
+    let values: [String: Double]
+    let notes: [String]
+  }
+
+  /// Puts a file's area-years into the history, in the file's row order.
+  static func put(_ rows: [AreaYear], from file: File, into history: inout PipelineHistory) {
+    for row in rows {
+      history.update(code: row.code, name: row.name, calendarYear: row.year) { target in
+        assign(row.values, from: file, to: &target)
+        target.notes += row.notes
+      }
+    }
+  }
+
+  /// The area-years of a file's table, checked.
+  static func rows(of table: CSVTable, as file: File) throws(InputError) -> [AreaYear] {
     guard let first = file.columns.first, table.index(of: first) != nil else {
       throw .unknownSchema(file: table.file, header: table.header, expected: file.schema)
     }
@@ -115,7 +136,7 @@ public enum PipelineReader {
       table, file: file, columns: columns, level: level, period: period)
     let region = table.index(of: "region_code")
     var seen = RowKeys()
-    var found = 0
+    var rows: [AreaYear] = []
     for row in table.rows.indices {
       let fields = table.rows[row]
       guard fields[topic] == file.topic,
@@ -153,15 +174,13 @@ public enum PipelineReader {
               + "\(regions.matches[key] ?? 0) LA rows; left out")
         }
       }
-      history.update(code: area.code, name: area.name, calendarYear: year) { target in
-        assign(values, from: file, to: &target)
-        target.notes += notes
-      }
-      found += 1
+      rows.append(
+        AreaYear(code: area.code, name: area.name, year: year, values: values, notes: notes))
     }
-    guard found > 0 else {
+    guard !rows.isEmpty else {
       throw .noRecords(file: table.file, expected: "no \"\(file.topic)\" rows")
     }
+    return rows
   }
 
   /// Regional counts below this are not compared with LA counts.
