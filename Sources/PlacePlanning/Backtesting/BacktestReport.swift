@@ -29,9 +29,9 @@ public struct BacktestReport: Sendable {
     }
     var groups = [[ForecastOutcome]](
       repeating: [], count: ForecastMethod.allCases.count * settingCount * horizons.count)
-    for item in cases {
-      if let index = slot(item.method, item.setting, item.horizon) {
-        groups[index].append(item.outcome)
+    for index in cases.indices {
+      if let slot = slot(cases[index].method, cases[index].setting, cases[index].horizon) {
+        groups[slot].append(cases[index].outcome)
       }
     }
     var keys: [(method: ForecastMethod, setting: SettingType, horizon: Int, slot: Int)] = []

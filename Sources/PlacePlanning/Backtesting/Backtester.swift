@@ -73,7 +73,7 @@ public struct Backtester: Sendable {
     for origin in origins {
       if !candidates.isEmpty {
         _ = forecaster.candidateForecasts(
-          series.filter { $0.record(for: origin) != nil }, origin: origin,
+          series.filter { $0.position(of: origin) != nil }, origin: origin,
           horizon: max(DemandForecaster.scoredHorizons, options.horizons.upperBound),
           candidates: candidates, cache: cache)
       }
@@ -147,7 +147,7 @@ public struct Backtester: Sendable {
         let row = rows[index]
         let h = row.censusYear - origin
         guard options.horizons.contains(h),
-          let actual = series.record(for: row.censusYear)?[setting]
+          let actual = series.count(of: setting, at: row.censusYear)
         else { continue }
         cases.append(
           Case(
@@ -178,8 +178,10 @@ public struct Backtester: Sendable {
 
   /// Mean absolute one-year change over the last five censuses up to `origin`.
   static func scale(series: CaseloadHistory.Series, setting: SettingType, origin: Int) -> Double? {
-    let values = series.records.filter { $0.censusYear <= origin && $0.censusYear > origin - 5 }
-      .compactMap { $0[setting] }
+    let records = series.records
+    let values = records.indices.filter {
+      records[$0].censusYear <= origin && records[$0].censusYear > origin - 5
+    }.compactMap { records[$0].counts[setting] }
     guard values.count >= 2 else { return nil }
     let changes = zip(values.dropFirst(), values).map { abs($0 - $1) }
     return changes.reduce(0, +) / Double(changes.count)

@@ -19,15 +19,26 @@ public struct CaseloadHistory: Sendable {
 
     /// The record for a census year, if any.
     public func record(for censusYear: Int) -> CaseloadRecord? {
-      // Records run year by year from the first, so the year's record is usually at its
-      // offset; a gap falls back to the search.
+      position(of: censusYear).map { records[$0] }
+    }
+
+    /// The count of a setting type at a census year, if published (read in place, without
+    /// copying the record).
+    public func count(of setting: SettingType, at censusYear: Int) -> Double? {
+      guard let index = position(of: censusYear) else { return nil }
+      return records[index].counts[setting]
+    }
+
+    /// Where a census year's record is in `records`. Records run year by year from the
+    /// first, so it is usually at its year's offset; a gap falls back to the search.
+    func position(of censusYear: Int) -> Int? {
       if let first = records.first?.censusYear {
         let offset = censusYear &- first
         if offset >= 0, offset < records.count, records[offset].censusYear == censusYear {
-          return records[offset]
+          return offset
         }
       }
-      return records.first { $0.censusYear == censusYear }
+      return records.firstIndex { $0.censusYear == censusYear }
     }
 
     /// The records up to and including a census year.

@@ -101,23 +101,23 @@ public struct PooledGrowth: Sendable {
   {
     TrendDamping.choose(
       through: through, firstOrigin: totalDampingFirstOrigin,
-      value: { national.record(for: $0)?[.total] },
+      value: { national.count(of: .total, at: $0) },
       rate: { nationalGrowth(national, through: $0) })
   }
 
   /// England's growth per year on logs at origin T, `(ln N(T) − ln N(T−3)) / 3`; nil
   /// without both totals.
   static func nationalGrowth(_ national: CaseloadHistory.Series, through: Int) -> Double? {
-    guard let now = national.record(for: through)?[.total], now > 0,
-      let past = national.record(for: through - growthYears)?[.total], past > 0
+    guard let now = national.count(of: .total, at: through), now > 0,
+      let past = national.count(of: .total, at: through - growthYears), past > 0
     else { return nil }
     return log(now / past) / Double(growthYears)
   }
 
   /// England's share of a setting type at a census.
   func nationalShare(_ setting: SettingType, _ year: Int) -> Double? {
-    guard let total = national.record(for: year)?[.total], total > 0,
-      let count = national.record(for: year)?[setting], count > 0
+    guard let total = national.count(of: .total, at: year), total > 0,
+      let count = national.count(of: setting, at: year), count > 0
     else { return nil }
     return count / total
   }
@@ -181,12 +181,12 @@ public struct PooledGrowth: Sendable {
   func total(series: CaseloadHistory.Series, through: Int, horizon: Int) -> (
     values: [Double], description: String
   )? {
-    guard let y = series.record(for: through)?[.total], y > 0,
-      let n = national.record(for: through)?[.total], n > 0
+    guard let y = series.count(of: .total, at: through), y > 0,
+      let n = national.count(of: .total, at: through), n > 0
     else { return nil }
     let nationalGrowth = Self.nationalGrowth(national, through: through) ?? 0
     var ownGrowth = nationalGrowth
-    if let past = series.record(for: through - Self.growthYears)?[.total] {
+    if let past = series.count(of: .total, at: through - Self.growthYears) {
       ownGrowth = log(y / max(past, 0.5)) / Double(Self.growthYears)
     }
     let codes = series.codes.flatMap { LocalAuthorityCodes.aliases(of: $0) }

@@ -101,11 +101,10 @@ struct PlanEvidence {
     var absolute = [[Double]](repeating: [], count: slots)
     var log = [[SizedError]](repeating: [], count: slots)
     var failures = Array(repeating: 0, count: candidates.count)
-    let eligible = forecaster.history.series.filter { $0.record(for: origin) != nil }
+    let eligible = forecaster.history.series.filter { $0.position(of: origin) != nil }
     let complete = forecaster.candidateForecasts(
       eligible, origin: origin, horizon: horizon, candidates: candidates, cache: cache)
     for (index, series) in eligible.enumerated() {
-      guard let atOrigin = series.record(for: origin) else { continue }
       for (position, candidate) in candidates.enumerated() {
         guard let raw = complete[index][candidate] ?? nil else {
           failures[position] += 1
@@ -113,9 +112,9 @@ struct PlanEvidence {
         }
         for setting in SettingType.allCases {
           guard let outcome = raw.outcomes[setting] else { continue }
-          let countAtOrigin = atOrigin[setting] ?? 0
+          let countAtOrigin = series.count(of: setting, at: origin) ?? 0
           for point in outcome.points where point.time <= origin + horizon {
-            guard let actual = series.record(for: point.time)?[setting] else { continue }
+            guard let actual = series.count(of: setting, at: point.time) else { continue }
             let slot = slot(position, setting, point.time - origin)
             if DemandForecaster.selects(setting, origin: origin, outturn: point.time),
               let error = ForecastOutcome.absolutePercentageError(
