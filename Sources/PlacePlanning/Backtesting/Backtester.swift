@@ -94,10 +94,14 @@ public struct Backtester: Sendable {
       let (plansHere, knownHere) = (plans[originIndex], known[originIndex])
       // The LAs on every core, each with every method, gathered in the LAs' order.
       let scored = parallelMap(series.count) { index in
-        methods.indices.map { position in
+        var scales = PerSetting<Double>()
+        for setting in options.settings {
+          scales[setting] = Self.scale(series: series[index], setting: setting, origin: origin)
+        }
+        return methods.indices.map { position in
           self.score(
             series[index], method: methods[position], origin: origin, plan: plansHere[position],
-            options: options, known: knownHere[index])
+            options: options, known: knownHere[index], scales: scales)
         }
       }
       for position in methods.indices {
@@ -115,7 +119,8 @@ public struct Backtester: Sendable {
 
   private func score(
     _ series: CaseloadHistory.Series, method: ForecastMethod, origin: Int, plan: ForecastPlan?,
-    options: Options, known: [ForecastMethod: DemandForecaster.RawForecast?]
+    options: Options, known: [ForecastMethod: DemandForecaster.RawForecast?],
+    scales: PerSetting<Double>
   ) -> Result<[Case], Unscored> {
     guard let lastCensus = series.records.last?.censusYear, origin < lastCensus else {
       return .success([])
@@ -142,7 +147,7 @@ public struct Backtester: Sendable {
     }
     var cases: [Case] = []
     for setting in options.settings {
-      let scale = Self.scale(series: series, setting: setting, origin: origin)
+      let scale = scales[setting]
       for index in bySetting[setting.index] {
         let row = rows[index]
         let h = row.censusYear - origin

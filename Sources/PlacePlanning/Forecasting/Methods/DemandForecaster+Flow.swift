@@ -97,14 +97,17 @@ extension DemandForecaster {
       ])
     }
     let totals = flow.forecast.years.map(\.caseloadNextJanuary)
-    let flat = { (values: [Double], description: String) -> SettingOutcome in
+    // Descriptions are written when read.
+    let flat = {
+      (values: [Double], description: @escaping @Sendable () -> String) -> SettingOutcome in
       SettingOutcome(
         points: zip(futureYears, values).map {
           ForecastPoint(time: $0, mean: $1, lower80: $1, upper80: $1, lower95: $1, upper95: $1)
-        }, hasIntervals: false, method: ForecastMethod.flow.rawValue, description: description,
-        note: nil)
+        }, hasIntervals: false, method: ForecastMethod.flow.rawValue,
+        description: description(), note: nil)
     }
-    var outcomes: PerSetting<SettingOutcome> = [.total: flat(totals, flow.forecast.description)]
+    let model = flow.forecast
+    var outcomes: PerSetting<SettingOutcome> = [.total: flat(totals, { model.description })]
     let origin = series.record(for: through)
     let shares = pooledGrowth?.shares(series: series, through: through, totals: totals) ?? [:]
     for setting in SettingType.allCases where setting != .total {
@@ -113,7 +116,7 @@ extension DemandForecaster {
       } else if let count = origin?[setting], let total = origin?[.total], total > 0 {
         outcomes[setting] = flat(
           totals.map { $0 * count / total },
-          String(format: "last share %.2f%% of total held", 100 * count / total))
+          { String(format: "last share %.2f%% of total held", 100 * count / total) })
       }
     }
     let years = series.through(through).map(\.censusYear)

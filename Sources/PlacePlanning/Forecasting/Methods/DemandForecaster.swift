@@ -318,11 +318,12 @@ public struct DemandForecaster: Sendable {
           firstCensusYear: firstCensusYear
         ).withNotes(notes)
       }
-      let flat = { (values: [Double], description: String) -> SettingOutcome in
+      let flat = {
+        (values: [Double], description: @escaping @Sendable () -> String) -> SettingOutcome in
         SettingOutcome(
           points: zip(futureYears, values).map {
             ForecastPoint(time: $0, mean: $1, lower80: $1, upper80: $1, lower95: $1, upper95: $1)
-          }, hasIntervals: false, method: method.rawValue, description: description, note: nil)
+          }, hasIntervals: false, method: method.rawValue, description: description(), note: nil)
       }
       outcomes[.total] = flat(total.values, total.description)
       for (setting, share) in pooled.shares(series: series, through: through, totals: total.values)

@@ -178,8 +178,9 @@ public struct PooledGrowth: Sendable {
 
   /// Forecast total caseload for horizons 1…H, with the terms used; nil without a positive
   /// total at T or England's total at T.
+  /// The description is written when read.
   func total(series: CaseloadHistory.Series, through: Int, horizon: Int) -> (
-    values: [Double], description: String
+    values: [Double], description: @Sendable () -> String
   )? {
     guard let y = series.count(of: .total, at: through), y > 0,
       let n = national.count(of: .total, at: through), n > 0
@@ -217,19 +218,21 @@ public struct PooledGrowth: Sendable {
             + TrendDamping.dampedYears(horizon: $0, damping: Self.ownGrowthPersistence) * excess
             + Self.requestsWeight * requestTerm)
     }
-    let description =
+    let (own, pull, perPlan) = (ownGrowth, relative, requestTerm)
+    let description = { @Sendable in
       Printf.format(
         "ln y(T+h) = ln %.0f + D_φ(h) × %.4f + D_ρ(h) × %.4f + %.3f; England growth %.1f%%/yr, own %.1f%%/yr, "
           + "prevalence vs England %+.2f (log), requests per plan vs England %+.2f (log)",
-        y, nationalGrowth, excess, Self.requestsWeight * requestTerm, 100 * expm1(nationalGrowth),
-        100 * expm1(ownGrowth), relative, requestTerm) + "; damping " + damping.summary
+        y, nationalGrowth, excess, Self.requestsWeight * perPlan, 100 * expm1(nationalGrowth),
+        100 * expm1(own), pull, perPlan) + "; damping " + damping.summary
+    }
     return (values, description)
   }
 
   /// Forecasts of every setting type as shares of the total forecast `totals` (horizons
   /// 1…H), closed so the additive setting types' shares sum to 1 in every year.
   func shares(series: CaseloadHistory.Series, through: Int, totals: [Double]) -> [SettingType: (
-    values: [Double], description: String
+    values: [Double], description: @Sendable () -> String
   )] {
     var raw:
       [SettingType: (
@@ -246,22 +249,24 @@ public struct PooledGrowth: Sendable {
       guard let path = raw[setting] else { continue }
       for index in normalizers.indices { normalizers[index] += path.shares[index] }
     }
-    var result: [SettingType: (values: [Double], description: String)] = [:]
+    var result: [SettingType: (values: [Double], description: @Sendable () -> String)] = [:]
     for (setting, path) in raw {
       let values = totals.enumerated().map { index, total in
         normalizers[index] > 0 ? total * path.shares[index] / normalizers[index] : 0
       }
-      let carried =
-        path.carriedFrom.map {
-          " (the LA's count at \(through) not published: its \($0) share, moved with England's since)"
-        } ?? ""
-      let description =
-        Printf.format(
-          "share %.2f%% of total", 100 * path.start) + carried
-        + Printf.format(
-          " (England %.2f%%), moving %+.2f%%/yr damped, ", 100 * path.national,
-          100 * expm1(path.rate))
-        + path.damping.summary + "; closed with the other setting types to sum to 1"
+      let (start, national, rate, damping, carriedFrom) = (
+        path.start, path.national, path.rate, path.damping, path.carriedFrom
+      )
+      let description = { @Sendable in
+        let carried =
+          carriedFrom.map {
+            " (the LA's count at \(through) not published: its \($0) share, moved with England's since)"
+          } ?? ""
+        return Printf.format("share %.2f%% of total", 100 * start) + carried
+          + Printf.format(
+            " (England %.2f%%), moving %+.2f%%/yr damped, ", 100 * national, 100 * expm1(rate))
+          + damping.summary + "; closed with the other setting types to sum to 1"
+      }
       result[setting] = (values, description)
     }
     return result
