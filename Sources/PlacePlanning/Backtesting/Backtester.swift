@@ -98,10 +98,11 @@ public struct Backtester: Sendable {
         for setting in options.settings {
           scales[setting] = Self.scale(series: series[index], setting: setting, origin: origin)
         }
+        let made = knownHere[index].compactMapValues { $0 }
         return methods.indices.map { position in
           self.score(
             series[index], method: methods[position], origin: origin, plan: plansHere[position],
-            options: options, known: knownHere[index], scales: scales)
+            options: options, known: made, scales: scales)
         }
       }
       for position in methods.indices {
@@ -119,7 +120,7 @@ public struct Backtester: Sendable {
 
   private func score(
     _ series: CaseloadHistory.Series, method: ForecastMethod, origin: Int, plan: ForecastPlan?,
-    options: Options, known: [ForecastMethod: DemandForecaster.RawForecast?],
+    options: Options, known: [ForecastMethod: DemandForecaster.RawForecast],
     scales: PerSetting<Double>
   ) -> Result<[Case], Unscored> {
     guard let lastCensus = series.records.last?.censusYear, origin < lastCensus else {
@@ -132,8 +133,7 @@ public struct Backtester: Sendable {
     let forecast: LAForecast
     do {
       forecast = try forecaster.forecast(
-        series, options: request, plan: plan,
-        known: known.compactMapValues { $0 })
+        series, options: request, plan: plan, known: known)
     } catch {
       return .failure(
         Unscored(

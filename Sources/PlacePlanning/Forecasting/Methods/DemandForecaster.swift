@@ -168,11 +168,15 @@ public struct DemandForecaster: Sendable {
     // Forecasts made before, of the methods used here (and combined's parts), cut to this
     // horizon.
     let used = Set(methods + (methods.contains(.combined) ? ForecastMethod.combinedParts : []))
+    var reusable: [ForecastMethod: RawForecast] = [:]
+    for method in used {
+      if let forecast = known[method], forecast.reaches(through + options.horizon) {
+        reusable[method] = forecast.through(through + options.horizon)
+      }
+    }
     let made = rawForecasts(
       series, methods: methods, through: through, horizon: options.horizon,
-      firstCensusYear: options.firstCensusYear,
-      known: known.filter { used.contains($0.key) && $0.value.reaches(through + options.horizon) }
-        .mapValues { $0.through(through + options.horizon) })
+      firstCensusYear: options.firstCensusYear, known: reusable)
     for method in methods {
       switch made[method] {
       case .success(let forecast): raw[method] = forecast

@@ -25,11 +25,7 @@ public enum CountingNoise {
     var widened = 0
     for setting in forecasts.keys.sorted() {
       forecasts.modifyValue(forKey: setting) { rows in
-        for index in rows.indices {
-          let row = floored(rows[index])
-          if row != rows[index] { widened += 1 }
-          rows[index] = row
-        }
+        for index in rows.indices where floor(&rows[index]) { widened += 1 }
       }
     }
     return widened
@@ -38,15 +34,24 @@ public enum CountingNoise {
   /// A forecast row with its intervals widened to at least counting noise around its value;
   /// an actual row, or one without intervals, unchanged.
   public static func floored(_ row: ForecastRow) -> ForecastRow {
+    var copy = row
+    floor(&copy)
+    return copy
+  }
+
+  /// Widens a forecast row's intervals in place; returns whether any end moved.
+  @discardableResult
+  static func floor(_ row: inout ForecastRow) -> Bool {
     guard row.kind == .forecast, let l80 = row.lower80, let u80 = row.upper80,
       let l95 = row.lower95, let u95 = row.upper95
-    else { return row }
+    else { return false }
     let noise = max(row.value, 0).squareRoot()
-    var copy = row
-    copy.lower80 = min(l80, max(0, row.value - z80 * noise))
-    copy.upper80 = max(u80, row.value + z80 * noise)
-    copy.lower95 = min(l95, max(0, row.value - z95 * noise))
-    copy.upper95 = max(u95, row.value + z95 * noise)
-    return copy
+    let ends = (
+      min(l80, max(0, row.value - z80 * noise)), max(u80, row.value + z80 * noise),
+      min(l95, max(0, row.value - z95 * noise)), max(u95, row.value + z95 * noise)
+    )
+    let moved = ends != (l80, u80, l95, u95)
+    (row.lower80, row.upper80, row.lower95, row.upper95) = ends
+    return moved
   }
 }

@@ -37,12 +37,14 @@ extension DemandForecaster {
     if forReader {
       notes += readerNotes(forecasts, series: series, through: through)
     }
-    for setting in SettingType.allCases {
-      for row in forecasts[setting] ?? [] {
-        let ends = [row.value, row.lower80, row.upper80, row.lower95, row.upper95]
-        if ends.contains(where: { $0.map { !$0.isFinite } ?? false }) {
-          throw .nonFinite(laCode: series.laCode, setting: setting, censusYear: row.censusYear)
-        }
+    let finite = { (value: Double?) in value?.isFinite ?? true }
+    for (setting, rows) in forecasts {
+      for row in rows
+      where
+        !(row.value.isFinite && finite(row.lower80) && finite(row.upper80)
+        && finite(row.lower95) && finite(row.upper95))
+      {
+        throw .nonFinite(laCode: series.laCode, setting: setting, censusYear: row.censusYear)
       }
     }
     return notes
