@@ -88,7 +88,15 @@ public struct Backtester: Sendable {
       }
     }
 
+    // Room for every case there can be (an LA, method and setting type per horizon with
+    // an outturn), so that the list is never copied as it grows.
+    let latest = series.compactMap { $0.records.last?.censusYear }.max() ?? 0
+    let most = origins.reduce(0) { sum, origin in
+      let horizons = max(0, min(options.horizons.upperBound, latest - origin))
+      return sum + series.count * methods.count * options.settings.count * horizons
+    }
     var cases: [Case] = []
+    cases.reserveCapacity(most)
     var unscored: [Unscored] = []
     for (originIndex, origin) in origins.enumerated() {
       let (plansHere, knownHere) = (plans[originIndex], known[originIndex])
