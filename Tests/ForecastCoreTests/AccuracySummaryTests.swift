@@ -33,4 +33,27 @@ final class AccuracySummaryTests: XCTestCase {
     XCTAssertEqual(AccuracySummary.quantile(values, 0.9) ?? .nan, 4.6, accuracy: 1e-12)
     XCTAssertNil(AccuracySummary.quantile([], 0.5))
   }
+
+  /// The median by selection equals the middle of the sorted values, for odd and even
+  /// counts, ties, negative values and already-sorted or reversed input (8,000 seeded
+  /// random cases, compared exactly: both pick the same order statistics).
+  func testMedianBySelectionEqualsSortedMiddle() {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> UInt64 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return state >> 33
+    }
+    for trial in 0..<8000 {
+      let count = 1 + Int(next() % 60)
+      var values = (0..<count).map { _ in Double(Int(next() % 21) - 10) / 4 }
+      if trial % 7 == 0 { values.sort() }
+      if trial % 11 == 0 { values.sort(by: >) }
+      let sorted = values.sorted()
+      let middle = count / 2
+      let expected = count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+      XCTAssertEqual(AccuracySummary.median(values), expected, "\(values)")
+    }
+    XCTAssertNil(AccuracySummary.median([]))
+    XCTAssertEqual(AccuracySummary.median([3, .nan, 1])?.isNaN, [3, .nan, 1].sorted()[1].isNaN)
+  }
 }

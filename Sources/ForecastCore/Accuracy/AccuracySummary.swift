@@ -43,12 +43,53 @@ public struct AccuracySummary: Sendable, Equatable {
     coverage95 = with95.isEmpty ? nil : Double(with95.filter { $0 }.count) / Double(with95.count)
   }
 
-  /// The median (mean of the middle two for an even count); nil when empty.
+  /// The median (mean of the middle two for an even count); nil when empty. Found by
+  /// selection rather than a full sort (the same order statistics; values with a NaN are
+  /// sorted, as before).
   public static func median(_ values: [Double]) -> Double? {
     guard !values.isEmpty else { return nil }
-    let sorted = values.sorted()
-    let middle = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    let middle = values.count / 2
+    guard !values.contains(where: \.isNaN) else {
+      let sorted = values.sorted()
+      return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+    var work = values
+    let upper = select(&work, middle)
+    guard values.count % 2 == 0 else { return upper }
+    // Selection leaves every value before `middle` no greater than the middle one.
+    let lower = work[0..<middle].max() ?? upper
+    return (lower + upper) / 2
+  }
+
+  /// The `k`-th smallest (0-based) of values without NaN, by Hoare partitioning around a
+  /// median of three, narrowing to the part that holds `k`; `values` is reordered so that
+  /// no value before `k` is greater than it. Expected time linear in the count.
+  static func select(_ values: inout [Double], _ k: Int) -> Double {
+    var low = 0
+    var high = values.count - 1
+    while low < high {
+      let (a, b, c) = (values[low], values[low + (high - low) / 2], values[high])
+      let pivot = max(min(a, b), min(max(a, b), c))
+      var i = low
+      var j = high
+      while i <= j {
+        while values[i] < pivot { i += 1 }
+        while values[j] > pivot { j -= 1 }
+        if i <= j {
+          values.swapAt(i, j)
+          i += 1
+          j -= 1
+        }
+      }
+      if k <= j {
+        high = j
+      } else if k >= i {
+        low = i
+      } else {
+        return values[k]
+      }
+    }
+    return values[k]
   }
 
   /// The arithmetic mean; nil when empty.
