@@ -93,6 +93,25 @@ final class BacktesterTests: XCTestCase {
     }
   }
 
+  /// A plan for a method outside `auto`'s candidates may share a cache with `auto`'s plans
+  /// (the cache keeps only the candidates' errors) and is the same as one made alone.
+  func testPlanOfAnotherMethodWithASharedCacheEqualsOneMadeAlone() throws {
+    let forecaster = try sampleForecaster()
+    let cache = BacktestForecastCache()
+    _ = forecaster.plan(method: .auto, through: 2023, cache: cache)
+    for method in [ForecastMethod.linear, .auto] {
+      let shared = forecaster.plan(method: method, through: 2024, cache: cache)
+      let alone = forecaster.plan(method: method, through: 2024)
+      for setting in SettingType.allCases {
+        let a = try XCTUnwrap(shared.choices[setting])
+        let b = try XCTUnwrap(alone.choices[setting])
+        XCTAssertEqual(a.method, b.method, "\(method) \(setting)")
+        XCTAssertEqual(a.reason, b.reason)
+        XCTAssertEqual(a.intervalStrata.map(\.intervals), b.intervalStrata.map(\.intervals))
+      }
+    }
+  }
+
   /// The backtester makes each candidate's forecast once per LA and origin (kept in the
   /// cache) and builds every method on it: each scored case equals the forecast made alone,
   /// from scratch, with the same plan.

@@ -54,7 +54,7 @@ public struct Backtester: Sendable {
   /// In three steps: the `auto` candidates' forecasts from every origin (each LA's on every
   /// core), the plans of every origin, then every method's forecasts of each LA from each
   /// origin (the LAs on every core). Cases are kept in the order origin, method, LA.
-  /// `progress` is told (done, total) after each origin's methods.
+  /// `progress` is told (done, total) after each origin and method, as its cases are kept.
   public func run(
     series: [CaseloadHistory.Series], options: Options,
     progress: ((_ done: Int, _ total: Int) -> Void)? = nil
@@ -120,8 +120,8 @@ public struct Backtester: Sendable {
           case .failure(let failure): unscored.append(failure)
           }
         }
+        progress?(originIndex * methods.count + position + 1, origins.count * methods.count)
       }
-      progress?((originIndex + 1) * methods.count, origins.count * methods.count)
     }
     return BacktestReport(cases: cases, unscored: unscored)
   }

@@ -43,7 +43,7 @@ extension DemandForecaster {
       }
     } else {
       evidence = PlanEvidence(
-        forecaster: self, through: through, candidates: candidates, cache: nil)
+        forecaster: self, through: through, candidates: candidates, cache: cache)
     }
     let origins = evidence.origins
     let positions = candidates.compactMap(evidence.position(of:))

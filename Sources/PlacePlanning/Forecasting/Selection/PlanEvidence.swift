@@ -50,10 +50,13 @@ struct PlanEvidence {
     var log = [[[SizedError]]](
       repeating: Array(repeating: [], count: origins.count), count: slots)
     var failures = Array(repeating: 0, count: candidates.count)
+    // The cache keeps the errors of `auto`'s candidates only (its slots are laid out by
+    // their positions); other candidate lists share only the forecasts.
+    let sharesErrors = candidates == ForecastMethod.autoCandidates
     for (originIndex, origin) in origins.enumerated() {
       let horizon = min(Self.horizons, through - origin)
       let errors: OriginErrors
-      if let cache, let known = cache.originErrors[origin], known.horizon >= horizon {
+      if sharesErrors, let known = cache?.originErrors[origin], known.horizon >= horizon {
         errors = known
       } else {
         // With a cache, forecasts reach `scoredHorizons` years, and all of them are scored
@@ -61,7 +64,7 @@ struct PlanEvidence {
         errors = Self.errors(
           forecaster: forecaster, origin: origin,
           horizon: cache == nil ? horizon : Self.horizons, candidates: candidates, cache: cache)
-        cache?.originErrors[origin] = errors
+        if sharesErrors { cache?.originErrors[origin] = errors }
       }
       for position in candidates.indices {
         failures[position] += errors.failures[position]
