@@ -87,15 +87,17 @@ bench: deps
 	@for i in 1 2 3; do /usr/bin/time -f "%e %M" $(BIN_RELEASE) forecast --la all --format csv 2>&1 >/dev/null \
 	  | tail -1; done | sort -n | head -1 \
 	  | awk '{ printf "forecast --la all --format csv (auto, whole process, best of 3): %s s wall, %d KB peak memory\n", $$1, $$2 }'
-	@TIMEFORMAT="forecast --la all --method prevalence --format csv (whole process): %R s wall"; \
-	  time ($(BIN_RELEASE) forecast --la all --method prevalence --format csv > /dev/null 2>&1)
+	@B=$(BIN_RELEASE); TIMEFORMAT="forecast --la all --method prevalence --format csv (whole process): %R s wall"; \
+	  time ($$B forecast --la all --method prevalence --format csv > /dev/null 2>&1)
+	@mkdir -p .build
 	@for i in 1 2 3; do /usr/bin/time -f "%e %M" $(BIN_RELEASE) backtest --la all --format csv 2>&1 >/dev/null \
-	  | tail -1; done | sort -n | head -1 \
-	  | awk '{ printf "backtest --la all (7 origins, 5 horizons, 10 methods, whole process, best of 3): %s s wall, %d KB peak memory\n", $$1, $$2 }'
-	@TIMEFORMAT="forecast --la all --by phase --format csv (components by age, whole process): %R s wall"; \
-	  time ($(BIN_RELEASE) forecast --la all --by phase --format csv > /dev/null 2>&1)
-	@TIMEFORMAT="pipeline --la all --format csv (flows, backtest, ceased by age, whole process): %R s wall"; \
-	  time ($(BIN_RELEASE) pipeline --la all --format csv > /dev/null 2>&1)
+	  | tail -1; done | sort -n | head -1 > .build/bench-backtest.txt
+	@awk '{ printf "backtest --la all (7 origins, 5 horizons, 10 methods, whole process, best of 3): %s s wall, %d KB peak memory\n", $$1, $$2 }' \
+	  .build/bench-backtest.txt
+	@B=$(BIN_RELEASE); TIMEFORMAT="forecast --la all --by phase --format csv (components by age, whole process): %R s wall"; \
+	  time ($$B forecast --la all --by phase --format csv > /dev/null 2>&1)
+	@B=$(BIN_RELEASE); TIMEFORMAT="pipeline --la all --format csv (flows, backtest, ceased by age, whole process): %R s wall"; \
+	  time ($$B pipeline --la all --format csv > /dev/null 2>&1)
 	@if [ -d "$(SHARED)/data/child_level_demo" ]; then \
 	  DEMO="--transitions $(SHARED)/data/child_level_demo/transitions.csv \
 	    --population $(SHARED)/data/child_level_demo/population.csv \
@@ -107,7 +109,10 @@ bench: deps
 	  python3 Tests/Peers/child_model_numpy.py $(SHARED)/data/child_level_demo; fi
 	@if python3 -c "import statsmodels" 2>/dev/null; then \
 	  echo "== the same national backtest in Python with statsmodels (speed peer)"; \
-	  python3 $(SHARED)/tools/peer_statsmodels.py; \
+	  python3 $(SHARED)/tools/peer_statsmodels.py 2>&1 | tee .build/bench-peer.txt; \
+	  peer=$$(sed -n 's/.*; total \([0-9.]*\)s$$/\1/p' .build/bench-peer.txt); \
+	  awk -v peer="$$peer" '{ if (peer > 0 && $$1 > 0) printf "backtest --la all against statsmodels in this run: %.2f s against %.2f s, %.1fx faster (target 20x)\n", $$1, peer, peer / $$1 }' \
+	    .build/bench-backtest.txt; \
 	else echo "peer: statsmodels is not installed (pip install statsmodels to compare)"; fi
 	@$(MAKE) --no-print-directory accuracy
 
