@@ -96,9 +96,9 @@ public enum LeastSquares {
       residualDegreesOfFreedom: degreesOfFreedom,
       observations: n,
       rank: solution.rank,
-      conditionEstimate: try solution.reciprocalCondition(),
       fittedValues: solution.fittedValues,
-      residuals: solution.residuals)
+      residuals: solution.residuals,
+      factors: solution.qr)
   }
 
   /// Validates the input and returns the refined weighted least-squares solution

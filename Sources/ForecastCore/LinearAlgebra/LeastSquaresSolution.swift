@@ -1,8 +1,8 @@
 /// Raw output of the refined least-squares solver, before inference quantities are derived.
 ///
 /// All quantities refer to the weighted problem `min Σ wᵢ (yᵢ − xᵢᵀβ)²`. The covariance and
-/// condition estimate are computed from the kept QR factors when asked for (an IRLS step
-/// needs only the coefficients and fitted values).
+/// the condition estimate (`LinearFit.conditionEstimate`) are computed from the kept QR
+/// factors when asked for (an IRLS step needs only the coefficients and fitted values).
 struct LeastSquaresSolution: Sendable {
   /// `β`, one per design column.
   let coefficients: [Double]
@@ -53,10 +53,5 @@ struct LeastSquaresSolution: Sendable {
       }
     }
     return covariance
-  }
-
-  /// Reciprocal 1-norm condition estimate of the column-scaled `R` (LAPACK `dtrcon`).
-  func reciprocalCondition() throws(LeastSquaresError) -> Double {
-    try qr.reciprocalCondition()
   }
 }

@@ -27,13 +27,18 @@ public struct LinearFit: Sendable {
   public let observations: Int
   /// Numerical rank of the design (always `p` for a returned fit).
   public let rank: Int
-  /// Reciprocal 1-norm condition estimate of the column-scaled `R` (LAPACK `dtrcon`),
-  /// in `(0, 1]`; values near `1e-16` mean the design is nearly singular.
-  public let conditionEstimate: Double
   /// `xᵢᵀβ̂`.
   public let fittedValues: [Double]
   /// `yᵢ − xᵢᵀβ̂` (not multiplied by `√wᵢ`).
   public let residuals: [Double]
+  /// The QR factors of the column-scaled design.
+  let factors: PivotedQR
+
+  /// Reciprocal 1-norm condition estimate of the column-scaled `R` (LAPACK `dtrcon`),
+  /// in `(0, 1]`; values near `1e-16` mean the design is nearly singular. Estimated when
+  /// asked for (a trend fit does not need it); NaN only if `dtrcon` reports an error,
+  /// which it does not for the full-rank `R` of a returned fit.
+  public var conditionEstimate: Double { (try? factors.reciprocalCondition()) ?? .nan }
 
   /// Estimated mean response at design row `x`.
   ///
