@@ -81,6 +81,26 @@ final class CSVTableTests: XCTestCase {
       ["202425", "Academic year", "Local authority", "E92000001", "England", "E12000008"])
     XCTAssertEqual(table.rows.last?.last, "x")
   }
+
+  /// A field compared in place says what comparing its text would: for ASCII, quoted
+  /// fields, other lengths, and non-ASCII text equal only under Unicode equivalence
+  /// ("é" precomposed in the file, decomposed in the query).
+  func testFieldComparedInPlaceAgreesWithItsText() throws {
+    let table = try CSVTable.parse(
+      text: "a,b,c,d\nRegional,\"All, EHC plans\",Caf\u{E9},R\n", file: "t.csv")
+    let row = table.rows[0]
+    let queries = [
+      "Regional", "Regiona", "Regional ", "All, EHC plans", "Cafe\u{301}", "Café", "R", "",
+    ]
+    for position in 0..<4 {
+      for query in queries {
+        XCTAssertEqual(
+          row.field(position, is: query), row[position] == query, "\(position) \(query)")
+      }
+    }
+    XCTAssertTrue(row.field(2, is: "Cafe\u{301}"))
+  }
+
 }
 
 /// The fast fixed-point formatter against printf (`String(format: "%.Nf")`, with the sign

@@ -139,7 +139,7 @@ public enum PipelineReader {
     var rows: [AreaYear] = []
     for row in table.rows.indices {
       let fields = table.rows[row]
-      guard fields[topic] == file.topic,
+      guard fields.field(topic, is: file.topic),
         let area = try CaseloadReader.area(
           fields, level: level, code: code, name: name, table: table, row: row)
       else { continue }
@@ -161,7 +161,7 @@ public enum PipelineReader {
         values[column.name] = value
       }
       var notes: [String] = []
-      if fields[level] == "Local authority", let region, !fields[region].isEmpty {
+      if fields.field(level, is: "Local authority"), let region, !fields[region].isEmpty {
         for column in columns where !file.percentColumns.contains(column.name) {
           let key = "\(fields[region]) \(year) \(column.name)"
           guard let value = values[column.name], let regional = regions.totals[key],
@@ -199,7 +199,8 @@ public enum PipelineReader {
     var totals: [String: Double] = [:]
     for row in table.rows.indices {
       let fields = table.rows[row]
-      guard fields[level] == "Regional", fields[topic] == file.topic, !fields[region].isEmpty
+      guard fields.field(level, is: "Regional"), fields.field(topic, is: file.topic),
+        !fields[region].isEmpty
       else { continue }
       let year = try CellParser.year(fields[period], table: table, row: row, column: period)
       for column in counted {
@@ -215,7 +216,7 @@ public enum PipelineReader {
     guard !totals.isEmpty else { return (totals, matches) }
     for row in table.rows.indices {
       let fields = table.rows[row]
-      guard fields[level] == "Local authority", fields[topic] == file.topic,
+      guard fields.field(level, is: "Local authority"), fields.field(topic, is: file.topic),
         !fields[region].isEmpty
       else { continue }
       let year = try CellParser.year(fields[period], table: table, row: row, column: period)

@@ -34,6 +34,18 @@ struct CSVTable {
       if start < 0 { return quoted[-start - 1] }
       return String(decoding: bytes[start..<bounds[2 * index + 1]], as: UTF8.self)
     }
+
+    /// Whether a field equals `text` (as `field(index) == text` would say), compared in
+    /// the file's bytes without making the field a `String` when both are ASCII.
+    func field(_ index: Int, is text: String) -> Bool {
+      let start = bounds[2 * index]
+      guard start >= 0 else { return quoted[-start - 1] == text }
+      let fieldBytes = bytes[start..<bounds[2 * index + 1]]
+      let ascii =
+        text.utf8.allSatisfy { $0 < 0x80 } && fieldBytes.allSatisfy { $0 < 0x80 }
+      guard ascii else { return field(index) == text }
+      return fieldBytes.elementsEqual(text.utf8)
+    }
   }
 
   /// One row's fields, made text when read.
@@ -50,6 +62,12 @@ struct CSVTable {
     subscript(position: Int) -> String {
       precondition(position >= 0 && position < count, "CSV field index out of range")
       return storage.field(first + position)
+    }
+
+    /// Whether the field at `position` is `text`, without making it a `String`.
+    func field(_ position: Int, is text: String) -> Bool {
+      precondition(position >= 0 && position < count, "CSV field index out of range")
+      return storage.field(first + position, is: text)
     }
   }
 
