@@ -25,6 +25,9 @@ extension DemandForecaster {
   /// `cache` keeps the backtest forecasts made here for later plans at other origins (a
   /// rolling-origin backtest makes one plan per origin, and each reuses the forecasts of the
   /// origins before it); a forecast from origin o does not depend on the plan's `through`.
+  /// For `auto`, `pooled` and `combined` it also keeps `auto`'s candidates' errors by origin
+  /// and the gathered evidence of each plan origin (`PlanEvidence`), so the three plans at
+  /// one origin, and the plans at later origins, gather no error twice.
   public func plan(
     method: ForecastMethod, through: Int, cache: BacktestForecastCache? = nil
   ) -> ForecastPlan {
