@@ -125,6 +125,10 @@ struct CSVTable {
     if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
     guard bytes[start...].contains(where: { !Self.isSpace($0) }) else { throw .empty(file: file) }
     var bounds: [Int] = []
+    // Room for a field every two bytes (SEN2 files average 2–3 bytes a field: many "x" and
+    // short counts), so the bounds are not copied as they grow; untouched room costs no
+    // memory, and a file of still shorter fields only grows the array.
+    bounds.reserveCapacity(bytes.count + 2)
     var quoted: [String] = []
     // The first record's field count (the header's), then each kept record's line.
     var width: Int?
