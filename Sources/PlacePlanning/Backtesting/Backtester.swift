@@ -69,7 +69,7 @@ public struct Backtester: Sendable {
     let candidates = ForecastMethod.autoCandidates.filter { candidate in
       methods.contains { $0 == candidate || $0.usesPlan }
     }
-    var known: [[[ForecastMethod: DemandForecaster.RawForecast?]]] = []
+    var known: [[[ForecastMethod: DemandForecaster.RawForecast]]] = []
     for origin in origins {
       if !candidates.isEmpty {
         _ = forecaster.candidateForecasts(
@@ -79,7 +79,8 @@ public struct Backtester: Sendable {
       }
       known.append(
         series.map {
-          cache.entries[BacktestForecastCache.Key(laCode: $0.laCode, origin: origin)] ?? [:]
+          cache.entries[BacktestForecastCache.Key(laCode: $0.laCode, origin: origin)]?
+            .compactMapValues { $0 } ?? [:]
         })
     }
     let plans = origins.map { origin in
@@ -106,11 +107,10 @@ public struct Backtester: Sendable {
         for setting in options.settings {
           scales[setting] = Self.scale(series: series[index], setting: setting, origin: origin)
         }
-        let made = knownHere[index].compactMapValues { $0 }
         return methods.indices.map { position in
           self.score(
             series[index], method: methods[position], origin: origin, plan: plansHere[position],
-            options: options, known: made, scales: scales)
+            options: options, known: knownHere[index], scales: scales)
         }
       }
       for position in methods.indices {

@@ -98,8 +98,8 @@ public struct PipelineBacktest: Sendable {
       (.newPlans, year.newPlans, actual?.newPlans, previous?.newPlans, trended?.newPlans),
       (.ceased, year.ceased, actual?.ceased, previous?.ceased, nil),
       (
-        .caseload, year.caseloadNextJanuary, series.record(for: origin + 1)?[.total],
-        series.record(for: origin)?[.total], trended?.caseloadNextJanuary
+        .caseload, year.caseloadNextJanuary, series.count(of: .total, at: origin + 1),
+        series.count(of: .total, at: origin), trended?.caseloadNextJanuary
       ),
     ]
     return pairs.compactMap { measure, forecast, outturn, naive, alternative -> Case? in

@@ -39,7 +39,7 @@ public struct PipelineReport: Sendable {
           laCode: series.laCode, laName: series.laName, measure: measure, year: year,
           kind: kind, value: value, lower80: band?.0, upper80: band?.1))
     }
-    let caseload = { (year: Int) in series.record(for: year)?[.total] }
+    let caseload = { (year: Int) in series.count(of: .total, at: year) }
     for year in flows {
       let y = year.calendarYear
       let population = forecaster.population?.total0to25(for: codes, midYear: y)

@@ -200,7 +200,7 @@ public struct DemandForecaster: Sendable {
       // The size band of the count at the origin, or of the latest census before it that
       // published one (a breakdown suppressed at T is not a count of 0).
       let countAtOrigin =
-        series.record(for: through)?[setting]
+        series.count(of: setting, at: through)
         ?? series.latestCount(
           of: setting, through: through,
           earliest: PooledGrowth.carryStart(setting, through: through))?.count ?? 0

@@ -65,7 +65,7 @@ extension DemandForecaster {
         previous: series.record(for: through - 1), through: through,
         futurePopulation: futurePopulation))
     for setting in SettingType.allCases where forecasts[setting] != nil {
-      if let count = series.record(for: through)?[setting], count > 0,
+      if let count = series.count(of: setting, at: through), count > 0,
         count < CountingNoise.smallCount
       {
         notes.append(

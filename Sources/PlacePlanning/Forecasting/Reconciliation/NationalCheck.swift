@@ -65,7 +65,7 @@ extension DemandForecaster {
   /// The national check for forecasts from one origin; nil without England's series.
   public func nationalCheck(_ forecasts: [LAForecast]) -> NationalCheck? {
     guard let pooled = pooledGrowth, let origin = forecasts.first?.throughYear,
-      let england = pooled.national.record(for: origin)?[.total], england > 0,
+      let england = pooled.national.count(of: .total, at: origin), england > 0,
       let growth = PooledGrowth.nationalGrowth(pooled.national, through: origin)
     else { return nil }
     let damping = pooled.totalDamping(through: origin).damping

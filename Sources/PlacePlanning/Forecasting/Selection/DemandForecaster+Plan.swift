@@ -57,7 +57,9 @@ extension DemandForecaster {
         origins.filter {
           $0 + horizon <= through && Self.selects(setting, origin: $0, outturn: $0 + horizon)
         }.count >= Self.selectionMinimumOrigins
-          && positions.allSatisfy { evidence.hasErrors($0, setting, horizon) }
+          && positions.allSatisfy {
+            evidence.medianAbsolutePercentageError($0, setting, horizon) != nil
+          }
       }
       let scores: [(method: ForecastMethod, score: Double)] = positions.compactMap { position in
         let medians = horizons.compactMap {

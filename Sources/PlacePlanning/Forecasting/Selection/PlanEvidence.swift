@@ -13,18 +13,15 @@ struct PlanEvidence {
   /// An error with the LA's count of the setting type at the origin (for size strata).
   typealias SizedError = (count: Double, error: Double)
 
-  let through: Int
   let candidates: [ForecastMethod]
   /// Backtest origins, ascending.
   let origins: [Int]
-  /// `100 |f − a| / a` by slot, for the errors that count in the choice of method.
-  let absolutePercentageErrors: [[Double]]
   /// Log errors `log(a / f)` by slot and origin, for the errors that calibrate intervals.
   let logErrors: [[[SizedError]]]
   /// Forecasts that could not be made, by candidate.
   let failures: [Int]
-  /// The median of each slot's absolute percentage errors (nil when it has none), computed
-  /// on every core.
+  /// The median of each slot's absolute percentage errors `100 |f − a| / a` (the errors
+  /// that count in the choice of method), computed on every core; nil when it has none.
   let medianAbsolutePercentageErrors: [Double?]
 
   static let horizons = 5
@@ -41,7 +38,6 @@ struct PlanEvidence {
     forecaster: DemandForecaster, through: Int, candidates: [ForecastMethod],
     cache: BacktestForecastCache?
   ) {
-    self.through = through
     self.candidates = candidates
     let firstOrigin = max(2016, through - 5)
     origins = firstOrigin <= through - 1 ? Array(firstOrigin...(through - 1)) : []
@@ -77,7 +73,6 @@ struct PlanEvidence {
         }
       }
     }
-    absolutePercentageErrors = absolute
     logErrors = log
     self.failures = failures
     let gathered = absolute
@@ -134,11 +129,6 @@ struct PlanEvidence {
       }
     }
     return OriginErrors(horizon: horizon, absolute: absolute, log: log, failures: failures)
-  }
-
-  /// Whether a candidate (by position) has errors for a setting type and horizon.
-  func hasErrors(_ candidate: Int, _ setting: SettingType, _ horizon: Int) -> Bool {
-    !absolutePercentageErrors[Self.slot(candidate, setting, horizon)].isEmpty
   }
 
   /// The median absolute percentage error of a candidate (by position), setting type and
