@@ -13,6 +13,12 @@ void dormqr_(const char *side, const char *trans, const int *m, const int *n,
              const int *k, const double *a, const int *lda, const double *tau,
              double *c, const int *ldc, double *work, const int *lwork, int *info);
 
+/// Multiply by Q or Q^T, unblocked (what dormqr calls for fewer reflectors than its block
+/// size); work holds n values for side "L".
+void dorm2r_(const char *side, const char *trans, const int *m, const int *n,
+             const int *k, const double *a, const int *lda, const double *tau,
+             double *c, const int *ldc, double *work, int *info);
+
 /// Solve a triangular system with several right-hand sides.
 void dtrtrs_(const char *uplo, const char *trans, const char *diag, const int *n,
              const int *nrhs, const double *a, const int *lda, double *b,

@@ -131,7 +131,9 @@ final class BacktesterTests: XCTestCase {
           let alone = try forecaster.forecast(
             la, options: .init(throughYear: origin, horizon: 2, method: method), plan: plan)
           for item in report.cases
-          where item.laCode == la.laCode && item.method == method && item.origin == origin {
+          where report.laCode(of: item) == la.laCode && item.method == method
+            && item.origin == origin
+          {
             let row = try XCTUnwrap(
               alone.rows.first {
                 $0.setting == item.setting && $0.censusYear == origin + item.horizon
@@ -177,7 +179,7 @@ final class BacktesterTests: XCTestCase {
     for method in methods {
       for la in series {
         let cases = report.cases.filter {
-          $0.laCode == la.laCode && $0.method == method && $0.setting == .total
+          report.laCode(of: $0) == la.laCode && $0.method == method && $0.setting == .total
         }
         XCTAssertEqual(cases.map(\.horizon).sorted(), Array(1...7), "\(method) \(la.laCode)")
         let alone = try forecaster.forecast(

@@ -234,7 +234,7 @@ public enum LeastSquares {
     let n = design.rows
     let p = design.columns
     for i in 0..<n {
-      rootWeights[i] = ExtendedFloat(weights?[i] ?? 1).squareRoot()
+      rootWeights[i] = weights.map { ExtendedFloat($0[i]).squareRoot() } ?? 1
     }
     var columnScales = [Double](repeating: 1, count: p)
     for j in 0..<p {
@@ -259,9 +259,8 @@ public enum LeastSquares {
     let qr = try PivotedQR(rows: n, columns: p, columnMajor: rounded)
 
     // Numerical rank from the pivoted diagonal.
-    let diagonal = qr.rDiagonal.map { abs($0) }
-    let tolerance = Double(max(n, p)) * Double.ulpOfOne * (diagonal.first ?? 0)
-    let rank = diagonal.prefix { $0 > tolerance }.count
+    let tolerance = Double(max(n, p)) * Double.ulpOfOne * abs(qr.rDiagonal(0))
+    let rank = (0..<p).prefix { abs(qr.rDiagonal($0)) > tolerance }.count
     if rank < p {
       throw .rankDeficient(
         rank: rank, columns: p, dependentColumns: qr.pivot[rank...].sorted())

@@ -24,45 +24,63 @@ struct PivotedQR: Sendable {
   let pivot: [Int]
 
   /// Factorises the `rows×columns` matrix held column-major in `values` (requires
-  /// `rows ≥ columns ≥ 1`).
-  init(rows: Int, columns: Int, columnMajor values: [Double]) throws(LeastSquaresError) {
+  /// `rows ≥ columns ≥ 1`); the values become the factors, without a copy when the caller
+  /// does not keep them.
+  init(rows: Int, columns: Int, columnMajor values: consuming [Double])
+    throws(LeastSquaresError)
+  {
     precondition(
       rows >= columns && columns >= 1 && values.count == rows * columns,
       "PivotedQR needs a tall matrix")
     var m = Int32(rows)
     var n = Int32(columns)
     var lda = m
-    var a = values
     var jpvt = [Int32](repeating: 0, count: columns)
     var tau = [Double](repeating: 0, count: columns)
     var info: Int32 = 0
-    var query: Double = 0
-    var lwork: Int32 = -1
-    dgeqp3_(&m, &n, &a, &lda, &jpvt, &tau, &query, &lwork, &info)
-    guard info == 0 else { throw .lapack(routine: "dgeqp3", info: info) }
-    lwork = Int32(max(query, Double(3 * columns + 1)))
-    let work = UnsafeMutablePointer<Double>.allocate(capacity: Int(lwork))
-    work.initialize(repeating: 0, count: Int(lwork))
-    defer { work.deallocate() }
-    dgeqp3_(&m, &n, &a, &lda, &jpvt, &tau, work, &lwork, &info)
+    var lwork = Int32(Self.factorWorkspace(columns: columns))
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: Int(lwork)) { work in
+      work.initialize(repeating: 0)
+      dgeqp3_(&m, &n, &values, &lda, &jpvt, &tau, work.baseAddress, &lwork, &info)
+    }
     guard info == 0 else { throw .lapack(routine: "dgeqp3", info: info) }
     self.rows = rows
     self.columns = columns
-    self.factors = a
+    self.factors = values
     self.tau = tau
     self.pivot = jpvt.map { Int($0) - 1 }
   }
 
-  /// Diagonal of `R`, `R[k,k]` for `k = 0..<columns` (non-increasing in magnitude).
-  var rDiagonal: [Double] {
-    (0..<columns).map { factors[$0 + $0 * rows] }
+  /// The `dgeqp3` workspace for `columns` columns: `2n + (n + 1)·64`, at least the optimal
+  /// `2n + (n + 1)·NB` for any block size `NB ≤ 64` (the reference LAPACK's and OpenBLAS's
+  /// is 32), so the factorisation takes the path a workspace query would choose without
+  /// asking for it on every call.
+  static func factorWorkspace(columns: Int) -> Int {
+    2 * columns + (columns + 1) * 64
+  }
+
+  /// LAPACK's one-character options as C characters (passed by address).
+  private static let left = CChar(UInt8(ascii: "L"))
+  private static let upper = CChar(UInt8(ascii: "U"))
+  private static let noTranspose = CChar(UInt8(ascii: "N"))
+  private static let transposed = CChar(UInt8(ascii: "T"))
+  private static let nonUnitDiagonal = CChar(UInt8(ascii: "N"))
+  private static let oneNorm = CChar(UInt8(ascii: "1"))
+
+  /// `R[k,k]`, for `k = 0..<columns` (non-increasing in magnitude).
+  func rDiagonal(_ k: Int) -> Double {
+    factors[k + k * rows]
   }
 
   /// The length of the workspace `applyQ` needs.
   static let workspace = 64
 
-  /// `c ← Qᵀ c` (or `Q c`) in place for a vector of length `rows`, by LAPACK `dormqr` with
-  /// a workspace of `workspace` values.
+  /// `c ← Qᵀ c` (or `Q c`) in place for a vector of length `rows`.
+  ///
+  /// By LAPACK `dorm2r`, the unblocked product that `dormqr` calls itself when there are
+  /// fewer reflectors than its block size (32 in the reference LAPACK): the same arithmetic
+  /// without the block-size query on each of the many calls a refined solve makes. Wider
+  /// factorisations go through `dormqr` (with a workspace of `workspace` values).
   func applyQ(
     _ c: UnsafeMutablePointer<Double>, transpose: Bool, work: UnsafeMutablePointer<Double>
   ) throws(LeastSquaresError) {
@@ -71,12 +89,23 @@ struct PivotedQR: Sendable {
     var k = Int32(columns)
     var lda = Int32(rows)
     var ldc = Int32(rows)
-    var lwork = Int32(Self.workspace)
     var info: Int32 = 0
-    dormqr_(
-      "L", transpose ? "T" : "N", &m, &one, &k, factors, &lda, tau, c, &ldc, work, &lwork, &info)
-    guard info == 0 else { throw .lapack(routine: "dormqr", info: info) }
+    var side = Self.left
+    var trans = transpose ? Self.transposed : Self.noTranspose
+    if columns < Self.unblockedReflectors {
+      dorm2r_(&side, &trans, &m, &one, &k, factors, &lda, tau, c, &ldc, work, &info)
+      guard info == 0 else { throw .lapack(routine: "dorm2r", info: info) }
+    } else {
+      var lwork = Int32(Self.workspace)
+      dormqr_(
+        &side, &trans, &m, &one, &k, factors, &lda, tau, c, &ldc, work, &lwork, &info)
+      guard info == 0 else { throw .lapack(routine: "dormqr", info: info) }
+    }
   }
+
+  /// Below this many reflectors `dormqr` applies them unblocked (its block size, 32, in
+  /// the reference LAPACK that OpenBLAS ships).
+  static let unblockedReflectors = 32
 
   /// Solves `R x = b` (or `Rᵀ x = b` when `transpose`) in place with the leading
   /// `columns×columns` block of `R`, by LAPACK `dtrtrs`; `b` holds `columns` values.
@@ -86,7 +115,10 @@ struct PivotedQR: Sendable {
     var lda = Int32(rows)
     var ldb = Int32(columns)
     var info: Int32 = 0
-    dtrtrs_("U", transpose ? "T" : "N", "N", &n, &one, factors, &lda, b, &ldb, &info)
+    var uplo = Self.upper
+    var trans = transpose ? Self.transposed : Self.noTranspose
+    var diag = Self.nonUnitDiagonal
+    dtrtrs_(&uplo, &trans, &diag, &n, &one, factors, &lda, b, &ldb, &info)
     guard info == 0 else { throw .lapack(routine: "dtrtrs", info: info) }
   }
 
@@ -107,7 +139,9 @@ struct PivotedQR: Sendable {
     var n = Int32(columns)
     var lda = n
     var info: Int32 = 0
-    dtrtri_("U", "N", &n, &a, &lda, &info)
+    var uplo = Self.upper
+    var diag = Self.nonUnitDiagonal
+    dtrtri_(&uplo, &diag, &n, &a, &lda, &info)
     guard info == 0 else { throw .lapack(routine: "dtrtri", info: info) }
     return Matrix(rows: columns, columns: columns, columnMajor: a)
   }
@@ -125,7 +159,10 @@ struct PivotedQR: Sendable {
     var work = [Double](repeating: 0, count: 3 * columns)
     var iwork = [Int32](repeating: 0, count: columns)
     var info: Int32 = 0
-    dtrcon_("1", "U", "N", &n, a, &lda, &rcond, &work, &iwork, &info)
+    var norm = Self.oneNorm
+    var uplo = Self.upper
+    var diag = Self.nonUnitDiagonal
+    dtrcon_(&norm, &uplo, &diag, &n, a, &lda, &rcond, &work, &iwork, &info)
     guard info == 0 else { throw .lapack(routine: "dtrcon", info: info) }
     return rcond
   }

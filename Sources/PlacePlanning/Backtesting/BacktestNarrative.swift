@@ -16,7 +16,8 @@ public enum BacktestNarrative {
   public static func summary(
     for series: CaseloadHistory.Series, report: BacktestReport, chosen: ForecastMethod? = nil
   ) -> String? {
-    let cases = report.cases.filter { $0.laCode == series.laCode && $0.setting == .total }
+    guard let la = report.laCodes.firstIndex(of: series.laCode) else { return nil }
+    let cases = report.cases.filter { $0.la == la && $0.setting == .total }
     guard let horizon = cases.map(\.horizon).filter({ $0 <= 3 }).max() else { return nil }
     func accuracy(_ method: ForecastMethod) -> AccuracySummary {
       AccuracySummary(cases.filter { $0.method == method && $0.horizon == horizon }.map(\.outcome))

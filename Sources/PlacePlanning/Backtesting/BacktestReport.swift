@@ -10,29 +10,42 @@ public struct BacktestReport: Sendable {
     public let accuracy: AccuracySummary
   }
 
+  /// The LA codes of the series backtested, by position (`Backtester.Case.la`).
+  public let laCodes: [String]
   public let cases: [Backtester.Case]
   /// Forecasts that could not be made, so are not scored (each LA, method and origin once).
   public let unscored: [Backtester.Unscored]
   /// Summaries in the order method, setting type, horizon.
   public let summaries: [Summary]
 
-  public init(cases: [Backtester.Case], unscored: [Backtester.Unscored] = []) {
+  public init(
+    laCodes: [String], cases: [Backtester.Case], unscored: [Backtester.Unscored] = []
+  ) {
+    self.laCodes = laCodes
     self.cases = cases
     self.unscored = unscored
-    // Outcomes grouped by method, setting type and horizon, in that order of slots.
-    let horizons = Set(cases.map(\.horizon)).sorted()
+    // Outcomes grouped by method, setting type and horizon, in that order of slots; each
+    // group sized by a first count, so that it is never copied as it grows.
+    var seen = Set<Int>()
+    for index in cases.indices { seen.insert(cases[index].horizon) }
+    let horizons = seen.sorted()
     let settingCount = SettingType.allCases.count
     let slot = { (method: ForecastMethod, setting: SettingType, horizon: Int) -> Int? in
       horizons.firstIndex(of: horizon).map {
         (method.index * settingCount + setting.index) * horizons.count + $0
       }
     }
-    var groups = [[ForecastOutcome]](
-      repeating: [], count: ForecastMethod.allCases.count * settingCount * horizons.count)
+    let slotCount = ForecastMethod.allCases.count * settingCount * horizons.count
+    let slots = cases.map { slot($0.method, $0.setting, $0.horizon) }
+    var sizes = [Int](repeating: 0, count: slotCount)
+    for case .some(let index) in slots { sizes[index] += 1 }
+    var groups = sizes.map { size in
+      var group: [ForecastOutcome] = []
+      group.reserveCapacity(size)
+      return group
+    }
     for index in cases.indices {
-      if let slot = slot(cases[index].method, cases[index].setting, cases[index].horizon) {
-        groups[slot].append(cases[index].outcome)
-      }
+      if let slot = slots[index] { groups[slot].append(cases[index].outcome) }
     }
     var keys: [(method: ForecastMethod, setting: SettingType, horizon: Int, slot: Int)] = []
     for method in ForecastMethod.allCases {
@@ -45,9 +58,9 @@ public struct BacktestReport: Sendable {
       }
     }
     // Each group scored on every core, kept in the slots' order.
-    let (grouped, slots) = (groups, keys)
+    let (grouped, slotKeys) = (groups, keys)
     let summaries = parallelMap(keys.count) { position in
-      let key = slots[position]
+      let key = slotKeys[position]
       return Summary(
         method: key.method, setting: key.setting, horizon: key.horizon,
         accuracy: AccuracySummary(grouped[key.slot]))
@@ -58,6 +71,11 @@ public struct BacktestReport: Sendable {
   /// The summary for one method, setting type and horizon, if scored.
   public func summary(method: ForecastMethod, setting: SettingType, horizon: Int) -> Summary? {
     summaries.first { $0.method == method && $0.setting == setting && $0.horizon == horizon }
+  }
+
+  /// The LA code of a case.
+  public func laCode(of item: Backtester.Case) -> String {
+    laCodes[item.la]
   }
 
   /// Accuracy over the cases that pass a filter.

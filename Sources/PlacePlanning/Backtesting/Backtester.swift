@@ -26,9 +26,13 @@ public struct Backtester: Sendable {
   }
 
   /// One forecast set against its outturn.
+  ///
+  /// Plain values only (the LA by its position, not its code), so that the hundreds of
+  /// thousands of cases of a national backtest are gathered, grouped and released as plain
+  /// memory, without reference counting.
   public struct Case: Sendable, Equatable {
-    public let laCode: String
-    public let laName: String
+    /// The LA's position in the series backtested (`BacktestReport.laCodes`).
+    public let la: Int
     public let method: ForecastMethod
     public let setting: SettingType
     public let origin: Int
@@ -42,7 +46,8 @@ public struct Backtester: Sendable {
     self.forecaster = forecaster
   }
 
-  /// The scored cases of one LA; origins the LA cannot be forecast from are skipped.
+  /// The scored cases of one LA; origins the LA cannot be forecast from are skipped (every
+  /// case's `la` is 0).
   public func cases(for series: CaseloadHistory.Series, options: Options) -> [Case] {
     run(series: [series], options: options).cases
   }
@@ -109,8 +114,8 @@ public struct Backtester: Sendable {
         }
         return methods.indices.map { position in
           self.score(
-            series[index], method: methods[position], origin: origin, plan: plansHere[position],
-            options: options, known: knownHere[index], scales: scales)
+            series[index], la: index, method: methods[position], origin: origin,
+            plan: plansHere[position], options: options, known: knownHere[index], scales: scales)
         }
       }
       for position in methods.indices {
@@ -123,11 +128,12 @@ public struct Backtester: Sendable {
         progress?(originIndex * methods.count + position + 1, origins.count * methods.count)
       }
     }
-    return BacktestReport(cases: cases, unscored: unscored)
+    return BacktestReport(laCodes: series.map(\.laCode), cases: cases, unscored: unscored)
   }
 
   private func score(
-    _ series: CaseloadHistory.Series, method: ForecastMethod, origin: Int, plan: ForecastPlan?,
+    _ series: CaseloadHistory.Series, la: Int, method: ForecastMethod, origin: Int,
+    plan: ForecastPlan?,
     options: Options, known: [ForecastMethod: DemandForecaster.RawForecast],
     scales: PerSetting<Double>
   ) -> Result<[Case], Unscored> {
@@ -164,8 +170,7 @@ public struct Backtester: Sendable {
         else { continue }
         cases.append(
           Case(
-            laCode: series.laCode, laName: series.laName, method: method, setting: setting,
-            origin: origin, horizon: h,
+            la: la, method: method, setting: setting, origin: origin, horizon: h,
             outcome: ForecastOutcome(
               forecast: row.value, actual: actual,
               interval80: Self.interval(row.lower80, row.upper80),
