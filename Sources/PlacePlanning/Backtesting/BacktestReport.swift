@@ -12,60 +12,67 @@ public struct BacktestReport: Sendable {
 
   /// The LA codes of the series backtested, by position (`Backtester.Case.la`).
   public let laCodes: [String]
-  public let cases: [Backtester.Case]
+  /// The cases as the backtester gathered them, one list per forecast (an LA, method and
+  /// origin), so that they are kept where they were made rather than copied into one list.
+  let chunks: [[Backtester.Case]]
   /// Forecasts that could not be made, so are not scored (each LA, method and origin once).
   public let unscored: [Backtester.Unscored]
   /// Summaries in the order method, setting type, horizon.
   public let summaries: [Summary]
 
+  /// Every case, in the order the lists were given.
+  public var cases: FlattenSequence<[[Backtester.Case]]> { chunks.joined() }
+
+  /// A report on cases given as lists (each LA, method and origin's, say), kept in order.
   public init(
-    laCodes: [String], cases: [Backtester.Case], unscored: [Backtester.Unscored] = []
+    laCodes: [String], chunks: [[Backtester.Case]], unscored: [Backtester.Unscored] = []
   ) {
     self.laCodes = laCodes
-    self.cases = cases
+    self.chunks = chunks
     self.unscored = unscored
-    // Outcomes grouped by method, setting type and horizon, in that order of slots; each
-    // group sized by a first count, so that it is never copied as it grows.
-    var seen = Set<Int>()
-    for index in cases.indices { seen.insert(cases[index].horizon) }
-    let horizons = seen.sorted()
-    let settingCount = SettingType.allCases.count
-    let slot = { (method: ForecastMethod, setting: SettingType, horizon: Int) -> Int? in
-      horizons.firstIndex(of: horizon).map {
-        (method.index * settingCount + setting.index) * horizons.count + $0
+    // Each method's cases grouped by setting type and horizon and summarised, the methods
+    // on every core; summaries in the order method, setting type, horizon. A group keeps
+    // its cases' order, so its sums do not depend on how the work was scheduled. Which
+    // methods each list holds is found first (on every core), so that each method reads
+    // only its own lists.
+    let methods = ForecastMethod.allCases
+    let halves = [0..<chunks.count / 2, chunks.count / 2..<chunks.count]
+    let held = parallelMap(halves.count) { half in
+      chunks[halves[half]].map { chunk in
+        chunk.reduce(into: Set<ForecastMethod>()) { $0.insert($1.method) }
+      }
+    }.flatMap { $0 }
+    let byMethod = parallelMap(methods.count) { position in
+      let method = methods[position]
+      let lists = chunks.indices.filter { held[$0].contains(method) }
+      return Self.summaries(
+        of: method, in: lists.map { (chunks[$0], mixed: held[$0].count > 1) })
+    }
+    summaries = byMethod.flatMap { $0 }
+  }
+
+  /// One method's summaries, by setting type and horizon, from the lists that hold its
+  /// cases (`mixed` when a list holds other methods' too).
+  private static func summaries(
+    of method: ForecastMethod, in lists: [(cases: [Backtester.Case], mixed: Bool)]
+  ) -> [Summary] {
+    var groups = [[Int: [ForecastOutcome]]](repeating: [:], count: SettingType.allCases.count)
+    for list in lists {
+      for item in list.cases where !list.mixed || item.method == method {
+        groups[item.setting.index][item.horizon, default: []].append(item.outcome)
       }
     }
-    let slotCount = ForecastMethod.allCases.count * settingCount * horizons.count
-    let slots = cases.map { slot($0.method, $0.setting, $0.horizon) }
-    var sizes = [Int](repeating: 0, count: slotCount)
-    for case .some(let index) in slots { sizes[index] += 1 }
-    var groups = sizes.map { size in
-      var group: [ForecastOutcome] = []
-      group.reserveCapacity(size)
-      return group
-    }
-    for index in cases.indices {
-      if let slot = slots[index] { groups[slot].append(cases[index].outcome) }
-    }
-    var keys: [(method: ForecastMethod, setting: SettingType, horizon: Int, slot: Int)] = []
-    for method in ForecastMethod.allCases {
-      for setting in SettingType.allCases {
-        for horizon in horizons {
-          if let index = slot(method, setting, horizon), !groups[index].isEmpty {
-            keys.append((method, setting, horizon, index))
-          }
-        }
+    var summaries: [Summary] = []
+    for setting in SettingType.allCases {
+      let bySetting = groups[setting.index]
+      for horizon in bySetting.keys.sorted() {
+        summaries.append(
+          Summary(
+            method: method, setting: setting, horizon: horizon,
+            accuracy: AccuracySummary(bySetting[horizon] ?? [])))
       }
     }
-    // Each group scored on every core, kept in the slots' order.
-    let (grouped, slotKeys) = (groups, keys)
-    let summaries = parallelMap(keys.count) { position in
-      let key = slotKeys[position]
-      return Summary(
-        method: key.method, setting: key.setting, horizon: key.horizon,
-        accuracy: AccuracySummary(grouped[key.slot]))
-    }
-    self.summaries = summaries
+    return summaries
   }
 
   /// The summary for one method, setting type and horizon, if scored.

@@ -49,7 +49,7 @@ public struct Backtester: Sendable {
   /// The scored cases of one LA; origins the LA cannot be forecast from are skipped (every
   /// case's `la` is 0).
   public func cases(for series: CaseloadHistory.Series, options: Options) -> [Case] {
-    run(series: [series], options: options).cases
+    Array(run(series: [series], options: options).cases)
   }
 
   /// Scores every series and summarises by method, setting type and horizon. Methods that
@@ -94,15 +94,10 @@ public struct Backtester: Sendable {
       }
     }
 
-    // Room for every case there can be (an LA, method and setting type per horizon with
-    // an outturn), so that the list is never copied as it grows.
-    let latest = series.compactMap { $0.records.last?.censusYear }.max() ?? 0
-    let most = origins.reduce(0) { sum, origin in
-      let horizons = max(0, min(options.horizons.upperBound, latest - origin))
-      return sum + series.count * methods.count * options.settings.count * horizons
-    }
-    var cases: [Case] = []
-    cases.reserveCapacity(most)
+    // Each forecast's cases stay in the list they were made in (in the order origin,
+    // method, LA), not copied into one.
+    var chunks: [[Case]] = []
+    chunks.reserveCapacity(origins.count * methods.count * series.count)
     var unscored: [Unscored] = []
     for (originIndex, origin) in origins.enumerated() {
       let (plansHere, knownHere) = (plans[originIndex], known[originIndex])
@@ -121,14 +116,14 @@ public struct Backtester: Sendable {
       for position in methods.indices {
         for results in scored {
           switch results[position] {
-          case .success(let scored): cases += scored
+          case .success(let cases): if !cases.isEmpty { chunks.append(cases) }
           case .failure(let failure): unscored.append(failure)
           }
         }
         progress?(originIndex * methods.count + position + 1, origins.count * methods.count)
       }
     }
-    return BacktestReport(laCodes: series.map(\.laCode), cases: cases, unscored: unscored)
+    return BacktestReport(laCodes: series.map(\.laCode), chunks: chunks, unscored: unscored)
   }
 
   private func score(

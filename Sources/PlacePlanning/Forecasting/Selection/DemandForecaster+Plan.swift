@@ -48,62 +48,74 @@ extension DemandForecaster {
       evidence = PlanEvidence(
         forecaster: self, through: through, candidates: candidates, cache: cache)
     }
+    // Each setting type's choice on every core.
+    let settings = SettingType.allCases
+    let made = parallelMap(settings.count) { index in
+      self.choice(
+        for: settings[index], candidates: candidates, through: through, evidence: evidence)
+    }
+    var choices: [SettingType: ForecastPlan.Choice] = [:]
+    for (index, setting) in settings.enumerated() { choices[setting] = made[index] }
+    return ForecastPlan(through: through, origins: evidence.origins, choices: choices)
+  }
+
+  /// The choice of one setting type: the candidate with the lowest mean median APE over the
+  /// horizons scored from enough origins, its intervals, and the reason in words.
+  private func choice(
+    for setting: SettingType, candidates: [ForecastMethod], through: Int,
+    evidence: PlanEvidence
+  ) -> ForecastPlan.Choice {
     let origins = evidence.origins
     let positions = candidates.compactMap(evidence.position(of:))
-
-    var choices: [SettingType: ForecastPlan.Choice] = [:]
-    for setting in SettingType.allCases {
-      let horizons = Self.selectionHorizons.filter { horizon in
-        origins.filter {
-          $0 + horizon <= through && Self.selects(setting, origin: $0, outturn: $0 + horizon)
-        }.count >= Self.selectionMinimumOrigins
-          && positions.allSatisfy {
-            evidence.medianAbsolutePercentageError($0, setting, horizon) != nil
-          }
-      }
-      let scores: [(method: ForecastMethod, score: Double)] = positions.compactMap { position in
-        let medians = horizons.compactMap {
-          evidence.medianAbsolutePercentageError(position, setting, $0)
+    let horizons = Self.selectionHorizons.filter { horizon in
+      origins.filter {
+        $0 + horizon <= through && Self.selects(setting, origin: $0, outturn: $0 + horizon)
+      }.count >= Self.selectionMinimumOrigins
+        && positions.allSatisfy {
+          evidence.medianAbsolutePercentageError($0, setting, horizon) != nil
         }
-        return AccuracySummary.mean(medians).map { (evidence.candidates[position], $0) }
-      }
-      let chosen = scores.min { $0.score < $1.score }?.method ?? candidates[0]
-      let recentErrors = { (horizon: Int) -> [(count: Double, error: Double)] in
-        guard let position = evidence.position(of: chosen) else { return [] }
-        return evidence.recentLogErrors(
-          position, setting, horizon, origins: Self.calibrationOrigins)
-      }
-      let strata = Self.intervalStrata(
-        oneStep: recentErrors(1),
-        byHorizon: Dictionary(uniqueKeysWithValues: (1...5).map { ($0, recentErrors($0)) }),
-        fixedExponent: setting == .total ? Self.totalIntervalExponent : nil,
-        strata: setting == .total ? 1 : Self.strataCount)
-      let span = origins.isEmpty ? "none" : "\(origins[0])-\(origins[origins.count - 1])"
-      var reason: String
-      if scores.count > 1, let best = scores.first(where: { $0.method == chosen }) {
-        let others = scores.filter { $0.method != chosen }
-          .map { "\($0.method.rawValue) \(Self.percent($0.score))" }.joined(separator: ", ")
-        reason =
-          "\(chosen.rawValue) chosen: backtest median APE \(Self.percent(best.score)) "
-          + "(mean of h=\(horizons.map(String.init).joined(separator: ",")), origins \(span)) vs \(others)"
-      } else if scores.isEmpty {
-        reason =
-          "\(chosen.rawValue): no comparable backtest cases (two origins or more) before \(through); the default"
-      } else {
-        reason = "\(chosen.rawValue): backtest origins \(span)"
-      }
-      let failed = positions.compactMap { position in
-        evidence.failures[position] > 0
-          ? "\(evidence.candidates[position].rawValue) \(evidence.failures[position])" : nil
-      }
-      if !failed.isEmpty {
-        reason +=
-          "; forecasts that could not be made and are not scored: "
-          + failed.joined(separator: ", ")
-      }
-      choices[setting] = ForecastPlan.Choice(method: chosen, reason: reason, intervalStrata: strata)
     }
-    return ForecastPlan(through: through, origins: origins, choices: choices)
+    let scores: [(method: ForecastMethod, score: Double)] = positions.compactMap { position in
+      let medians = horizons.compactMap {
+        evidence.medianAbsolutePercentageError(position, setting, $0)
+      }
+      return AccuracySummary.mean(medians).map { (evidence.candidates[position], $0) }
+    }
+    let chosen = scores.min { $0.score < $1.score }?.method ?? candidates[0]
+    let recentErrors = { (horizon: Int) -> [(count: Double, error: Double)] in
+      guard let position = evidence.position(of: chosen) else { return [] }
+      return evidence.recentLogErrors(
+        position, setting, horizon, origins: Self.calibrationOrigins)
+    }
+    let strata = Self.intervalStrata(
+      oneStep: recentErrors(1),
+      byHorizon: Dictionary(uniqueKeysWithValues: (1...5).map { ($0, recentErrors($0)) }),
+      fixedExponent: setting == .total ? Self.totalIntervalExponent : nil,
+      strata: setting == .total ? 1 : Self.strataCount)
+    let span = origins.isEmpty ? "none" : "\(origins[0])-\(origins[origins.count - 1])"
+    var reason: String
+    if scores.count > 1, let best = scores.first(where: { $0.method == chosen }) {
+      let others = scores.filter { $0.method != chosen }
+        .map { "\($0.method.rawValue) \(Self.percent($0.score))" }.joined(separator: ", ")
+      reason =
+        "\(chosen.rawValue) chosen: backtest median APE \(Self.percent(best.score)) "
+        + "(mean of h=\(horizons.map(String.init).joined(separator: ",")), origins \(span)) vs \(others)"
+    } else if scores.isEmpty {
+      reason =
+        "\(chosen.rawValue): no comparable backtest cases (two origins or more) before \(through); the default"
+    } else {
+      reason = "\(chosen.rawValue): backtest origins \(span)"
+    }
+    let failed = positions.compactMap { position in
+      evidence.failures[position] > 0
+        ? "\(evidence.candidates[position].rawValue) \(evidence.failures[position])" : nil
+    }
+    if !failed.isEmpty {
+      reason +=
+        "; forecasts that could not be made and are not scored: "
+        + failed.joined(separator: ", ")
+    }
+    return ForecastPlan.Choice(method: chosen, reason: reason, intervalStrata: strata)
   }
 
   /// The candidates' forecasts of each LA from `origin`, in the LAs' order, made on every

@@ -90,45 +90,71 @@ struct PlanEvidence {
   }
 
   /// The candidates' errors from `origin`, for outturns up to `origin + horizon` that the
-  /// history has, LA by LA.
+  /// history has, LA by LA: each LA's on every core, then gathered in the LAs' order.
   private static func errors(
     forecaster: DemandForecaster, origin: Int, horizon: Int, candidates: [ForecastMethod],
     cache: BacktestForecastCache?
   ) -> OriginErrors {
     let slots = candidates.count * SettingType.allCases.count * horizons
-    var absolute = [[Double]](repeating: [], count: slots)
-    var log = [[SizedError]](repeating: [], count: slots)
-    var failures = Array(repeating: 0, count: candidates.count)
     let eligible = forecaster.history.series.filter { $0.position(of: origin) != nil }
     let complete = forecaster.candidateForecasts(
       eligible, origin: origin, horizon: horizon, candidates: candidates, cache: cache)
-    for (index, series) in eligible.enumerated() {
-      for (position, candidate) in candidates.enumerated() {
-        guard let raw = complete[index][candidate] ?? nil else {
-          failures[position] += 1
-          continue
-        }
-        for setting in SettingType.allCases {
-          guard let outcome = raw.outcomes[setting] else { continue }
-          let countAtOrigin = series.count(of: setting, at: origin) ?? 0
-          for point in outcome.points where point.time <= origin + horizon {
-            guard let actual = series.count(of: setting, at: point.time) else { continue }
-            let slot = slot(position, setting, point.time - origin)
-            if DemandForecaster.selects(setting, origin: origin, outturn: point.time),
-              let error = ForecastOutcome.absolutePercentageError(
-                forecast: point.mean, actual: actual)
-            {
-              absolute[slot].append(error)
-            }
-            if DemandForecaster.calibrates(setting, origin: origin, outturn: point.time) {
-              log[slot].append(
-                (countAtOrigin, EmpiricalIntervals.logError(forecast: point.mean, actual: actual)))
-            }
+    let byLA = parallelMap(eligible.count) { index in
+      errors(
+        of: eligible[index], forecasts: complete[index], origin: origin, horizon: horizon,
+        candidates: candidates)
+    }
+    var absolute = [[Double]](repeating: [], count: slots)
+    var log = [[SizedError]](repeating: [], count: slots)
+    var failures = Array(repeating: 0, count: candidates.count)
+    for errors in byLA {
+      for item in errors.absolute { absolute[item.slot].append(item.error) }
+      for item in errors.log { log[item.slot].append(item.error) }
+      for position in candidates.indices { failures[position] += errors.failures[position] }
+    }
+    return OriginErrors(horizon: horizon, absolute: absolute, log: log, failures: failures)
+  }
+
+  /// One LA's errors from `origin`, by slot, in the order candidate, setting type, year.
+  private static func errors(
+    of series: CaseloadHistory.Series, forecasts: [ForecastMethod: DemandForecaster.RawForecast?],
+    origin: Int, horizon: Int, candidates: [ForecastMethod]
+  ) -> (
+    absolute: [(slot: Int, error: Double)], log: [(slot: Int, error: SizedError)],
+    failures: [Int]
+  ) {
+    var absolute: [(slot: Int, error: Double)] = []
+    var log: [(slot: Int, error: SizedError)] = []
+    var failures = Array(repeating: 0, count: candidates.count)
+    for (position, candidate) in candidates.enumerated() {
+      guard let raw = forecasts[candidate] ?? nil else {
+        failures[position] += 1
+        continue
+      }
+      for setting in SettingType.allCases {
+        guard let outcome = raw.outcomes[setting] else { continue }
+        let countAtOrigin = series.count(of: setting, at: origin) ?? 0
+        for point in outcome.points where point.time <= origin + horizon {
+          guard let actual = series.count(of: setting, at: point.time) else { continue }
+          let slot = slot(position, setting, point.time - origin)
+          if DemandForecaster.selects(setting, origin: origin, outturn: point.time),
+            let error = ForecastOutcome.absolutePercentageError(
+              forecast: point.mean, actual: actual)
+          {
+            absolute.append((slot, error))
+          }
+          if DemandForecaster.calibrates(setting, origin: origin, outturn: point.time) {
+            log.append(
+              (
+                slot,
+                (countAtOrigin, EmpiricalIntervals.logError(forecast: point.mean, actual: actual))
+              )
+            )
           }
         }
       }
     }
-    return OriginErrors(horizon: horizon, absolute: absolute, log: log, failures: failures)
+    return (absolute, log, failures)
   }
 
   /// The median absolute percentage error of a candidate (by position), setting type and
