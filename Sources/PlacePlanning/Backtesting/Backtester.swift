@@ -123,6 +123,8 @@ public struct Backtester: Sendable {
         progress?(originIndex * methods.count + position + 1, origins.count * methods.count)
       }
     }
+    // The forecasts and plans kept for scoring are not needed by the report.
+    releaseInBackground((cache, known, plans))
     return BacktestReport(laCodes: series.map(\.laCode), chunks: chunks, unscored: unscored)
   }
 
@@ -139,26 +141,19 @@ public struct Backtester: Sendable {
     guard horizon >= options.horizons.lowerBound else { return .success([]) }
     let request = DemandForecaster.Options(
       throughYear: origin, horizon: horizon, method: method, forReader: false)
-    let forecast: LAForecast
+    let forecast: DemandForecaster.SettledForecast
     do {
-      forecast = try forecaster.forecast(
+      forecast = try forecaster.settledForecast(
         series, options: request, plan: plan, known: known)
     } catch {
       return .failure(
         Unscored(
           laCode: series.laCode, method: method, origin: origin, reason: error.kind))
     }
-    // The forecast rows by setting type, in one pass.
-    let rows = forecast.rows
-    var bySetting = [[Int]](repeating: [], count: SettingType.allCases.count)
-    for index in rows.indices where rows[index].kind == .forecast {
-      bySetting[rows[index].setting.index].append(index)
-    }
     var cases: [Case] = []
     for setting in options.settings {
       let scale = scales[setting]
-      for index in bySetting[setting.index] {
-        let row = rows[index]
+      for row in forecast.rows[setting] ?? [] where row.kind == .forecast {
         let h = row.censusYear - origin
         guard options.horizons.contains(h),
           let actual = series.count(of: setting, at: row.censusYear)

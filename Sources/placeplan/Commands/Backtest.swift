@@ -96,6 +96,8 @@ extension PlacePlan {
           BacktestWriter.table(
             report, settings: SettingType.allCases, summaries: summaries, provenance: provenance)
         })
+      // The cases and inputs are released off the main thread, which ends the process.
+      releaseInBackground((report, inputs))
     }
   }
 }

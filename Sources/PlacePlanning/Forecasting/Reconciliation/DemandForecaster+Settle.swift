@@ -4,17 +4,15 @@ extension DemandForecaster {
   /// What follows the setting types' own forecasts, in order: reconciliation to the total
   /// (`SettingReconciliation`, when `reconcile`), interval caps, the counting-noise floor
   /// (`CountingNoise`), the notes on unscored years, plausibility and small counts (for a
-  /// reader only: they change no number), and a check that every value is finite. Returns
-  /// the notes.
+  /// reader only, as is the reconciliation's: they change no number), and a check that
+  /// every value is finite. Returns the notes.
   func settle(
     _ forecasts: inout PerSetting<[ForecastRow]>, series: CaseloadHistory.Series,
     through: Int, horizon: Int, reconcile: Bool, forReader: Bool = true
   ) throws(ForecastError) -> [String] {
     var notes: [String] = []
-    if reconcile,
-      let note = SettingReconciliation.reconcile(&forecasts)
-    {
-      notes.append(note)
+    if reconcile, let note = SettingReconciliation.reconcile(&forecasts), forReader {
+      notes.append(note.text)
     }
     Self.capIntervals(&forecasts)
     let widened = CountingNoise.widen(&forecasts)
@@ -88,8 +86,17 @@ extension DemandForecaster {
       guard let bounds = forecasts[whole] else { return }
       forecasts.modifyValue(forKey: setting) { rows in
         for index in rows.indices {
-          guard let limit = bounds.first(where: { $0.censusYear == rows[index].censusYear })
-          else { continue }
+          // The whole's row of the same year: at the same position when both run over the
+          // same years (as forecasts do), else found by year.
+          let year = rows[index].censusYear
+          let limit: ForecastRow
+          if index < bounds.count, bounds[index].censusYear == year {
+            limit = bounds[index]
+          } else if let found = bounds.first(where: { $0.censusYear == year }) {
+            limit = found
+          } else {
+            continue
+          }
           let value = rows[index].value
           if let upper = limit.upper80 {
             rows[index].upper80 = rows[index].upper80.map { min($0, max(upper, value)) }

@@ -24,13 +24,38 @@ public enum SettingReconciliation {
   /// z for a central 80% normal interval.
   static let z80 = 1.2815515655446004
 
-  /// Reconciles `forecasts` in place; returns a note for the provenance, nil when nothing
-  /// was reconciled (no total).
-  public static func reconcile(_ forecasts: inout PerSetting<[ForecastRow]>) -> String? {
+  /// What a reconciliation did, put in words (`text`) only when a reader needs them.
+  public enum Note: Sendable, Equatable {
+    /// Some setting type had no forecast, so none was reconciled.
+    case incomplete
+    /// Reconciled; the largest difference to the total in any year, in EHCPs, and whether
+    /// it was spread by variances (every setting type had an interval) or by size.
+    case reconciled(largestDifference: Double, byVariance: Bool)
+
+    /// The note for the provenance.
+    public var text: String {
+      switch self {
+      case .incomplete:
+        return "setting types not reconciled to the total: some have no forecast"
+      case .reconciled(let largest, let byVariance):
+        let rule =
+          byVariance
+          ? "in proportion to each setting type's forecast variance (from its 80% interval on "
+            + "the log scale: v = (x ln(u/l) / 2.563)²)"
+          : "in proportion to each setting type's forecast (not every setting type has an interval)"
+        return "setting types reconciled to the total: x̃_k = x_k + (ŷ − Σx) v_k / Σv, the "
+          + "difference (at most \(String(format: "%.0f", largest)) EHCPs a year) spread \(rule)"
+      }
+    }
+  }
+
+  /// Reconciles `forecasts` in place; returns what was done, nil when nothing was
+  /// reconciled because there is no total.
+  public static func reconcile(_ forecasts: inout PerSetting<[ForecastRow]>) -> Note? {
     guard let total = forecasts[.total] else { return nil }
     let parts = SettingType.additiveParts
     guard parts.allSatisfy({ forecasts[$0]?.count == total.count }) else {
-      return "setting types not reconciled to the total: some have no forecast"
+      return .incomplete
     }
     var weighted = true
     var largest = 0.0
@@ -70,13 +95,7 @@ public enum SettingReconciliation {
         }
       }
     }
-    let rule =
-      weighted
-      ? "in proportion to each setting type's forecast variance (from its 80% interval on "
-        + "the log scale: v = (x ln(u/l) / 2.563)²)"
-      : "in proportion to each setting type's forecast (not every setting type has an interval)"
-    return "setting types reconciled to the total: x̃_k = x_k + (ŷ − Σx) v_k / Σv, the "
-      + "difference (at most \(String(format: "%.0f", largest)) EHCPs a year) spread \(rule)"
+    return .reconciled(largestDifference: largest, byVariance: weighted)
   }
 
   /// The variance of a forecast in children implied by its 80% interval `[l, u]` around `x`,
