@@ -1,4 +1,5 @@
 import ArgumentParser
+import ForecastCore
 import PlacePlanning
 
 /// The `placeplan` command: SEND place-planning forecasts for English local authorities.
@@ -13,4 +14,10 @@ struct PlacePlan: ParsableCommand {
       ScenarioCommand.self, S106.self, Pipeline.self, ChildCommand.self, SelfTest.self,
       Bench.self,
     ])
+
+  /// Runs the command, with OpenBLAS kept to the calling threads (`BLASThreads`).
+  static func main() {
+    BLASThreads.stopWorkers()
+    main(nil)
+  }
 }
