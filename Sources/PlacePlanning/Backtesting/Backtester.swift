@@ -124,7 +124,7 @@ public struct Backtester: Sendable {
       }
     }
     // The forecasts and plans kept for scoring are not needed by the report.
-    releaseInBackground((cache, known, plans))
+    releaseInBackground((consume cache, consume known, consume plans))
     return BacktestReport(laCodes: series.map(\.laCode), chunks: chunks, unscored: unscored)
   }
 

@@ -97,7 +97,7 @@ extension PlacePlan {
             report, settings: SettingType.allCases, summaries: summaries, provenance: provenance)
         })
       // The cases and inputs are released off the main thread, which ends the process.
-      releaseInBackground((report, inputs))
+      releaseInBackground((consume report, consume inputs))
     }
   }
 }
