@@ -58,14 +58,16 @@ public enum PoissonGLM {
     var coefficients = [Double](repeating: 0, count: p)
     var iterations = 0
     var converged = false
+    // The working response, rewritten in place each step (as are the means).
+    var workingResponse = [Double](repeating: 0, count: n)
     while iterations < maximumIterations {
       iterations += 1
-      let workingResponse = (0..<n).map { i in
-        log(mu[i]) - offsets[i] + (counts[i] - mu[i]) / mu[i]
+      for i in 0..<n {
+        workingResponse[i] = log(mu[i]) - offsets[i] + (counts[i] - mu[i]) / mu[i]
       }
       let step = try LeastSquares.solve(design: design, response: workingResponse, weights: mu)
       coefficients = step.coefficients
-      mu = (0..<n).map { i in exp(step.fittedValues[i] + offsets[i]) }
+      for i in 0..<n { mu[i] = exp(step.fittedValues[i] + offsets[i]) }
       let newDeviance = Self.deviance(counts: counts, means: mu)
       let change = abs(newDeviance - deviance) / (abs(newDeviance) + 0.1)
       deviance = newDeviance

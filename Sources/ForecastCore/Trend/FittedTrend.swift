@@ -79,8 +79,10 @@ public struct FittedTrend: Sendable {
     -> [ForecastPoint]
   {
     let logExposure = kind == .prevalence ? try Self.logExposure(exposure, times: times) : nil
+    // The design row (1, t − t̄), one array rewritten for each time.
+    var x: [Double] = [1, 0]
     return times.enumerated().map { index, time in
-      let x = [1, Double(time) - centre]
+      x[1] = Double(time) - centre
       switch model {
       case .ordinary(let fit):
         let mean = fit.mean(at: x)

@@ -59,15 +59,33 @@ public enum SettingReconciliation {
     }
     var weighted = true
     var largest = 0.0
+    // One year's lists, reused from year to year (a backtest reconciles some ten thousand
+    // forecasts).
+    var values: [Double] = []
+    var weights: [Double] = []
+    var adjusted: [Double] = []
+    var scratch = SpreadScratch()
     for (index, totalRow) in total.enumerated() {
-      let rows = parts.compactMap { forecasts[$0]?[index] }
-      let values = rows.map(\.value)
-      let variances = rows.map(variance(of:))
-      let useVariances = variances.allSatisfy { $0 != nil }
-      if !useVariances { weighted = false }
-      let weights = useVariances ? variances.map { $0 ?? 0 } : values.map { max($0, 0) }
-      let adjusted = spread(
-        target: totalRow.value, values: values, weights: weights)
+      values.removeAll(keepingCapacity: true)
+      weights.removeAll(keepingCapacity: true)
+      var useVariances = true
+      for setting in parts {
+        guard let rows = forecasts[setting] else { continue }
+        values.append(rows[index].value)
+        if let variance = variance(of: rows[index]) {
+          weights.append(variance)
+        } else {
+          useVariances = false
+        }
+      }
+      if !useVariances {
+        weighted = false
+        weights.removeAll(keepingCapacity: true)
+        for value in values { weights.append(max(value, 0)) }
+      }
+      spread(
+        target: totalRow.value, values: values, weights: weights, into: &adjusted,
+        scratch: &scratch)
       let discrepancy = totalRow.value - values.reduce(0, +)
       largest = max(largest, abs(discrepancy))
       for (offset, setting) in parts.enumerated() {
@@ -116,33 +134,58 @@ public enum SettingReconciliation {
   /// Moves `values` to sum to `target`, each by its weight's part of the difference; a value
   /// that would go below 0 is held at 0 and the rest spread over the others.
   static func spread(target: Double, values: [Double], weights: [Double]) -> [Double] {
-    var result = values
+    var result: [Double] = []
+    var scratch = SpreadScratch()
+    spread(target: target, values: values, weights: weights, into: &result, scratch: &scratch)
+    return result
+  }
+
+  /// `spread`'s working lists, kept between calls so that a forecast's years reuse them.
+  struct SpreadScratch {
+    var active: [Int] = []
+    var kept: [Int] = []
+    var shares: [Double] = []
+  }
+
+  /// `spread`, written into `result`.
+  static func spread(
+    target: Double, values: [Double], weights: [Double], into result: inout [Double],
+    scratch: inout SpreadScratch
+  ) {
+    result.removeAll(keepingCapacity: true)
+    result.append(contentsOf: values)
     // Indices in a fixed order, so that sums (and so outputs) are the same on every run.
-    var active = Array(values.indices)
+    scratch.active.removeAll(keepingCapacity: true)
+    scratch.active.append(contentsOf: values.indices)
     for _ in 0...values.count {
       let difference = target - result.reduce(0, +)
-      if abs(difference) <= 1e-9 * max(1, abs(target)) || active.isEmpty { break }
-      let weightSum = active.reduce(0.0) { $0 + weights[$1] }
-      let valueSum = active.reduce(0.0) { $0 + max(result[$1], 0) }
-      let share = { (index: Int) -> Double in
-        if weightSum > 0 { return weights[index] / weightSum }
-        if valueSum > 0 { return max(result[index], 0) / valueSum }
-        return 1 / Double(active.count)
+      if abs(difference) <= 1e-9 * max(1, abs(target)) || scratch.active.isEmpty { break }
+      let weightSum = scratch.active.reduce(0.0) { $0 + weights[$1] }
+      let valueSum = scratch.active.reduce(0.0) { $0 + max(result[$1], 0) }
+      let count = Double(scratch.active.count)
+      // Every share from the values before this round moves any of them.
+      scratch.shares.removeAll(keepingCapacity: true)
+      for index in scratch.active {
+        if weightSum > 0 {
+          scratch.shares.append(weights[index] / weightSum)
+        } else if valueSum > 0 {
+          scratch.shares.append(max(result[index], 0) / valueSum)
+        } else {
+          scratch.shares.append(1 / count)
+        }
       }
-      let shares = active.map(share)
-      var kept: [Int] = []
-      for (index, part) in zip(active, shares) {
+      scratch.kept.removeAll(keepingCapacity: true)
+      for (index, part) in zip(scratch.active, scratch.shares) {
         let moved = result[index] + difference * part
         if moved < 0 {
           result[index] = 0
         } else {
           result[index] = moved
-          kept.append(index)
+          scratch.kept.append(index)
         }
       }
-      if kept.count == active.count { break }
-      active = kept
+      if scratch.kept.count == scratch.active.count { break }
+      swap(&scratch.active, &scratch.kept)
     }
-    return result
   }
 }
