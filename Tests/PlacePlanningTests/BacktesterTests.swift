@@ -225,4 +225,37 @@ final class BacktesterTests: XCTestCase {
           + "the table gives medians)"), text)
     XCTAssertTrue(text.contains("the simple trend (linear-5) by "), text)
   }
+
+  /// The report groups cases by method, setting type and horizon whatever lists they come
+  /// in: a list that mixes methods, and horizons far apart (summarised by lookup rather than
+  /// by offset). Hand calculation: APEs of 10% and 30% give a median of 20%.
+  func testReportGroupsMixedListsAndDistantHorizons() {
+    func item(_ method: ForecastMethod, _ horizon: Int, _ forecast: Double) -> Backtester.Case {
+      Backtester.Case(
+        la: 0, method: method, setting: .total, origin: 2020, horizon: horizon,
+        outcome: ForecastOutcome(forecast: forecast, actual: 100))
+    }
+    let lists = [
+      [item(.naive, 1, 110), item(.drift, 1, 95)],
+      [item(.naive, 1, 70), item(.naive, 100_000, 150)],
+      [],
+    ]
+    for chunks in [lists, lists.map { $0.filter { $0.horizon == 1 } }] {
+      let report = BacktestReport(laCodes: ["E10000032"], chunks: chunks)
+      XCTAssertEqual(
+        report.summary(method: .naive, setting: .total, horizon: 1)?.accuracy.medianAPE ?? .nan,
+        20, accuracy: 1e-12)
+      XCTAssertEqual(
+        report.summary(method: .drift, setting: .total, horizon: 1)?.accuracy.medianAPE ?? .nan,
+        5, accuracy: 1e-12)
+      XCTAssertEqual(report.cases.count, chunks.joined().count)
+    }
+    let far = BacktestReport(laCodes: ["E10000032"], chunks: lists)
+    XCTAssertEqual(
+      far.summaries.map { "\($0.method.rawValue) \($0.horizon)" },
+      ["naive 1", "naive 100000", "drift 1"])
+    XCTAssertEqual(
+      far.summary(method: .naive, setting: .total, horizon: 100_000)?.accuracy.medianAPE ?? .nan,
+      50, accuracy: 1e-12)
+  }
 }

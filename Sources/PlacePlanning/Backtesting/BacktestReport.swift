@@ -33,43 +33,96 @@ public struct BacktestReport: Sendable {
     // Each method's cases grouped by setting type and horizon and summarised, the methods
     // on every core; summaries in the order method, setting type, horizon. A group keeps
     // its cases' order, so its sums do not depend on how the work was scheduled. Which
-    // methods each list holds is found first (on every core), so that each method reads
-    // only its own lists.
-    let methods = ForecastMethod.allCases
+    // methods each list holds, and its horizons, are found first (on every core), so that
+    // each method reads only its own lists.
     let halves = [0..<chunks.count / 2, chunks.count / 2..<chunks.count]
     let held = parallelMap(halves.count) { half in
-      chunks[halves[half]].map { chunk in
-        chunk.reduce(into: Set<ForecastMethod>()) { $0.insert($1.method) }
-      }
+      chunks[halves[half]].map(ListContents.init)
     }.flatMap { $0 }
+    let horizons = HorizonSlots(held.filter { $0.methods != 0 }, chunks: chunks)
+    let methods = ForecastMethod.allCases
     let byMethod = parallelMap(methods.count) { position in
       let method = methods[position]
-      let lists = chunks.indices.filter { held[$0].contains(method) }
+      let bit = UInt64(1) << method.index
+      let lists = chunks.indices.filter { held[$0].methods & bit != 0 }
       return Self.summaries(
-        of: method, in: lists.map { (chunks[$0], mixed: held[$0].count > 1) })
+        of: method, horizons: horizons,
+        in: lists.map { (chunks[$0], mixed: held[$0].methods != bit) })
     }
     summaries = byMethod.flatMap { $0 }
+  }
+
+  /// The methods (a bit per `ForecastMethod.index`) and the horizon range of one list.
+  private struct ListContents: Sendable {
+    var methods: UInt64 = 0
+    var lowest = Int.max
+    var highest = Int.min
+
+    init(_ cases: [Backtester.Case]) {
+      for item in cases {
+        methods |= UInt64(1) << item.method.index
+        lowest = min(lowest, item.horizon)
+        highest = max(highest, item.horizon)
+      }
+    }
+  }
+
+  /// The horizons scored, in order, and the slot of each: its offset from the first when
+  /// they span a few hundred years at most (always, for a backtest's), else found by
+  /// lookup.
+  private struct HorizonSlots: Sendable {
+    /// The slots' horizons, ascending; a slot with no case stays empty.
+    let horizons: [Int]
+    private let offsetFrom: Int?
+    private let lookup: [Int: Int]
+
+    init(_ lists: [ListContents], chunks: [[Backtester.Case]]) {
+      let lowest = lists.map(\.lowest).min() ?? 0
+      let highest = lists.map(\.highest).max() ?? -1
+      let (span, overflow) = highest.subtractingReportingOverflow(lowest)
+      if !overflow, span < 512 {
+        horizons = span >= 0 ? Array(lowest...highest) : []
+        offsetFrom = lowest
+        lookup = [:]
+      } else {
+        var seen = Set<Int>()
+        for chunk in chunks {
+          for item in chunk { seen.insert(item.horizon) }
+        }
+        horizons = seen.sorted()
+        offsetFrom = nil
+        lookup = Dictionary(uniqueKeysWithValues: horizons.enumerated().map { ($1, $0) })
+      }
+    }
+
+    func slot(_ horizon: Int) -> Int {
+      if let offsetFrom { return horizon - offsetFrom }
+      return lookup[horizon] ?? 0
+    }
   }
 
   /// One method's summaries, by setting type and horizon, from the lists that hold its
   /// cases (`mixed` when a list holds other methods' too).
   private static func summaries(
-    of method: ForecastMethod, in lists: [(cases: [Backtester.Case], mixed: Bool)]
+    of method: ForecastMethod, horizons: HorizonSlots,
+    in lists: [(cases: [Backtester.Case], mixed: Bool)]
   ) -> [Summary] {
-    var groups = [[Int: [ForecastOutcome]]](repeating: [:], count: SettingType.allCases.count)
+    let slots = horizons.horizons.count
+    var groups = [[[ForecastOutcome]]](
+      repeating: Array(repeating: [], count: slots), count: SettingType.allCases.count)
     for list in lists {
       for item in list.cases where !list.mixed || item.method == method {
-        groups[item.setting.index][item.horizon, default: []].append(item.outcome)
+        groups[item.setting.index][horizons.slot(item.horizon)].append(item.outcome)
       }
     }
     var summaries: [Summary] = []
     for setting in SettingType.allCases {
-      let bySetting = groups[setting.index]
-      for horizon in bySetting.keys.sorted() {
+      for (slot, horizon) in horizons.horizons.enumerated()
+      where !groups[setting.index][slot].isEmpty {
         summaries.append(
           Summary(
             method: method, setting: setting, horizon: horizon,
-            accuracy: AccuracySummary(bySetting[horizon] ?? [])))
+            accuracy: AccuracySummary(groups[setting.index][slot])))
       }
     }
     return summaries

@@ -69,7 +69,7 @@ public struct PooledGrowth: Sendable {
   /// 9.3%. Share trends of these setting types do not reach across it, and damping is not
   /// scored on forecasts across it.
   static let recordingBreak = 2023
-  static let brokenAtRecordingBreak: Set<SettingType> = [.fePost16, .other]
+  static let brokenAtRecordingBreak: [SettingType] = [.fePost16, .other]
 
   /// The earliest census a setting type's count may be carried from when census T does not
   /// publish it: the share trend's first census (or T itself before that). One look-back for
