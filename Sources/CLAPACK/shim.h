@@ -1,6 +1,6 @@
-// Prototypes of the Fortran LAPACK routines placeplan calls, and two OpenBLAS controls.
-// Debian's liblapack-dev ships the library without a C header for them. Arrays are
-// column-major, every argument is passed by pointer, and INTEGER is 32-bit.
+// Prototypes of the Fortran LAPACK routines placeplan calls. Debian's liblapack-dev
+// ships the library without a C header for them. Arrays are column-major, every
+// argument is passed by pointer, and INTEGER is 32-bit.
 #ifndef PLACEPLAN_CLAPACK_SHIM_H
 #define PLACEPLAN_CLAPACK_SHIM_H
 
@@ -8,13 +8,9 @@
 void dgeqp3_(const int *m, const int *n, double *a, const int *lda, int *jpvt,
              double *tau, double *work, const int *lwork, int *info);
 
-/// Multiply by Q or Q^T from a factorisation made by dgeqrf/dgeqp3.
-void dormqr_(const char *side, const char *trans, const int *m, const int *n,
-             const int *k, const double *a, const int *lda, const double *tau,
-             double *c, const int *ldc, double *work, const int *lwork, int *info);
-
-/// Multiply by Q or Q^T, unblocked (what dormqr calls for fewer reflectors than its block
-/// size); work holds n values for side "L".
+/// Multiply by Q or Q^T from a factorisation made by dgeqrf/dgeqp3, unblocked (what
+/// dormqr calls when its workspace is short of the blocked form's); work holds n values
+/// for side "L".
 void dorm2r_(const char *side, const char *trans, const int *m, const int *n,
              const int *k, const double *a, const int *lda, const double *tau,
              double *c, const int *ldc, double *work, int *info);
@@ -37,12 +33,5 @@ void dtrcon_(const char *norm, const char *uplo, const char *diag, const int *n,
 void dgels_(const char *trans, const int *m, const int *n, const int *nrhs,
             double *a, const int *lda, double *b, const int *ldb, double *work,
             const int *lwork, int *info);
-
-/// OpenBLAS: how many threads its routines may use.
-void openblas_set_num_threads(int num_threads);
-
-/// OpenBLAS: ends its worker threads (they are started again only if a routine is later
-/// allowed more than one thread).
-int blas_thread_shutdown_(void);
 
 #endif

@@ -1,4 +1,8 @@
-import CLAPACK
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// OpenBLAS's own worker threads, which placeplan has no use for.
 ///
@@ -12,8 +16,18 @@ import CLAPACK
 public enum BLASThreads {
   /// Keeps OpenBLAS's routines on the calling thread and ends its workers. Call once, at
   /// start, before any routine runs.
+  ///
+  /// The two OpenBLAS controls are looked up when called, not linked: a BLAS without them
+  /// (another OpenBLAS build, or another BLAS) is left as it is rather than stopping the
+  /// program from loading.
   public static func stopWorkers() {
-    openblas_set_num_threads(1)
-    _ = blas_thread_shutdown_()
+    guard let process = dlopen(nil, RTLD_NOW) else { return }
+    if let symbol = dlsym(process, "openblas_set_num_threads") {
+      let setThreads = unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Void).self)
+      setThreads(1)
+      if let shutdown = dlsym(process, "blas_thread_shutdown_") {
+        _ = unsafeBitCast(shutdown, to: (@convention(c) () -> Int32).self)()
+      }
+    }
   }
 }

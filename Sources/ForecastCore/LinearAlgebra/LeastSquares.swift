@@ -125,7 +125,7 @@ public enum LeastSquares {
     let f = r + n
     let z = f + n
     let g = z + p
-    // Double scratch: a vector of length n, two of length p, and dormqr's workspace.
+    // Double scratch: a vector of length n, two of length p, and the Q product's workspace.
     let doubles = UnsafeMutablePointer<Double>.allocate(capacity: n + 2 * p + PivotedQR.workspace)
     doubles.initialize(repeating: 0, count: n + 2 * p + PivotedQR.workspace)
     defer { doubles.deallocate() }

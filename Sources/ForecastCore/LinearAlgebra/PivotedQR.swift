@@ -10,7 +10,7 @@ import CLAPACK
 /// ```
 ///
 /// `P` is stored as `pivot`: column `k` of `A P` is column `pivot[k]` (zero-based) of `A`.
-/// `Q` is kept implicitly as Householder reflectors and applied with `dormqr`.
+/// `Q` is kept implicitly as Householder reflectors and applied with `dorm2r`.
 struct PivotedQR: Sendable {
   /// Number of rows `m`.
   let rows: Int
@@ -72,15 +72,15 @@ struct PivotedQR: Sendable {
     factors[k + k * rows]
   }
 
-  /// The length of the workspace `applyQ` needs.
+  /// The length of the workspace `applyQ` is given (`dorm2r` uses one value of it).
   static let workspace = 64
 
   /// `c ← Qᵀ c` (or `Q c`) in place for a vector of length `rows`.
   ///
-  /// By LAPACK `dorm2r`, the unblocked product that `dormqr` calls itself when there are
-  /// fewer reflectors than its block size (32 in the reference LAPACK): the same arithmetic
-  /// without the block-size query on each of the many calls a refined solve makes. Wider
-  /// factorisations go through `dormqr` (with a workspace of `workspace` values).
+  /// By LAPACK `dorm2r`, the unblocked product: what `dormqr` itself calls when its
+  /// workspace is too small for its blocked form (any workspace under some 4,000 values, as
+  /// a single vector's always was here), without the block-size query on each of the many
+  /// calls a refined solve makes.
   func applyQ(
     _ c: UnsafeMutablePointer<Double>, transpose: Bool, work: UnsafeMutablePointer<Double>
   ) throws(LeastSquaresError) {
@@ -92,20 +92,9 @@ struct PivotedQR: Sendable {
     var info: Int32 = 0
     var side = Self.left
     var trans = transpose ? Self.transposed : Self.noTranspose
-    if columns < Self.unblockedReflectors {
-      dorm2r_(&side, &trans, &m, &one, &k, factors, &lda, tau, c, &ldc, work, &info)
-      guard info == 0 else { throw .lapack(routine: "dorm2r", info: info) }
-    } else {
-      var lwork = Int32(Self.workspace)
-      dormqr_(
-        &side, &trans, &m, &one, &k, factors, &lda, tau, c, &ldc, work, &lwork, &info)
-      guard info == 0 else { throw .lapack(routine: "dormqr", info: info) }
-    }
+    dorm2r_(&side, &trans, &m, &one, &k, factors, &lda, tau, c, &ldc, work, &info)
+    guard info == 0 else { throw .lapack(routine: "dorm2r", info: info) }
   }
-
-  /// Below this many reflectors `dormqr` applies them unblocked (its block size, 32, in
-  /// the reference LAPACK that OpenBLAS ships).
-  static let unblockedReflectors = 32
 
   /// Solves `R x = b` (or `Rᵀ x = b` when `transpose`) in place with the leading
   /// `columns×columns` block of `R`, by LAPACK `dtrtrs`; `b` holds `columns` values.

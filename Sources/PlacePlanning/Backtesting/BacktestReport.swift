@@ -35,6 +35,8 @@ public struct BacktestReport: Sendable {
     // its cases' order, so its sums do not depend on how the work was scheduled. Which
     // methods each list holds, and its horizons, are found first (on every core), so that
     // each method reads only its own lists.
+    precondition(
+      ForecastMethod.allCases.count <= UInt64.bitWidth, "a list's methods are one bit each")
     let halves = [0..<chunks.count / 2, chunks.count / 2..<chunks.count]
     let held = parallelMap(halves.count) { half in
       chunks[halves[half]].map(ListContents.init)
@@ -133,7 +135,7 @@ public struct BacktestReport: Sendable {
     summaries.first { $0.method == method && $0.setting == setting && $0.horizon == horizon }
   }
 
-  /// The LA code of a case.
+  /// The LA code of a case (one of this report's: its `la` is a position in `laCodes`).
   public func laCode(of item: Backtester.Case) -> String {
     laCodes[item.la]
   }

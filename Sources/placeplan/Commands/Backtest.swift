@@ -96,8 +96,10 @@ extension PlacePlan {
           BacktestWriter.table(
             report, settings: SettingType.allCases, summaries: summaries, provenance: provenance)
         })
-      // The cases and inputs are released off the main thread, which ends the process.
-      releaseInBackground((consume report, consume inputs))
+      // The cases, the inputs and what shares them are released off the main thread,
+      // which ends the process.
+      releaseInBackground(
+        (consume report, consume inputs, consume selected, consume backtester))
     }
   }
 }
