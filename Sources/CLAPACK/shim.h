@@ -29,9 +29,4 @@ void dtrcon_(const char *norm, const char *uplo, const char *diag, const int *n,
              const double *a, const int *lda, double *rcond, double *work,
              int *iwork, int *info);
 
-/// Least squares by QR (full rank): minimise ||b - A x||.
-void dgels_(const char *trans, const int *m, const int *n, const int *nrhs,
-            double *a, const int *lda, double *b, const int *ldb, double *work,
-            const int *lwork, int *info);
-
 #endif

@@ -72,8 +72,9 @@ struct PivotedQR: Sendable {
     factors[k + k * rows]
   }
 
-  /// The length of the workspace `applyQ` is given (`dorm2r` uses one value of it).
-  static let workspace = 64
+  /// The length of the workspace `applyQ` needs: `dorm2r` applying Q from the left uses one
+  /// value per column of `c`, a single vector here.
+  static let workspace = 1
 
   /// `c ← Qᵀ c` (or `Q c`) in place for a vector of length `rows`.
   ///

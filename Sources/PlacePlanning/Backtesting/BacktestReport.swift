@@ -37,10 +37,7 @@ public struct BacktestReport: Sendable {
     // each method reads only its own lists.
     precondition(
       ForecastMethod.allCases.count <= UInt64.bitWidth, "a list's methods are one bit each")
-    let halves = [0..<chunks.count / 2, chunks.count / 2..<chunks.count]
-    let held = parallelMap(halves.count) { half in
-      chunks[halves[half]].map(ListContents.init)
-    }.flatMap { $0 }
+    let held = parallelMap(chunks.count) { ListContents(chunks[$0]) }
     let horizons = HorizonSlots(held.filter { $0.methods != 0 }, chunks: chunks)
     let methods = ForecastMethod.allCases
     let byMethod = parallelMap(methods.count) { position in
